@@ -1,0 +1,137 @@
+// Builds the Fastify app: platform plugins first, then each domain's routes, then the web app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { audit } from './platform/audit/audit';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { registerAuthentication } from './platform/auth/authenticate';
+import type { SessionTiming } from './platform/auth/credentials.store';
+import type { Database } from './platform/db/database';
+import { AppError } from './platform/http/app-error';
+import { registerProblemHandler, sendProblem } from './platform/http/problem';
+import { identityRoutes, isDemoMode } from './domains/identity';
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppOptions {
+  db: Database;
+  timing?: SessionTiming;
+  secureCookies?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from web/dist (off in API-only tests). */
+  serveWeb?: boolean;
+}
+
+export const defaultTiming: SessionTiming = { idleMinutes: 12 * 60, maxHours: 7 * 24 };
+
+/** Logs carry the method, the path without its query string, and the status: never personal data. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (request: { method: string; url: string; id: string }) => ({
+        id: request.id,
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const timing = options.timing ?? defaultTiming;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerProblemHandler(app, async (request, error) => {
+    const denied = error.extra.denied!;
+    await audit(db, { actor: request.actor, ip: request.ip }, {
+      action: denied.action,
+      outcome: 'denied',
+      recordType: denied.recordType,
+      recordId: denied.recordId,
+      recordOrganizationId: denied.recordOrganizationId,
+    });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kith API',
+        version: '0.1.0',
+        description:
+          'The HTTP API of Kith. Sign in for a session cookie (and send its CSRF token in x-csrf-token on writes), or send an API token as Authorization: Bearer. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kith_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthentication(app, db, timing);
+
+  let demoMode = await isDemoMode(db).catch(() => false);
+  app.decorate('refreshDemoMode', async () => {
+    demoMode = await isDemoMode(db);
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
+    (await db.ping())
+      ? { status: 'ready', engine: db.engine }
+      : reply.code(503).type('application/problem+json').send({
+          type: 'https://kith.example/problems/unavailable',
+          title: 'The database is unreachable',
+          status: 503,
+          code: 'unavailable',
+        }),
+  );
+
+  identityRoutes(app, { db, timing, secureCookies: options.secureCookies ?? false, demoMode: () => demoMode });
+  auditRoutes(app, db);
+
+  const serveWeb = options.serveWeb ?? true;
+  if (serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    const isApi = pathname.startsWith('/api/') || pathname === '/api';
+    if (!isApi && request.method === 'GET' && serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, request, new AppError('not_found', `Nothing at ${request.method} ${pathname}.`));
+  });
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    refreshDemoMode: () => Promise<void>;
+  }
+}

@@ -1,0 +1,145 @@
+// Request and response schemas of the identity domain, with their inferred types side by side.
+import { z } from 'zod';
+import { roles } from '../../platform/auth/actor';
+import { PageQuery, pageSchema } from '../../platform/http/pagination';
+
+export const organizationKinds = [
+  'health_system',
+  'primary_care_practice',
+  'community_organization',
+  'public_agency',
+  'coalition_backbone',
+  'payer',
+] as const;
+export const OrganizationKind = z.enum(organizationKinds);
+export type OrganizationKind = z.infer<typeof OrganizationKind>;
+
+export const unitKinds = ['department', 'program', 'clinic', 'team'] as const;
+export const UnitKind = z.enum(unitKinds);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const Role = z.enum(roles);
+
+const Name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const Description = z.string().trim().max(4000, 'must be at most 4000 characters');
+const Email = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email('must be an email address'))
+  .transform((email) => email.toLowerCase());
+const Website = z.url('must be a web address').max(500, 'must be at most 500 characters');
+const Phone = z
+  .string()
+  .trim()
+  .max(50, 'must be at most 50 characters')
+  .regex(/^[0-9+() .-]*$/, 'may hold only digits, spaces and + ( ) . -');
+const Password = z.string().max(200, 'must be at most 200 characters');
+export const Id = z.uuid('must be a UUID');
+
+export const SignInBody = z.strictObject({ email: Email, password: Password.min(1, 'must not be empty') });
+export type SignInBody = z.infer<typeof SignInBody>;
+
+export const CreateOrganizationBody = z.strictObject({
+  name: Name,
+  kind: OrganizationKind,
+  description: Description.optional(),
+  website: Website.nullish(),
+  phone: Phone.nullish(),
+});
+export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
+
+export const UpdateOrganizationBody = CreateOrganizationBody.partial();
+export type UpdateOrganizationBody = z.infer<typeof UpdateOrganizationBody>;
+
+export const CreateUnitBody = z.strictObject({ name: Name, kind: UnitKind, description: Description.optional() });
+export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
+export const UpdateUnitBody = CreateUnitBody.partial();
+export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
+
+export const CreateUserBody = z.strictObject({
+  organizationId: Id,
+  email: Email,
+  displayName: Name,
+  roles: z.array(Role).min(1, 'must hold at least one role').max(5),
+  unitIds: z.array(Id).max(50).default([]),
+  password: Password,
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z.strictObject({
+  displayName: Name.optional(),
+  roles: z.array(Role).min(1, 'must hold at least one role').max(5).optional(),
+  unitIds: z.array(Id).max(50).optional(),
+  disabled: z.boolean().optional(),
+  password: Password.optional(),
+});
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+export const CreateApiTokenBody = z.strictObject({ name: Name.max(100, 'must be at most 100 characters') });
+
+export const ListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() }).strict();
+
+export const OrganizationIdParams = z.strictObject({ organizationId: Id });
+export const UnitIdParams = z.strictObject({ unitId: Id });
+export const UserIdParams = z.strictObject({ userId: Id });
+export const TokenIdParams = z.strictObject({ tokenId: Id });
+
+export const Organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: OrganizationKind,
+  isHost: z.boolean(),
+  description: z.string(),
+  website: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Organization = z.infer<typeof Organization>;
+
+export const Unit = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  name: z.string(),
+  kind: UnitKind,
+  description: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const User = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  unitIds: z.array(z.string()),
+  disabled: z.boolean(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+export const Me = z.object({
+  user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), roles: z.array(Role), unitIds: z.array(z.string()) }),
+  organization: z.object({ id: z.string(), name: z.string(), isHost: z.boolean() }),
+  networkAdmin: z.boolean(),
+  csrfToken: z.string().nullable(),
+  demoMode: z.boolean(),
+});
+
+export const ApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const CreatedApiToken = ApiToken.extend({ token: z.string() });
+
+export const OrganizationPage = pageSchema(Organization);
+export const UnitPage = pageSchema(Unit);
+export const UserPage = pageSchema(User);

@@ -1,0 +1,287 @@
+// The SQL of the identity domain's tables: organizations, units, users, user_units, api_tokens.
+import type { Queryable } from '../../platform/db/database';
+import type { Role } from '../../platform/auth/actor';
+import { decodeCursor } from '../../platform/http/pagination';
+import type { OrganizationKind, UnitKind } from './identity.schema';
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  is_host: boolean;
+  description: string;
+  website: string | null;
+  phone: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface UnitRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  kind: UnitKind;
+  description: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface UserRow {
+  id: string;
+  organization_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  roles: Role[];
+  unit_ids: string[];
+  disabled_at: Date | null;
+  failed_sign_ins: number;
+  locked_until: Date | null;
+  last_sign_in_at: Date | null;
+  created_at: Date;
+}
+
+const userColumns = `u.*, COALESCE((SELECT array_agg(uu.unit_id ORDER BY uu.unit_id) FROM user_units uu WHERE uu.user_id = u.id), '{}') AS unit_ids`;
+
+export async function findOrganization(q: Queryable, id: string): Promise<OrganizationRow | undefined> {
+  return (await q.query<OrganizationRow>('SELECT * FROM organizations WHERE id = $1', [id]))[0];
+}
+
+export async function findHostOrganization(q: Queryable): Promise<OrganizationRow | undefined> {
+  return (await q.query<OrganizationRow>('SELECT * FROM organizations WHERE is_host'))[0];
+}
+
+export async function listOrganizations(
+  q: Queryable,
+  page: { limit: number; cursor?: string; q?: string; onlyId?: string },
+): Promise<OrganizationRow[]> {
+  const after = decodeCursor(page.cursor, 2);
+  return q.query<OrganizationRow>(
+    `SELECT * FROM organizations
+      WHERE ($1::text IS NULL OR (lower(name), id::text) > ($1, $2))
+        AND ($3::text IS NULL OR name ILIKE '%' || $3 || '%')
+        AND ($4::uuid IS NULL OR id = $4)
+      ORDER BY lower(name), id::text
+      LIMIT $5`,
+    [after?.[0] ?? null, after?.[1] ?? null, page.q ?? null, page.onlyId ?? null, page.limit + 1],
+  );
+}
+
+export async function insertOrganization(
+  q: Queryable,
+  input: { name: string; kind: OrganizationKind; isHost?: boolean; description?: string; website?: string | null; phone?: string | null },
+): Promise<OrganizationRow> {
+  const rows = await q.query<OrganizationRow>(
+    `INSERT INTO organizations (name, kind, is_host, description, website, phone)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+    [input.name, input.kind, input.isHost ?? false, input.description ?? '', input.website ?? null, input.phone ?? null],
+  );
+  return rows[0]!;
+}
+
+export async function updateOrganization(
+  q: Queryable,
+  id: string,
+  changes: { name?: string; kind?: OrganizationKind; description?: string; website?: string | null; phone?: string | null },
+): Promise<OrganizationRow> {
+  const rows = await q.query<OrganizationRow>(
+    `UPDATE organizations SET
+        name = COALESCE($2, name), kind = COALESCE($3, kind), description = COALESCE($4, description),
+        website = CASE WHEN $5 THEN $6 ELSE website END,
+        phone = CASE WHEN $7 THEN $8 ELSE phone END,
+        updated_at = now()
+      WHERE id = $1 RETURNING *`,
+    [
+      id,
+      changes.name ?? null,
+      changes.kind ?? null,
+      changes.description ?? null,
+      changes.website !== undefined,
+      changes.website ?? null,
+      changes.phone !== undefined,
+      changes.phone ?? null,
+    ],
+  );
+  return rows[0]!;
+}
+
+export async function findUnit(q: Queryable, id: string): Promise<UnitRow | undefined> {
+  return (await q.query<UnitRow>('SELECT * FROM units WHERE id = $1', [id]))[0];
+}
+
+export async function listUnits(q: Queryable, organizationId: string, page: { limit: number; cursor?: string; q?: string }): Promise<UnitRow[]> {
+  const after = decodeCursor(page.cursor, 2);
+  return q.query<UnitRow>(
+    `SELECT * FROM units
+      WHERE organization_id = $1
+        AND ($2::text IS NULL OR (lower(name), id::text) > ($2, $3))
+        AND ($4::text IS NULL OR name ILIKE '%' || $4 || '%')
+      ORDER BY lower(name), id::text LIMIT $5`,
+    [organizationId, after?.[0] ?? null, after?.[1] ?? null, page.q ?? null, page.limit + 1],
+  );
+}
+
+export async function insertUnit(
+  q: Queryable,
+  input: { organizationId: string; name: string; kind: UnitKind; description?: string },
+): Promise<UnitRow> {
+  const rows = await q.query<UnitRow>(
+    `INSERT INTO units (organization_id, name, kind, description) VALUES ($1, $2, $3, $4) RETURNING *`,
+    [input.organizationId, input.name, input.kind, input.description ?? ''],
+  );
+  return rows[0]!;
+}
+
+export async function updateUnit(
+  q: Queryable,
+  id: string,
+  changes: { name?: string; kind?: UnitKind; description?: string },
+): Promise<UnitRow> {
+  const rows = await q.query<UnitRow>(
+    `UPDATE units SET name = COALESCE($2, name), kind = COALESCE($3, kind),
+        description = COALESCE($4, description), updated_at = now()
+      WHERE id = $1 RETURNING *`,
+    [id, changes.name ?? null, changes.kind ?? null, changes.description ?? null],
+  );
+  return rows[0]!;
+}
+
+/** Ids among `unitIds` that are not units of the organisation. */
+export async function unitsOutsideOrganization(q: Queryable, organizationId: string, unitIds: string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await q.query<{ id: string }>(
+    `SELECT given.id FROM unnest($2::uuid[]) AS given(id)
+      WHERE NOT EXISTS (SELECT 1 FROM units WHERE units.id = given.id AND units.organization_id = $1)`,
+    [organizationId, unitIds],
+  );
+  return rows.map((row) => row.id);
+}
+
+export async function findUser(q: Queryable, id: string): Promise<UserRow | undefined> {
+  return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.id = $1`, [id]))[0];
+}
+
+export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
+  return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.email = $1`, [email]))[0];
+}
+
+export async function listUsers(
+  q: Queryable,
+  filter: { organizationId?: string; limit: number; cursor?: string; q?: string },
+): Promise<UserRow[]> {
+  const after = decodeCursor(filter.cursor, 2);
+  return q.query<UserRow>(
+    `SELECT ${userColumns} FROM users u
+      WHERE ($1::uuid IS NULL OR u.organization_id = $1)
+        AND ($2::text IS NULL OR (lower(u.display_name), u.id::text) > ($2, $3))
+        AND ($4::text IS NULL OR u.display_name ILIKE '%' || $4 || '%' OR u.email ILIKE '%' || $4 || '%')
+      ORDER BY lower(u.display_name), u.id::text LIMIT $5`,
+    [filter.organizationId ?? null, after?.[0] ?? null, after?.[1] ?? null, filter.q ?? null, filter.limit + 1],
+  );
+}
+
+export async function insertUser(
+  q: Queryable,
+  input: { organizationId: string; email: string; displayName: string; roles: Role[]; passwordHash: string },
+): Promise<string> {
+  const rows = await q.query<{ id: string }>(
+    `INSERT INTO users (organization_id, email, display_name, roles, password_hash)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [input.organizationId, input.email, input.displayName, input.roles, input.passwordHash],
+  );
+  return rows[0]!.id;
+}
+
+export async function setUserUnits(q: Queryable, userId: string, unitIds: string[]): Promise<void> {
+  await q.query('DELETE FROM user_units WHERE user_id = $1', [userId]);
+  if (unitIds.length > 0) {
+    await q.query('INSERT INTO user_units (user_id, unit_id) SELECT $1, unnest($2::uuid[])', [userId, unitIds]);
+  }
+}
+
+export async function updateUserRow(
+  q: Queryable,
+  id: string,
+  changes: { displayName?: string; roles?: Role[]; disabled?: boolean; passwordHash?: string },
+): Promise<void> {
+  await q.query(
+    `UPDATE users SET
+        display_name = COALESCE($2, display_name),
+        roles = COALESCE($3, roles),
+        disabled_at = CASE WHEN $4::boolean IS NULL THEN disabled_at
+                           WHEN $4 THEN COALESCE(disabled_at, now()) ELSE NULL END,
+        password_hash = COALESCE($5, password_hash),
+        failed_sign_ins = CASE WHEN $5::text IS NULL THEN failed_sign_ins ELSE 0 END,
+        locked_until = CASE WHEN $5::text IS NULL THEN locked_until ELSE NULL END,
+        updated_at = now()
+      WHERE id = $1`,
+    [id, changes.displayName ?? null, changes.roles ?? null, changes.disabled ?? null, changes.passwordHash ?? null],
+  );
+}
+
+export async function recordFailedSignIn(
+  q: Queryable,
+  userId: string,
+  rule: { maxFailures: number; lockMinutes: number },
+): Promise<{ lockedUntil: Date | null }> {
+  const rows = await q.query<{ locked_until: Date | null }>(
+    `UPDATE users SET
+        failed_sign_ins = failed_sign_ins + 1,
+        locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+      WHERE id = $1 RETURNING locked_until`,
+    [userId, rule.maxFailures, rule.lockMinutes],
+  );
+  return { lockedUntil: rows[0]?.locked_until ?? null };
+}
+
+export async function recordSuccessfulSignIn(q: Queryable, userId: string): Promise<void> {
+  await q.query(
+    'UPDATE users SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1',
+    [userId],
+  );
+}
+
+export interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export async function listApiTokens(q: Queryable, userId: string): Promise<ApiTokenRow[]> {
+  return q.query<ApiTokenRow>(
+    `SELECT id, user_id, organization_id, name, prefix, created_at, last_used_at, revoked_at
+       FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 200`,
+    [userId],
+  );
+}
+
+export async function findApiToken(q: Queryable, id: string): Promise<ApiTokenRow | undefined> {
+  return (
+    await q.query<ApiTokenRow>(
+      `SELECT id, user_id, organization_id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = $1`,
+      [id],
+    )
+  )[0];
+}
+
+export async function revokeApiTokenRow(q: Queryable, id: string): Promise<void> {
+  await q.query('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [id]);
+}
+
+export async function isDemoMode(q: Queryable): Promise<boolean> {
+  const rows = await q.query<{ value: unknown }>(`SELECT value FROM network_settings WHERE key = 'demo_mode'`);
+  return rows[0]?.value === true;
+}
+
+export async function setDemoMode(q: Queryable, on: boolean): Promise<void> {
+  await q.query(
+    `INSERT INTO network_settings (key, value) VALUES ('demo_mode', $1::jsonb)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [JSON.stringify(on)],
+  );
+}

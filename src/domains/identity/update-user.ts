@@ -1,0 +1,50 @@
+// Change a user's name, roles, units or password, or disable them. Disabling a user or changing
+// their password ends every session they have.
+import { audit } from '../../platform/audit/audit';
+import { deleteSessionsOfUser } from '../../platform/auth/credentials.store';
+import { checkPasswordRules, hashPassword } from '../../platform/auth/passwords';
+import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
+import { AppError } from '../../platform/http/app-error';
+import type { UpdateUserBody } from './identity.schema';
+import { findUser, isDemoMode, setUserUnits, unitsOutsideOrganization, updateUserRow, type UserRow } from './identity.store';
+
+export async function updateUser(context: UseCaseContext, props: { userId: string; body: UpdateUserBody }): Promise<UserRow> {
+  const { body } = props;
+  const existing = await findUser(context.db, props.userId);
+  if (!existing) throw new AppError('not_found', 'No user with this id.');
+  await authorizeFor(context, 'user.update', { id: existing.id, organizationId: existing.organization_id }, 'user');
+  if (context.actor !== 'system' && context.actor.userId === existing.id) {
+    if (body.disabled) throw AppError.field('disabled', 'you cannot disable your own account', 'forbidden');
+    if (body.roles && !body.roles.includes('admin') && existing.roles.includes('admin')) {
+      throw AppError.field('roles', 'you cannot remove your own admin role', 'forbidden');
+    }
+  }
+  let passwordHash: string | undefined;
+  if (body.password !== undefined) {
+    checkPasswordRules(body.password, { demoMode: await isDemoMode(context.db) });
+    passwordHash = await hashPassword(body.password);
+  }
+
+  return context.db.tx(async (q) => {
+    if (body.unitIds) {
+      const foreignUnits = await unitsOutsideOrganization(q, existing.organization_id, body.unitIds);
+      if (foreignUnits.length > 0) throw AppError.field('unitIds', 'holds units that are not of this organisation');
+      await setUserUnits(q, existing.id, body.unitIds);
+    }
+    await updateUserRow(q, existing.id, {
+      displayName: body.displayName,
+      roles: body.roles ? [...new Set(body.roles)] : undefined,
+      disabled: body.disabled,
+      passwordHash,
+    });
+    if (body.disabled || passwordHash) await deleteSessionsOfUser(q, existing.id);
+    await audit(q, auditContextOf(context), {
+      action: body.disabled === true ? 'user.disable' : 'user.update',
+      recordType: 'user',
+      recordId: existing.id,
+      recordOrganizationId: existing.organization_id,
+      details: { fields: Object.keys(body) },
+    });
+    return (await findUser(q, existing.id))!;
+  });
+}

@@ -1,0 +1,214 @@
+// The `kith` command line: `npx kith <command>` or `npm run kith -- <command>`.
+import { Command, Option } from 'commander';
+import { config } from './config';
+import { roles, type Role } from './platform/auth/actor';
+import { AppError } from './platform/http/app-error';
+import { DatabaseStartError, openDatabase } from './platform/db/open';
+import { migrate } from './platform/db/migrate';
+import type { Database } from './platform/db/database';
+import type { UseCaseContext } from './platform/context';
+import {
+  createApiToken,
+  createOrganization,
+  createUser,
+  findOrganization,
+  findUserByEmail,
+  listOrganizations,
+  listUsers,
+  organizationKinds,
+  updateUser,
+  type OrganizationKind,
+} from './domains/identity';
+import { CreateUserBody, CreateOrganizationBody } from './domains/identity/identity.schema';
+import { networkIsEmpty, seedDemo } from './demo';
+import { printDemoLogins, serve } from './serve';
+import { progressBar } from './cli/progress';
+import { backupDatabase, restoreDatabase } from './cli/backup';
+
+/** Opens and migrates the configured database, runs `work`, closes it. */
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config());
+  try {
+    await migrate(db);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const system = (db: Database): UseCaseContext => ({ db, actor: 'system' });
+
+async function organizationByIdOrName(db: Database, idOrName: string) {
+  if (/^[0-9a-f-]{36}$/i.test(idOrName)) {
+    const found = await findOrganization(db, idOrName);
+    if (found) return found;
+  }
+  const rows = await db.query<{ id: string }>('SELECT id FROM organizations WHERE lower(name) = lower($1)', [idOrName]);
+  const found = rows[0] && (await findOrganization(db, rows[0].id));
+  if (!found) throw AppError.field('org', `no organisation named or numbered "${idOrName}"`, 'not_found');
+  return found;
+}
+
+const program = new Command()
+  .name('kith')
+  .description('Kith: referrals, partners and coalitions for a complex-care program.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start Kith (migrates first; fills an empty database with the demo network unless KITH_DEMO=false)')
+  .action(async () => serve(config()));
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const db = await openDatabase(config());
+    try {
+      const applied = await migrate(db);
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('fill an empty database with generated data')
+  .requiredOption('--demo', 'the generated demo network (a fictional county)')
+  .option('--seed <number>', 'seed of the generator: the same seed gives the same network', (v) => Number.parseInt(v, 10))
+  .action(async (options: { seed?: number }) =>
+    withDatabase(async (db) => {
+      if (!(await networkIsEmpty(db))) {
+        throw new AppError('conflict', 'The database already holds organisations; the demo fills only an empty one.');
+      }
+      const bar = progressBar('demo network');
+      const { logins } = await seedDemo(db, { seed: options.seed ?? config().KITH_DEMO_SEED, onProgress: bar.update });
+      bar.stop();
+      printDemoLogins(logins);
+    }),
+  );
+
+const org = program.command('org').description('organisations of the network');
+org
+  .command('add')
+  .description('add an organisation')
+  .requiredOption('--name <name>', 'its name')
+  .addOption(new Option('--kind <kind>', 'its kind').choices(organizationKinds).makeOptionMandatory())
+  .option('--host', 'it hosts the network (the first organisation usually does)')
+  .option('--description <text>', 'one or two sentences about it')
+  .action(async (options: { name: string; kind: OrganizationKind; host?: boolean; description?: string }) =>
+    withDatabase(async (db) => {
+      const body = CreateOrganizationBody.parse({ name: options.name, kind: options.kind, description: options.description });
+      const created = await createOrganization(system(db), { body, isHost: options.host ?? false });
+      console.log(`Added ${created.name} (${created.kind}${created.is_host ? ', host' : ''}): ${created.id}`);
+    }),
+  );
+org
+  .command('list')
+  .description('list organisations')
+  .action(async () =>
+    withDatabase(async (db) => {
+      for (const row of await listOrganizations(db, { limit: 10_000 })) {
+        console.log(`${row.id}  ${row.kind.padEnd(24)} ${row.name}${row.is_host ? '  (host)' : ''}`);
+      }
+    }),
+  );
+
+const user = program.command('user').description('users and their roles');
+user
+  .command('add')
+  .description('add a user to an organisation')
+  .requiredOption('--email <email>', 'their email, used to sign in')
+  .requiredOption('--name <name>', 'their display name')
+  .requiredOption('--org <id-or-name>', 'their organisation')
+  .addOption(new Option('--role <role...>', 'one or more roles').choices(roles).makeOptionMandatory())
+  .requiredOption('--password <password>', `a first password (at least 12 characters); or set KITH_PASSWORD`)
+  .action(async (options: { email: string; name: string; org: string; role: Role[]; password: string }) =>
+    withDatabase(async (db) => {
+      const organization = await organizationByIdOrName(db, options.org);
+      const body = CreateUserBody.parse({
+        organizationId: organization.id,
+        email: options.email,
+        displayName: options.name,
+        roles: options.role,
+        password: options.password,
+      });
+      const created = await createUser(system(db), { body });
+      console.log(`Added ${created.email} to ${organization.name} as ${created.roles.join(', ')}: ${created.id}`);
+    }),
+  );
+user
+  .command('list')
+  .description('list users')
+  .option('--org <id-or-name>', 'only this organisation')
+  .action(async (options: { org?: string }) =>
+    withDatabase(async (db) => {
+      const organizationId = options.org ? (await organizationByIdOrName(db, options.org)).id : undefined;
+      for (const row of await listUsers(db, { organizationId, limit: 100_000 })) {
+        console.log(`${row.email.padEnd(40)} ${row.roles.join(',').padEnd(30)} ${row.disabled_at ? 'disabled' : 'active'}`);
+      }
+    }),
+  );
+user
+  .command('disable')
+  .description('disable a user and end their sessions')
+  .argument('<email>', 'their email')
+  .action(async (email: string) =>
+    withDatabase(async (db) => {
+      const found = await findUserByEmail(db, email.toLowerCase());
+      if (!found) throw AppError.field('email', 'no user with this email', 'not_found');
+      await updateUser(system(db), { userId: found.id, body: { disabled: true } });
+      console.log(`Disabled ${found.email}.`);
+    }),
+  );
+
+program
+  .command('token')
+  .description('API tokens for integrations')
+  .command('create')
+  .description('make an API token that acts as a user (printed once; keep it secret)')
+  .requiredOption('--user <email>', 'the user the token acts as')
+  .option('--name <name>', 'what the token is for', 'integration')
+  .action(async (options: { user: string; name: string }) =>
+    withDatabase(async (db) => {
+      const found = await findUserByEmail(db, options.user.toLowerCase());
+      if (!found) throw AppError.field('user', 'no user with this email', 'not_found');
+      const { token } = await createApiToken(system(db), { userId: found.id, name: options.name });
+      console.log(token);
+    }),
+  );
+
+program
+  .command('backup')
+  .description('write the whole database to a file (restorable into either engine)')
+  .argument('<file>', 'where to write it')
+  .action(async (file: string) => withDatabase((db) => backupDatabase(db, file)));
+
+program
+  .command('restore')
+  .description('replace the database with the contents of a backup file')
+  .argument('<file>', 'a file written by `kith backup`')
+  .option('--force', 'replace a database that already holds data')
+  .action(async (file: string, options: { force?: boolean }) =>
+    withDatabase((db) => restoreDatabase(db, file, { force: options.force ?? false })),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof DatabaseStartError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (error instanceof AppError) {
+    console.error(`error: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof Error && error.name === 'ZodError') {
+    const issues = (error as unknown as { issues: { path: PropertyKey[]; message: string }[] }).issues;
+    for (const issue of issues) console.error(`error: ${issue.path.join('.')}: ${issue.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,124 @@
+// The one way Kith talks to PostgreSQL: a `pg` pool, whether the engine is a PostgreSQL server
+// (DATABASE_URL) or the embedded PGlite (served from a worker thread over a Unix socket).
+import pg from 'pg';
+
+// COUNT(*) and bigserial ids arrive as strings by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]>;
+}
+
+/** A connection-level failure (server down, socket closed): the request should answer 503. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+const connectionErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOENT',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof DatabaseUnavailableError) return true;
+  const code = (error as { code?: string }).code;
+  if (code && connectionErrorCodes.has(code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(
+    error.message,
+  );
+}
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<Row>(text: string, values?: readonly unknown[]) {
+      try {
+        const result = await client.query(text, values as unknown[] | undefined);
+        return result.rows as Row[];
+      } catch (error) {
+        if (isConnectionError(error)) {
+          throw new DatabaseUnavailableError((error as Error).message, { cause: error });
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+export class Database implements Queryable {
+  private readonly runner: Queryable;
+
+  constructor(
+    readonly engine: Engine,
+    readonly pool: pg.Pool,
+    /** Where the data lives, for messages (never includes a password). */
+    readonly location: string,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.runner = queryable(pool);
+    // An idle client whose server went away emits here; without a listener the process would die.
+    pool.on('error', () => {});
+  }
+
+  query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]> {
+    return this.runner.query<Row>(text, values);
+  }
+
+  /** Runs `work` in one transaction: commits if it resolves, rolls back if it throws. */
+  async tx<T>(work: (q: Queryable) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new DatabaseUnavailableError((error as Error).message, { cause: error });
+    }
+    let broken: Error | undefined;
+    try {
+      const q = queryable(client);
+      await q.query('BEGIN');
+      const result = await work(q);
+      await q.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (error instanceof DatabaseUnavailableError) broken = error;
+      else {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** True when the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => {});
+    await this.onClose();
+  }
+}

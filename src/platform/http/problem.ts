@@ -1,0 +1,104 @@
+// The edge: every error leaving Kith is RFC 9457 application/problem+json that names the field.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConnectionError } from '../db/database';
+import { AppError, errorTitle, type ErrorCode, type FieldError } from './app-error';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  const problem: Problem = {
+    type: `https://kith.example/problems/${error.code.replaceAll('_', '-')}`,
+    title: errorTitle[error.code],
+    status: error.status,
+    detail: error.message,
+    instance: request.url.split('?')[0],
+    code: error.code,
+  };
+  if (error.extra.errors?.length) problem.errors = error.extra.errors;
+  if (error.extra.retryAfterSeconds) reply.header('retry-after', String(error.extra.retryAfterSeconds));
+  return reply.code(error.status).type('application/problem+json').send(problem);
+}
+
+const contextNames: Record<string, string> = { body: '', querystring: 'query', params: 'path', headers: 'header' };
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: { keys?: string[] };
+}
+
+function fieldErrorsFromValidation(issues: ValidationIssue[], context: string | undefined): FieldError[] {
+  const prefix = context ? contextNames[context] ?? context : '';
+  const name = (instancePath: string, extra?: string) =>
+    [prefix, ...instancePath.split('/').filter(Boolean), extra].filter(Boolean).join('.') || prefix || 'body';
+  return issues.flatMap((issue) =>
+    issue.keyword === 'unrecognized_keys' && issue.params.keys
+      ? issue.params.keys.map((key) => ({ field: name(issue.instancePath, key), message: 'is not a known field' }))
+      : [{ field: name(issue.instancePath), message: issue.message }],
+  );
+}
+
+/** Translates any thrown value into an AppError; unknown errors become `internal`. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isConnectionError(error)) return new AppError('unavailable');
+  const fastifyError = error as FastifyError & { validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(fastifyError)) {
+    const errors = fieldErrorsFromValidation(
+      fastifyError.validation as unknown as ValidationIssue[],
+      fastifyError.validationContext,
+    );
+    return new AppError(
+      'validation_failed',
+      errors.map((entry) => `${entry.field}: ${entry.message}`).join('; '),
+      { errors },
+    );
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('bad_request', `body: ${fastifyError.message}`, {
+        errors: [{ field: 'body', message: 'is not valid JSON' }],
+      });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'Send the body as application/json.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large');
+    default:
+      break;
+  }
+  if (fastifyError.statusCode === 429) return new AppError('too_many_requests', fastifyError.message);
+  if (fastifyError.statusCode === 400 && fastifyError.message) {
+    return new AppError('bad_request', fastifyError.message);
+  }
+  if ((error as { code?: string }).code === '23505') return new AppError('conflict');
+  return new AppError('internal');
+}
+
+export function registerProblemHandler(
+  app: FastifyInstance,
+  onDenied: (request: FastifyRequest, error: AppError) => Promise<void>,
+): void {
+  app.setErrorHandler(async (error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    else if (appError.code === 'unavailable') request.log.warn('database unavailable');
+    if (appError.extra.denied) {
+      await onDenied(request, appError).catch((auditError: unknown) =>
+        request.log.error({ err: auditError }, 'could not write the audit row of a refusal'),
+      );
+    }
+    return sendProblem(reply, request, appError);
+  });
+}

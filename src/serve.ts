@@ -1,0 +1,44 @@
+// `kith serve`: open the database, migrate, fill an empty network with the demo, listen.
+import { buildApp, loggerOptions } from './app';
+import type { Config } from './config';
+import { migrate } from './platform/db/migrate';
+import { openDatabase } from './platform/db/open';
+import { networkIsEmpty, seedDemo, type DemoLogin } from './demo';
+import { DEMO_PASSWORD } from './platform/auth/passwords';
+import { progressBar } from './cli/progress';
+
+export async function serve(config: Config): Promise<void> {
+  const db = await openDatabase(config);
+  await migrate(db);
+  let logins: DemoLogin[] | undefined;
+  if (config.KITH_DEMO && (await networkIsEmpty(db))) {
+    console.log(`Filling the empty database with the demo network (seed ${config.KITH_DEMO_SEED})…`);
+    const bar = progressBar('demo network');
+    logins = (await seedDemo(db, { seed: config.KITH_DEMO_SEED, onProgress: bar.update })).logins;
+    bar.stop();
+  }
+  const app = await buildApp({
+    db,
+    logger: loggerOptions(config.LOG_LEVEL),
+    secureCookies: config.KITH_SECURE_COOKIES,
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  console.log(`\nKith is running on http://${host}:${port} (${db.engine === 'pglite' ? `embedded PostgreSQL in ${db.location}` : `PostgreSQL server ${db.location}`})`);
+  if (logins) printDemoLogins(logins);
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+export function printDemoLogins(logins: DemoLogin[]): void {
+  console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
+  for (const login of logins) console.log(`  ${login.role.padEnd(18)} ${login.email.padEnd(34)} ${login.organization}`);
+  console.log('');
+}
