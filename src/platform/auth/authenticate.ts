@@ -27,7 +27,7 @@ export function registerAuthentication(app: FastifyInstance, db: Database, timin
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     request.actor = await resolveActor(request, db, timing);
-    if (request.routeOptions.config?.public) return;
+    if (request.routeOptions.config?.public || request.url.startsWith('/api/docs')) return;
     if (!request.actor) throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer.');
     if (request.actor.via === 'session' && !safeMethods.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];

@@ -44,7 +44,7 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
-function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+function queryable(client: pg.PoolClient): Queryable {
   return {
     async query<Row>(text: string, values?: readonly unknown[]) {
       try {
@@ -61,8 +61,6 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 export class Database implements Queryable {
-  private readonly runner: Queryable;
-
   constructor(
     readonly engine: Engine,
     readonly pool: pg.Pool,
@@ -70,13 +68,35 @@ export class Database implements Queryable {
     readonly location: string,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
-    this.runner = queryable(pool);
     // An idle client whose server went away emits here; without a listener the process would die.
     pool.on('error', () => {});
   }
 
-  query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]> {
-    return this.runner.query<Row>(text, values);
+  /**
+   * One statement on a pooled connection. Unlike `pool.query`, an SQL error (a constraint, a
+   * trigger) returns the connection to the pool instead of closing it; only a broken connection
+   * is discarded. Reconnecting after every refused insert would be slow on a server and, on the
+   * one-connection embedded engine, races the old connection's close.
+   */
+  async query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new DatabaseUnavailableError((error as Error).message, { cause: error });
+    }
+    let broken: Error | undefined;
+    try {
+      return (await client.query(text, values as unknown[] | undefined)).rows as Row[];
+    } catch (error) {
+      if (isConnectionError(error)) {
+        broken = error as Error;
+        throw new DatabaseUnavailableError((error as Error).message, { cause: error });
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   /** Runs `work` in one transaction: commits if it resolves, rolls back if it throws. */

@@ -24,7 +24,9 @@ async function start() {
     loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined,
     extensions: { pg_trgm, unaccent, fuzzystrmatch, cube, earthdistance, btree_gin },
   });
-  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+  // The app's pool holds one connection; spare slots let a replacement connect while a
+  // discarded one is still closing. The server's queue keeps a transaction on its connection.
+  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
   await server.start();
   parentPort.postMessage({ type: 'ready' });
 }

@@ -1,0 +1,94 @@
+// Test databases on both engines. Every data-layer and HTTP test runs once on the embedded PGlite
+// and once on a PostgreSQL server (TEST_DATABASE_URL), each in a fresh database of its own.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database, Engine } from '../../src/platform/db/database';
+import { migrate, migrationFiles } from '../../src/platform/db/migrate';
+import { openEmbeddedDatabase, openServerDatabase } from '../../src/platform/db/open';
+
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let serverCheck: Promise<string | undefined> | undefined;
+
+/** Undefined when the server answers; otherwise the reason it cannot be used. */
+export function serverUnavailableReason(): Promise<string | undefined> {
+  serverCheck ??= (async () => {
+    const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return undefined;
+    } catch (error) {
+      return (error as { code?: string }).code ?? (error as Error).message;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  })();
+  return serverCheck;
+}
+
+export const engines: Engine[] = ['pglite', 'postgres'];
+
+function templateName(): string {
+  // A template per set of migrations: adding a migration makes a new one.
+  const key = migrationFiles().join(',');
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `kith_test_template_${hash.toString(36)}`;
+}
+
+async function adminQuery<T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function urlOfDatabase(name: string): string {
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates the migrated template database once (global setup), so each test copies it. */
+export async function ensureServerTemplate(): Promise<void> {
+  const name = templateName();
+  const exists = await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.length > 0) return;
+  const building = `${name}_building_${randomBytes(3).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${building}`);
+  const db = await openServerDatabase(urlOfDatabase(building), { max: 1 });
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+  try {
+    await adminQuery(`ALTER DATABASE ${building} RENAME TO ${name}`);
+  } catch {
+    // Another run finished first: use theirs.
+    await adminQuery(`DROP DATABASE IF EXISTS ${building}`);
+  }
+}
+
+/** A fresh, migrated database of `engine`; `close()` also deletes it. */
+export async function openTestDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') {
+    const db = await openEmbeddedDatabase({});
+    await migrate(db);
+    return db;
+  }
+  await ensureServerTemplate();
+  const name = `kith_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
+  const db = await openServerDatabase(urlOfDatabase(name), { max: 5 });
+  const close = db.close.bind(db);
+  db.close = async () => {
+    await close();
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  return db;
+}

@@ -1,0 +1,53 @@
+// Factories: each test builds the organisations and users it needs, never relying on seed rows.
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../src/platform/auth/actor';
+import type { Database } from '../../src/platform/db/database';
+import { createOrganization, createUnit, createUser, type OrganizationKind } from '../../src/domains/identity';
+
+export const TEST_PASSWORD = 'a-test-password-that-is-long';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export async function buildOrganization(
+  db: Database,
+  overrides: { name?: string; kind?: OrganizationKind; isHost?: boolean } = {},
+) {
+  return createOrganization(
+    { db, actor: 'system' },
+    {
+      body: { name: overrides.name ?? `Organisation ${unique()}`, kind: overrides.kind ?? 'community_organization' },
+      isHost: overrides.isHost,
+    },
+  );
+}
+
+/** The network's host organisation, made once per database. */
+export async function buildHost(db: Database) {
+  const rows = await db.query<{ id: string }>('SELECT id FROM organizations WHERE is_host');
+  if (rows[0]) return { id: rows[0].id };
+  return buildOrganization(db, { name: `Host Health ${unique()}`, kind: 'health_system', isHost: true });
+}
+
+export async function buildUnit(db: Database, organizationId: string, name = `Unit ${unique()}`) {
+  return createUnit({ db, actor: 'system' }, { organizationId, body: { name, kind: 'program' } });
+}
+
+export async function buildUser(
+  db: Database,
+  options: { organizationId: string; roles?: Role[]; email?: string; password?: string; unitIds?: string[] },
+) {
+  const user = await createUser(
+    { db, actor: 'system' },
+    {
+      body: {
+        organizationId: options.organizationId,
+        email: options.email ?? `user-${unique()}@example.org`,
+        displayName: `Test User ${unique()}`,
+        roles: options.roles ?? ['care_coordinator'],
+        unitIds: options.unitIds ?? [],
+        password: options.password ?? TEST_PASSWORD,
+      },
+    },
+  );
+  return { ...user, password: options.password ?? TEST_PASSWORD };
+}
