@@ -27,6 +27,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from web/dist (off in API-only tests). */
   serveWeb?: boolean;
+  /** Sign-in attempts one address may make per minute (on top of the per-account lockout). */
+  signInAttemptsPerMinute?: number;
 }
 
 export const defaultTiming: SessionTiming = { idleMinutes: 12 * 60, maxHours: 7 * 24 };
@@ -112,7 +114,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }),
   );
 
-  identityRoutes(app, { db, timing, secureCookies: options.secureCookies ?? false, demoMode: () => demoMode });
+  identityRoutes(app, {
+    db,
+    timing,
+    secureCookies: options.secureCookies ?? false,
+    demoMode: () => demoMode,
+    signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
+  });
   auditRoutes(app, db);
 
   const serveWeb = options.serveWeb ?? true;

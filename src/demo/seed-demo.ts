@@ -1,5 +1,11 @@
-// TEMPORARY scaffold, replaced by the real generator (being written in parallel).
-import type { Database } from '../platform/db/database';
+// Writes the generated demo network into an empty database. It goes through the identity
+// domain's use cases, as the operator at the CLI would, so the demo holds only what the real
+// rules allow and the audit log shows how it came to be.
+import { createOrganization, createUnit, createUser, setDemoMode } from '../domains/identity';
+import { DEMO_PASSWORD } from '../platform/auth/passwords';
+import type { UseCaseContext } from '../platform/context';
+import type { Database, Db } from '../platform/db/database';
+import { demoLogins, generateDemoNetwork } from './generate';
 
 export interface DemoLogin {
   role: string;
@@ -13,8 +19,72 @@ export async function networkIsEmpty(db: Database): Promise<boolean> {
 }
 
 export async function seedDemo(
-  _db: Database,
-  _options: { seed: number; onProgress?: (done: number, total: number) => void },
+  db: Database,
+  options: { seed: number; onProgress?: (done: number, total: number) => void },
 ): Promise<{ logins: DemoLogin[] }> {
-  throw new Error('demo generator not written yet');
+  // All of the demo or none of it: a half-seeded network would never be completed, because
+  // the next start finds it no longer empty.
+  return db.unitOfWork((scoped) => seedInto(scoped, options));
+}
+
+async function seedInto(
+  db: Db,
+  options: { seed: number; onProgress?: (done: number, total: number) => void },
+): Promise<{ logins: DemoLogin[] }> {
+  const network = generateDemoNetwork(options.seed);
+  const context: UseCaseContext = { db, actor: 'system' };
+  // First: outside demo mode the password rules refuse the public demo password.
+  await setDemoMode(db, true);
+
+  const unitCount = network.organizations.reduce((sum, organization) => sum + organization.units.length, 0);
+  const total = network.organizations.length + unitCount + network.users.length;
+  let done = 0;
+  const step = () => options.onProgress?.(++done, total);
+  options.onProgress?.(0, total);
+
+  const organizationIds = new Map<string, string>();
+  const unitIds = new Map<string, string>();
+  for (const organization of network.organizations) {
+    const created = await createOrganization(context, {
+      body: {
+        name: organization.name,
+        kind: organization.kind,
+        description: organization.description,
+        website: organization.website,
+        phone: organization.phone,
+      },
+      isHost: organization.isHost,
+    });
+    organizationIds.set(organization.key, created.id);
+    step();
+    for (const unit of organization.units) {
+      const createdUnit = await createUnit(context, {
+        organizationId: created.id,
+        body: { name: unit.name, kind: unit.kind, description: unit.description },
+      });
+      unitIds.set(`${organization.key}/${unit.key}`, createdUnit.id);
+      step();
+    }
+  }
+
+  for (const user of network.users) {
+    await createUser(context, {
+      body: {
+        organizationId: organizationIds.get(user.organizationKey)!,
+        email: user.email,
+        displayName: user.displayName,
+        roles: user.roles,
+        unitIds: user.unitKeys.map((unitKey) => unitIds.get(`${user.organizationKey}/${unitKey}`)!),
+        password: DEMO_PASSWORD,
+      },
+    });
+    step();
+  }
+
+  const organizationName = new Map(network.organizations.map((organization) => [organization.key, organization.name]));
+  const logins = demoLogins.map(({ role, email }) => {
+    const user = network.users.find((candidate) => candidate.email === email)!;
+    return { role, email, organization: organizationName.get(user.organizationKey)! };
+  });
+  return { logins };
 }

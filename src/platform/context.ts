@@ -2,11 +2,11 @@
 // CLI (or a job), who already holds the database's keys and is not subject to the policy.
 import type { Actor } from './auth/actor';
 import type { AuditContext } from './audit/audit';
-import type { Database } from './db/database';
+import type { Db } from './db/database';
 import { authorize, type Guarded } from './policy/policy';
 
 export interface UseCaseContext {
-  db: Database;
+  db: Db;
   actor: Actor | 'system';
   ip?: string;
 }

@@ -25,6 +25,7 @@ export interface IdentityRouteOptions {
   timing: SessionTiming;
   secureCookies: boolean;
   demoMode: () => boolean;
+  signInAttemptsPerMinute: number;
 }
 
 const NoContent = z.null().describe('No content');
@@ -37,7 +38,7 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
 
   api.post('/api/auth/sign-in', {
     schema: { tags, summary: 'Sign in with email and password; sets the session cookie', body: schema.SignInBody, response: { 200: schema.Me } },
-    config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: options.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     handler: async (request, reply) => {
       const session = await signIn({
         db,

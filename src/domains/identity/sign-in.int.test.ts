@@ -100,3 +100,22 @@ describeEachEngine('signing in', (ctx) => {
     expect((await new Client(baseUrl).signIn(worker.email, worker.password)).status).toBe(401);
   });
 });
+
+describeEachEngine('the sign-in rate limit', (ctx) => {
+  it('slows down one address that tries too many sign-ins in a minute', async () => {
+    const { buildApp } = await import('../../app');
+    const app = await buildApp({ db: ctx().db, serveWeb: false, signInAttemptsPerMinute: 3 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = app.server.address() as import('node:net').AddressInfo;
+      const client = new Client(`http://127.0.0.1:${address.port}`);
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 4; attempt++) {
+        statuses.push((await client.signIn(`guess-${attempt}@example.org`, 'guessing-passwords')).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+});

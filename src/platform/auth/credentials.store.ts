@@ -46,6 +46,8 @@ export async function createSession(
 ): Promise<{ token: string; csrfToken: string }> {
   const token = randomToken();
   const csrfToken = randomToken();
+  // Expired sessions are swept here, at the moment a new one is made: no job needed.
+  await q.query(`DELETE FROM sessions WHERE expires_at < now() - interval '1 day'`);
   await q.query(
     `INSERT INTO sessions (token_hash, user_id, csrf_token, ip, user_agent, expires_at)
      VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,

@@ -12,6 +12,12 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]>;
 }
 
+/** What a use case needs of the database: statements, and transactions. */
+export interface Db extends Queryable {
+  readonly engine: Engine;
+  tx<T>(work: (q: Queryable) => Promise<T>): Promise<T>;
+}
+
 /** A connection-level failure (server down, socket closed): the request should answer 503. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -60,7 +66,7 @@ function queryable(client: pg.PoolClient): Queryable {
   };
 }
 
-export class Database implements Queryable {
+export class Database implements Db {
   constructor(
     readonly engine: Engine,
     readonly pool: pg.Pool,
@@ -125,6 +131,33 @@ export class Database implements Queryable {
     } finally {
       client.release(broken);
     }
+  }
+
+  /**
+   * Runs several use cases as one: every `tx` inside becomes a savepoint of one outer
+   * transaction, so the whole commits or none of it does (seeding the demo, imports).
+   */
+  async unitOfWork<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return this.tx(async (q) => {
+      let depth = 0;
+      const scoped: Db = {
+        engine: this.engine,
+        query: (text, values) => q.query(text, values),
+        async tx(inner) {
+          const savepoint = `unit_of_work_${++depth}`;
+          await q.query(`SAVEPOINT ${savepoint}`);
+          try {
+            const result = await inner(q);
+            await q.query(`RELEASE SAVEPOINT ${savepoint}`);
+            return result;
+          } catch (error) {
+            await q.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+            throw error;
+          }
+        },
+      };
+      return work(scoped);
+    });
   }
 
   /** True when the database answers a trivial query. */

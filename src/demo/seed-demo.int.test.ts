@@ -1,0 +1,67 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/support/harness';
+import { openTestDatabase } from '../../test/support/engines';
+import { buildOrganization, buildUser } from '../../test/support/factories';
+import type { Database } from '../platform/db/database';
+import { generateDemoNetwork } from './generate';
+import { networkIsEmpty, seedDemo } from './seed-demo';
+
+const SEED = 20261125;
+
+/** The whole check, given a freshly migrated, empty database (easy to move onto a shared harness). */
+async function seedsTheDemoNetwork(db: Database): Promise<void> {
+  expect(await networkIsEmpty(db)).toBe(true);
+  const expected = generateDemoNetwork(SEED);
+  const progress: [number, number][] = [];
+
+  const { logins } = await seedDemo(db, { seed: SEED, onProgress: (done, total) => progress.push([done, total]) });
+
+  const count = async (sql: string) => (await db.query<{ n: number }>(sql))[0]!.n;
+  const unitCount = expected.organizations.reduce((sum, organization) => sum + organization.units.length, 0);
+  expect(await count('SELECT count(*) AS n FROM organizations')).toBe(expected.organizations.length);
+  expect(await count('SELECT count(*) AS n FROM organizations WHERE is_host')).toBe(1);
+  expect(await count(`SELECT count(*) AS n FROM organizations WHERE kind = 'community_organization'`)).toBeGreaterThanOrEqual(30);
+  expect(await count('SELECT count(*) AS n FROM units')).toBe(unitCount);
+  expect(await count('SELECT count(*) AS n FROM users')).toBe(expected.users.length);
+  const assignments = expected.users.reduce((sum, user) => sum + user.unitKeys.length, 0);
+  expect(await count('SELECT count(*) AS n FROM user_units')).toBe(assignments);
+  expect(await count(`SELECT count(*) AS n FROM network_settings WHERE key = 'demo_mode' AND value = 'true'::jsonb`)).toBe(1);
+  expect(await networkIsEmpty(db)).toBe(false);
+
+  const total = expected.organizations.length + unitCount + expected.users.length;
+  expect(progress[0]).toEqual([0, total]);
+  expect(progress.at(-1)).toEqual([total, total]);
+
+  expect(logins.map((login) => login.role)).toEqual(['admin', 'program_manager', 'care_coordinator', 'partner_staff', 'leader']);
+  for (const login of logins) {
+    const rows = await db.query<{ roles: string[]; organization: string }>(
+      `SELECT u.roles, o.name AS organization FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email = $1`,
+      [login.email],
+    );
+    expect(rows).toEqual([{ roles: [login.role], organization: login.organization }]);
+  }
+  const team = await db.query<{ email: string }>(
+    `SELECT u.email FROM users u JOIN user_units uu ON uu.user_id = u.id JOIN units t ON t.id = uu.unit_id
+      WHERE t.name = 'Enhanced Care Team' ORDER BY u.email`,
+  );
+  expect(team.map((row) => row.email)).toEqual(expect.arrayContaining(['coordinator@kith.demo', 'manager@kith.demo']));
+}
+
+describeEachEngine('seeding the demo network', (ctx) => {
+  it('fills an empty network with the demo', () => seedsTheDemoNetwork(ctx().db), 60_000);
+
+  it('writes all of the demo or none of it', async () => {
+    const db = await openTestDatabase(ctx().engine);
+    try {
+      // Someone already uses one of the demo's last emails, so the demo fails near its end.
+      const blocker = await buildOrganization(db, { name: 'Blocker Pantry' });
+      await buildUser(db, { organizationId: blocker.id, email: 'leader@kith.demo' });
+      await expect(seedDemo(db, { seed: SEED })).rejects.toThrow(/email/);
+      const names = await db.query<{ name: string }>('SELECT name FROM organizations');
+      expect(names).toEqual([{ name: 'Blocker Pantry' }]);
+      expect(await db.query(`SELECT 1 FROM network_settings WHERE key = 'demo_mode'`)).toHaveLength(0);
+    } finally {
+      await db.close();
+    }
+  });
+});
