@@ -123,16 +123,18 @@ user
   .requiredOption('--name <name>', 'their display name')
   .requiredOption('--org <id-or-name>', 'their organisation')
   .addOption(new Option('--role <role...>', 'one or more roles').choices(roles).makeOptionMandatory())
-  .requiredOption('--password <password>', `a first password (at least 12 characters); or set KITH_PASSWORD`)
-  .action(async (options: { email: string; name: string; org: string; role: Role[]; password: string }) =>
+  .option('--password <password>', 'a first password (at least 12 characters); better: set KITH_PASSWORD, which stays out of shell history')
+  .action(async (options: { email: string; name: string; org: string; role: Role[]; password?: string }) =>
     withDatabase(async (db) => {
+      const password = options.password ?? process.env.KITH_PASSWORD;
+      if (!password) throw AppError.field('password', 'give --password or set KITH_PASSWORD');
       const organization = await organizationByIdOrName(db, options.org);
       const body = CreateUserBody.parse({
         organizationId: organization.id,
         email: options.email,
         displayName: options.name,
         roles: options.role,
-        password: options.password,
+        password,
       });
       const created = await createUser(system(db), { body });
       console.log(`Added ${created.email} to ${organization.name} as ${created.roles.join(', ')}: ${created.id}`);

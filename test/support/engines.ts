@@ -81,14 +81,20 @@ export async function openTestDatabase(engine: Engine): Promise<Database> {
     await migrate(db);
     return db;
   }
-  await ensureServerTemplate();
-  const name = `kith_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
-  const db = await openServerDatabase(urlOfDatabase(name), { max: 5 });
+  const created = await createServerTestDatabase();
+  const db = await openServerDatabase(created.url, { max: 5 });
   const close = db.close.bind(db);
   db.close = async () => {
     await close();
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await created.drop();
   };
   return db;
+}
+
+/** A fresh, migrated database on the server, for tests that hand its URL to a child process. */
+export async function createServerTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  await ensureServerTemplate();
+  const name = `kith_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
+  return { url: urlOfDatabase(name), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }

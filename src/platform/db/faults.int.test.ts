@@ -1,5 +1,4 @@
 // What an operator sees when the database is missing, broken or goes away.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -11,28 +10,9 @@ import { buildApp } from '../../app';
 import { buildOrganization, buildUser } from '../../../test/support/factories';
 import { ensureServerTemplate, serverUnavailableReason, testDatabaseUrl } from '../../../test/support/engines';
 import { signedIn } from '../../../test/support/http-client';
+import { runKith } from '../../../test/support/run-kith';
 import { migrationFiles } from './migrate';
 import { openServerDatabase } from './open';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-
-function runKith(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/kith.mjs'), ...args], {
-      cwd: root,
-      env: { ...process.env, KITH_DEMO: 'false', LOG_LEVEL: 'silent', PORT: '0', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 function fingerprint(dir: string): string {
   const hash = createHash('sha256');

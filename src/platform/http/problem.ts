@@ -92,7 +92,7 @@ export function registerProblemHandler(
 ): void {
   app.setErrorHandler(async (error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    if (appError.code === 'internal') request.log.error({ error: loggableError(error) }, 'unhandled error');
     else if (appError.code === 'unavailable') request.log.warn('database unavailable');
     if (appError.extra.denied) {
       await onDenied(request, appError).catch((auditError: unknown) =>
@@ -101,4 +101,14 @@ export function registerProblemHandler(
     }
     return sendProblem(reply, request, appError);
   });
+}
+
+/**
+ * What of an unexpected error may reach the log: its kind, code, message and stack. PostgreSQL
+ * errors also carry `detail` and `where`, which can quote the values of a row (an email, a name);
+ * those stay out.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  return { type: error.name, code: (error as { code?: string }).code, message: error.message, stack: error.stack };
 }
