@@ -1,4 +1,5 @@
 // Sign-in, sessions, CSRF, lockout and sign-out, through HTTP against a real database.
+import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import { buildHost, buildOrganization, buildUser, TEST_PASSWORD } from '../../../test/support/factories';
 import { describeEachEngine } from '../../../test/support/harness';
@@ -107,7 +108,7 @@ describeEachEngine('the sign-in rate limit', (ctx) => {
     const app = await buildApp({ db: ctx().db, serveWeb: false, signInAttemptsPerMinute: 3 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const address = app.server.address() as import('node:net').AddressInfo;
+      const address = app.server.address() as AddressInfo;
       const client = new Client(`http://127.0.0.1:${address.port}`);
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 4; attempt++) {
