@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
-const MIGRATION_LOCK = 724_113_001;
+/** Held by whoever changes the schema (migrate, restore), so two never interleave. */
+export const MIGRATION_LOCK = 724_113_001;
 
 export function migrationFiles(): string[] {
   return fs
@@ -25,25 +26,29 @@ export async function appliedMigrations(db: Database): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
+export async function ensureMigrationsTable(q: Queryable): Promise<void> {
+  await q.query(`CREATE TABLE IF NOT EXISTS kith_migrations (
+    name text PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+}
+
+/** Applies the named migration files in order and records them (inside the caller's transaction). */
+export async function applyMigrations(q: Queryable, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    await q.query(fs.readFileSync(path.join(migrationsDir, name), 'utf8'));
+    await q.query('INSERT INTO kith_migrations (name) VALUES ($1)', [name]);
+  }
+}
+
 /** Applies pending migrations; returns the names applied now. */
 export async function migrate(db: Database): Promise<string[]> {
-  const applied: string[] = [];
-  await db.tx(async (q) => {
+  return db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await q.query(`CREATE TABLE IF NOT EXISTS kith_migrations (
-      name text PRIMARY KEY,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    const done = new Set(
-      (await q.query<{ name: string }>('SELECT name FROM kith_migrations')).map((row) => row.name),
-    );
-    for (const name of migrationFiles()) {
-      if (done.has(name)) continue;
-      const sql = fs.readFileSync(path.join(migrationsDir, name), 'utf8');
-      await q.query(sql);
-      await q.query('INSERT INTO kith_migrations (name) VALUES ($1)', [name]);
-      applied.push(name);
-    }
+    await ensureMigrationsTable(q);
+    const done = new Set((await q.query<{ name: string }>('SELECT name FROM kith_migrations')).map((row) => row.name));
+    const pending = migrationFiles().filter((name) => !done.has(name));
+    await applyMigrations(q, pending);
+    return pending;
   });
-  return applied;
 }
