@@ -1,5 +1,6 @@
 // The edges every client meets: health checks, the OpenAPI document, unknown routes.
-import { expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../test/support/harness';
 import { Client } from '../test/support/http-client';
 
@@ -31,5 +32,28 @@ describeEachEngine('the HTTP edge', (ctx) => {
     const unknownPublic = await client.post('/api/auth/sign-in', { email: 'a@b.example', password: 'x', extra: 1 });
     expect(unknownPublic.status).toBe(400);
     expect(unknownPublic.body.errors[0].field).toBe('extra');
+  });
+});
+
+describe('serving the web app', () => {
+  it('serves the app at / and at its client-side paths, and 404s for missing assets', async () => {
+    const { buildApp } = await import('./app');
+    const { openTestDatabase } = await import('../test/support/engines');
+    const db = await openTestDatabase('pglite');
+    const app = await buildApp({ db });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      for (const page of ['/', '/admin', '/sign-in?next=%2Fadmin']) {
+        const answer = await fetch(`${baseUrl}${page}`);
+        expect(answer.status, page).toBe(200);
+        expect(await answer.text()).toContain('<div id="root">');
+      }
+      expect((await fetch(`${baseUrl}/assets/missing-file.js`)).status).toBe(404);
+      expect((await fetch(`${baseUrl}/assets/`)).status).toBeLessThan(500);
+    } finally {
+      await app.close();
+      await db.close();
+    }
   });
 });

@@ -125,12 +125,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const serveWeb = options.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0]!;
     const isApi = pathname.startsWith('/api/') || pathname === '/api';
-    if (!isApi && request.method === 'GET' && serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
+    const isAsset = pathname.startsWith('/assets/');
+    if (!isApi && !isAsset && request.method === 'GET' && serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendProblem(reply, request, new AppError('not_found', `Nothing at ${request.method} ${pathname}.`));

@@ -79,6 +79,8 @@ export function toAppError(error: unknown): AppError {
       break;
   }
   if (fastifyError.statusCode === 429) return new AppError('too_many_requests', fastifyError.message);
+  if (fastifyError.statusCode === 404) return new AppError('not_found');
+  if (fastifyError.statusCode === 403) return new AppError('forbidden');
   if (fastifyError.statusCode === 400 && fastifyError.message) {
     return new AppError('bad_request', fastifyError.message);
   }

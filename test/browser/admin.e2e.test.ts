@@ -1,0 +1,98 @@
+// The first day of a network, in a real browser: the network's admin adds a partner organisation
+// and its first user; that user signs in and finds the admin pages closed to them, in the page
+// and in the API.
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { browserTestsCanRun, openBrowser, type OpenBrowser } from './browser';
+import { startKith, type RunningKith } from './start-kith';
+
+const admin = { email: 'admin@riverbend.example', name: 'Ada Admin', password: 'a-long-password-1' };
+const partner = { email: 'nora@northside.example', name: 'Nora Partner', password: 'northside-pantry-2024' };
+
+describe.skipIf(!browserTestsCanRun())('administration in the browser', () => {
+  let kith: RunningKith;
+  let browser: OpenBrowser;
+
+  beforeAll(async () => {
+    // The browser first: a missing Chromium under CI fails at once.
+    browser = await openBrowser();
+    kith = await startKith({
+      setup: async (cli) => {
+        await cli(['org', 'add', '--name', 'Riverbend Health', '--kind', 'health_system', '--host']);
+        await cli(['user', 'add', '--email', admin.email, '--name', admin.name, '--org', 'Riverbend Health', '--role', 'admin', '--password', admin.password]);
+      },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await kith?.stop();
+  });
+
+  async function signIn(user: { email: string; password: string }) {
+    const { page } = browser;
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+  }
+
+  it('an admin adds a partner and its user, who cannot open the admin pages', async () => {
+    const { page } = browser;
+    onTestFailed(async () => {
+      const file = path.join(os.tmpdir(), `kith-admin-e2e-${Date.now()}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`screenshot of the failure: ${file}\nserver output:\n${kith.output()}`);
+    });
+
+    // The admin opens the admin page, is asked to sign in, and comes back to it.
+    await page.goto(`${kith.baseUrl}/admin`);
+    await signIn(admin);
+    await page.getByRole('heading', { level: 1, name: 'Organisations & users' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin');
+
+    // They add Northside Food Bank, a community organisation; the page opens it.
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    const organizationDialog = page.getByRole('dialog', { name: 'Add an organisation' });
+    await organizationDialog.getByLabel('Name').fill('Northside Food Bank');
+    await organizationDialog.getByLabel('Kind of organisation').selectOption({ label: 'Community organisation' });
+    await organizationDialog.getByRole('button', { name: 'Add organisation' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Northside Food Bank' }).waitFor();
+    await page.getByRole('button', { name: /Northside Food Bank/ }).waitFor();
+
+    // They add Nora as partner staff of Northside, with a first password.
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const userDialog = page.getByRole('dialog', { name: 'Add a user' });
+    await userDialog.getByLabel('Email').fill(partner.email);
+    await userDialog.getByLabel('Name').fill(partner.name);
+    await userDialog.getByRole('checkbox', { name: 'Partner staff' }).check();
+    await userDialog.getByLabel('First password').fill(partner.password);
+    await userDialog.getByRole('button', { name: 'Add user' }).click();
+    await userDialog.waitFor({ state: 'hidden' });
+    const noraRow = page.getByRole('row').filter({ hasText: partner.name });
+    await noraRow.waitFor();
+    expect(await noraRow.textContent()).toContain('Partner staff');
+
+    // The admin signs out.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+    // Nora signs in and lands on Home, whose navigation shows no admin pages.
+    await signIn(partner);
+    await page.getByRole('heading', { level: 1, name: `Hello, ${partner.name}` }).waitFor();
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    expect(await navigation.getByRole('link', { name: 'Home' }).count()).toBe(1);
+    expect(await navigation.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+
+    // Typing the address of the admin page gets her a clear "no access", not a blank page…
+    await page.goto(`${kith.baseUrl}/admin`);
+    const refusal = page.getByRole('alert').filter({ hasText: 'You do not have access to this page' });
+    await refusal.waitFor();
+
+    // …and the API refuses her too, whatever the page shows.
+    const auditStatus = await page.evaluate(async () => (await fetch('/api/audit')).status);
+    expect(auditStatus).toBe(403);
+
+    expect(browser.consoleErrors).toEqual([]);
+  }, 120_000);
+});

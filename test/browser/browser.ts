@@ -1,0 +1,58 @@
+// Debian's Chromium driven by playwright-core (no browser download). Without Chromium the browser
+// tests are skipped with one line saying how to install it; under CI=true they must run.
+import fs from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let skipNoticePrinted = false;
+
+/** False (after one printed line) when Chromium is missing outside CI. */
+export function browserTestsCanRun(): boolean {
+  if (fs.existsSync(chromiumPath) || process.env.CI === 'true') return true;
+  if (!skipNoticePrinted) {
+    console.log(`browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
+    skipNoticePrinted = true;
+  }
+  return false;
+}
+
+export interface OpenBrowser {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors and console.error lines of the page, except failed requests (a 401 or 403 is expected). */
+  consoleErrors: string[];
+  close: () => Promise<void>;
+}
+
+export async function openBrowser(options: { width?: number; height?: number } = {}): Promise<OpenBrowser> {
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(`Chromium is not at ${chromiumPath}; install it with apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  // playwright-core refuses --user-data-dir in args: a persistent context in a fresh directory instead.
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'kith-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+  });
+  return {
+    page,
+    context,
+    consoleErrors,
+    close: async () => {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}

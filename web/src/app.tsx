@@ -1,0 +1,47 @@
+// The routes. Each page loads as its own chunk; the frame and the session guard load at once.
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppLayout } from './ui/app-layout';
+import { RequireAdmin, RequireSession } from './ui/session-guard';
+import { Loading } from './ui/status';
+
+const SignInPage = lazy(() => import('./identity/sign-in-page'));
+const HomePage = lazy(() => import('./home/home-page'));
+const AdminPage = lazy(() => import('./identity/admin-page'));
+const AuditPage = lazy(() => import('./audit/audit-page'));
+const NotFoundPage = lazy(() => import('./ui/not-found-page'));
+
+const router = createBrowserRouter([
+  {
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'admin',
+            element: <RequireAdmin />,
+            children: [
+              { index: true, element: <AdminPage /> },
+              { path: 'audit', element: <AuditPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,26 @@
+// Translations: every word on screen comes from a catalogue here. English is the first; Spanish
+// is next (add es.json with the same keys and list it in `resources`).
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+
+export const defaultNS = 'translation';
+export const resources = { en: { translation: en } } as const;
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  defaultNS,
+  // Inline catalogues: ready before the first render.
+  initAsync: false,
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+  // Keep the browser console for our own messages.
+  showSupportNotice: false,
+});
+
+i18n.on('languageChanged', (language) => document.documentElement.setAttribute('lang', language));
+document.documentElement.setAttribute('lang', i18n.language);
+
+export default i18n;

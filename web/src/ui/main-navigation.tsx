@@ -1,0 +1,50 @@
+// The navigation: only places that exist today, and admin places only for admins.
+import { Anchor, Divider, NavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { isAdmin } from '../api/session';
+import { useSignedInUser } from './session-guard';
+
+interface Place {
+  to: string;
+  label: string;
+}
+
+export function MainNavigation(props: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const { pathname } = useLocation();
+
+  const places: Place[] = [{ to: '/', label: t('nav.home') }];
+  if (isAdmin(me)) {
+    places.push({ to: '/admin', label: t('nav.admin') }, { to: '/admin/audit', label: t('nav.audit') });
+  }
+
+  return (
+    <Stack justify="space-between" h="100%" gap="md">
+      <Stack gap={4} component="ul" className="plain-list">
+        {places.map((place) => {
+          const current = pathname === place.to;
+          return (
+            <li key={place.to}>
+              <NavLink
+                component={Link}
+                to={place.to}
+                label={place.label}
+                active={current}
+                aria-current={current ? 'page' : undefined}
+                onClick={props.onNavigate}
+              />
+            </li>
+          );
+        })}
+      </Stack>
+      <div>
+        <Divider mb="sm" />
+        <Anchor href="/api/docs" size="sm" px="sm">
+          {t('nav.apiDocs')}
+        </Anchor>
+      </div>
+    </Stack>
+  );
+}
