@@ -17,6 +17,7 @@ import type { Database } from './platform/db/database';
 import { AppError } from './platform/http/app-error';
 import { registerProblemHandler, sendProblem } from './platform/http/problem';
 import { identityRoutes, isDemoMode } from './domains/identity';
+import { directoryRoutes } from './domains/directory';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Sign-in attempts one address may make per minute (on top of the per-account lockout). */
   signInAttemptsPerMinute?: number;
+  /** The network's time zone: directory opening hours are local times. */
+  timeZone?: string;
 }
 
 export const defaultTiming: SessionTiming = { idleMinutes: 12 * 60, maxHours: 7 * 24 };
@@ -122,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
   });
   auditRoutes(app, db);
+  directoryRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
 
   const serveWeb = options.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {

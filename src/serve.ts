@@ -21,6 +21,7 @@ export async function serve(config: Config): Promise<void> {
     db,
     logger: loggerOptions(config.LOG_LEVEL),
     secureCookies: config.KITH_SECURE_COOKIES,
+    timeZone: config.KITH_TIMEZONE,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();

@@ -28,7 +28,7 @@ async function seedsTheDemoNetwork(db: Database): Promise<void> {
   expect(await count(`SELECT count(*) AS n FROM network_settings WHERE key = 'demo_mode' AND value = 'true'::jsonb`)).toBe(1);
   expect(await networkIsEmpty(db)).toBe(false);
 
-  const total = expected.organizations.length + unitCount + expected.users.length;
+  const total = expected.organizations.length + unitCount + expected.users.length + 1;
   expect(progress[0]).toEqual([0, total]);
   expect(progress.at(-1)).toEqual([total, total]);
 

@@ -6,6 +6,14 @@ import { DEMO_PASSWORD } from '../platform/auth/passwords';
 import type { UseCaseContext } from '../platform/context';
 import type { Database, Db } from '../platform/db/database';
 import { demoLogins, generateDemoNetwork } from './generate';
+import { generateDemoDirectory } from './directory';
+import {
+  addNeedDomainTermRules,
+  importIntakes,
+  linkDirectoryOrganization,
+  rebuildSearchEntries,
+  upsertHsdsRecords,
+} from '../domains/directory';
 
 export interface DemoLogin {
   role: string;
@@ -37,7 +45,7 @@ async function seedInto(
   await setDemoMode(db, true);
 
   const unitCount = network.organizations.reduce((sum, organization) => sum + organization.units.length, 0);
-  const total = network.organizations.length + unitCount + network.users.length;
+  const total = network.organizations.length + unitCount + network.users.length + 1;
   let done = 0;
   const step = () => options.onProgress?.(++done, total);
   options.onProgress?.(0, total);
@@ -80,6 +88,18 @@ async function seedInto(
     });
     step();
   }
+
+  // The county's service directory: its community organisations' services, linked to the
+  // network organisations whose staff keep their capacity up to date.
+  const directory = generateDemoDirectory(network, options.seed);
+  await upsertHsdsRecords(db, directory.records);
+  for (const link of directory.links) {
+    await linkDirectoryOrganization(db, link.hsdsOrganizationId, organizationIds.get(link.organizationKey)!);
+  }
+  await addNeedDomainTermRules(db, directory.termRules);
+  await importIntakes(db, directory.intakes);
+  await rebuildSearchEntries(db);
+  step();
 
   const organizationName = new Map(network.organizations.map((organization) => [organization.key, organization.name]));
   const logins = demoLogins.map(({ role, email }) => {

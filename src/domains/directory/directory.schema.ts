@@ -1,0 +1,180 @@
+// Request and response schemas of the directory's Kith API (the HSDS API lives in interop/hsds).
+import { z } from 'zod';
+
+export const capacityStatuses = ['available', 'no_capacity', 'waitlist', 'assessment_required'] as const;
+export const CapacityStatus = z.enum(capacityStatuses);
+export const referralChannels = ['kith', 'email', 'phone', 'fax', 'walk_in'] as const;
+export const ReferralChannel = z.enum(referralChannels);
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).max(30)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const SearchQuery = z
+  .strictObject({
+    q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    need: oneOrMany(z.string().regex(/^[a-z-]{3,60}$/, 'must be a need-domain code')).optional(),
+    taxonomyTermId: oneOrMany(z.uuid('must be a UUID')).optional(),
+    near: z.string().trim().min(2, 'must be a ZIP code or an address').max(200, 'must be at most 200 characters').optional(),
+    lat: z.coerce.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').optional(),
+    lon: z.coerce.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180').optional(),
+    radiusKm: z.coerce.number().min(0.1, 'must be at least 0.1').max(200, 'must be at most 200').optional(),
+    openNow: flag.optional(),
+    openAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+    language: z.string().trim().toLowerCase().min(2).max(40).optional(),
+    acceptingReferrals: flag.optional(),
+    hasCapacity: flag.optional(),
+    serviceArea: z.string().trim().toLowerCase().min(2).max(100).optional(),
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+    cursor: z.string().max(100).optional(),
+  })
+  .refine((query) => (query.lat === undefined) === (query.lon === undefined), {
+    message: 'give lat and lon together',
+    path: ['lon'],
+  });
+export type SearchQuery = z.output<typeof SearchQuery>;
+
+const Capacity = z.object({
+  status: CapacityStatus,
+  openSlots: z.number().nullable(),
+  waitlistLength: z.number().nullable(),
+  daysToFirstContact: z.number().nullable(),
+  updatedAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+const NeedDomainRef = z.object({ code: z.string(), name: z.string() });
+
+export const SearchResult = z.object({
+  entryId: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  organizationId: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  locationName: z.string().nullable(),
+  summary: z.string(),
+  address: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  distanceKm: z.number().nullable(),
+  openNow: z.boolean().nullable(),
+  hoursText: z.string().nullable(),
+  needDomains: z.array(NeedDomainRef),
+  languages: z.array(z.string()),
+  acceptingReferrals: z.boolean(),
+  howToRefer: z.array(ReferralChannel),
+  referralContact: z.object({ email: z.string().nullable(), phone: z.string().nullable(), fax: z.string().nullable() }),
+  capacity: Capacity.nullable(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const SearchAnswer = z.object({
+  items: z.array(SearchResult),
+  nextCursor: z.string().nullable(),
+  origin: z.object({ latitude: z.number(), longitude: z.number(), label: z.string() }).nullable(),
+  correctedQuery: z.string().nullable(),
+});
+
+export const NeedDomain = z.object({ code: z.string(), name: z.string(), description: z.string() });
+
+export const ServiceIdParams = z.strictObject({ serviceId: z.uuid('must be a UUID') });
+export const OrganizationIdParams = z.strictObject({ organizationId: z.uuid('must be a UUID') });
+
+const Phone = z.string().trim().max(50, 'must be at most 50 characters').regex(/^[0-9+() .x-]*$/, 'may hold only digits, spaces and + ( ) . - x');
+
+export const UpdateIntakeBody = z.strictObject({
+  acceptingReferrals: z.boolean().optional(),
+  capacityStatus: CapacityStatus.nullable().optional(),
+  openSlots: z.number().int().min(0).max(100_000).nullable().optional(),
+  waitlistLength: z.number().int().min(0).max(100_000).nullable().optional(),
+  daysToFirstContact: z.number().int().min(0).max(365).nullable().optional(),
+  capacityNote: z.string().trim().max(500, 'must be at most 500 characters').nullable().optional(),
+  howToRefer: z.array(ReferralChannel).max(5).optional(),
+  referralEmail: z.email('must be an email address').max(254).nullable().optional(),
+  referralPhone: Phone.nullable().optional(),
+  referralFax: Phone.nullable().optional(),
+});
+export type UpdateIntakeBody = z.infer<typeof UpdateIntakeBody>;
+
+export const Intake = z.object({
+  acceptingReferrals: z.boolean(),
+  howToRefer: z.array(ReferralChannel),
+  referralEmail: z.string().nullable(),
+  referralPhone: z.string().nullable(),
+  referralFax: z.string().nullable(),
+  capacityStatus: CapacityStatus.nullable(),
+  openSlots: z.number().nullable(),
+  waitlistLength: z.number().nullable(),
+  daysToFirstContact: z.number().nullable(),
+  capacityNote: z.string().nullable(),
+  capacityUpdatedAt: z.string().nullable(),
+  capacityUpdatedBy: z.string().nullable(),
+});
+export type Intake = z.infer<typeof Intake>;
+
+export const ServiceDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  alternateName: z.string().nullable(),
+  description: z.string().nullable(),
+  status: z.string(),
+  eligibility: z.string().nullable(),
+  applicationProcess: z.string().nullable(),
+  fees: z.string().nullable(),
+  url: z.string().nullable(),
+  email: z.string().nullable(),
+  organization: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string().nullable(),
+      website: z.string().nullable(),
+      email: z.string().nullable(),
+      phones: z.array(z.string()),
+    })
+    .nullable(),
+  locations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      address: z.string().nullable(),
+      latitude: z.number().nullable(),
+      longitude: z.number().nullable(),
+      phones: z.array(z.string()),
+      hours: z.array(z.string()),
+    }),
+  ),
+  phones: z.array(z.string()),
+  languages: z.array(z.string()),
+  needDomains: z.array(NeedDomainRef),
+  intake: Intake,
+  capacityHistory: z.array(
+    z.object({
+      recordedAt: z.string(),
+      capacityStatus: CapacityStatus.nullable(),
+      openSlots: z.number().nullable(),
+      waitlistLength: z.number().nullable(),
+      acceptingReferrals: z.boolean(),
+    }),
+  ),
+  canUpdateCapacity: z.boolean(),
+});
+
+export const OrganizationDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  phones: z.array(z.string()),
+  services: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      summary: z.string(),
+      acceptingReferrals: z.boolean(),
+      capacityStatus: CapacityStatus.nullable(),
+    }),
+  ),
+  networkOrganizationId: z.string().nullable(),
+});
