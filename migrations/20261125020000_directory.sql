@@ -396,25 +396,30 @@ CREATE TABLE directory_postal_code (
 
 -- Weekly opening hours as minutes of the week (Monday 00:00 = 0 … 10080), so "open at" is one
 -- containment test on an int4multirange. Only weekly schedules with clock times are understood;
--- anything else stays as text for people to read.
+-- anything else stays as text for people to read. Overnight hours wrap past Sunday midnight.
 CREATE FUNCTION directory_clock_minutes(clock text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT least(1440, split_part(trim(clock), ':', 1)::integer * 60 + substring(split_part(trim(clock), ':', 2) FROM 1 FOR 2)::integer)
 $$;
 
-CREATE FUNCTION directory_schedule_ranges(byday text, opens_at text, closes_at text, freq text)
-RETURNS SETOF int4range LANGUAGE sql IMMUTABLE AS $$
-  WITH days AS (
-    SELECT array_position(ARRAY['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], trim(day)) - 1 AS day
-      FROM unnest(string_to_array(upper(coalesce(nullif(trim(byday), ''), 'MO,TU,WE,TH,FR,SA,SU')), ',')) AS day
-     WHERE coalesce(upper(freq), 'WEEKLY') = 'WEEKLY'
-       AND opens_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]' AND closes_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]'
-  ), spans AS (
-    SELECT day * 1440 + directory_clock_minutes(opens_at) AS start,
-           day * 1440 + directory_clock_minutes(closes_at)
-             + CASE WHEN directory_clock_minutes(closes_at) <= directory_clock_minutes(opens_at) THEN 1440 ELSE 0 END AS finish
-      FROM days WHERE day IS NOT NULL
-  )
-  SELECT int4range(start, least(finish, 10080)) FROM spans
-  UNION ALL
-  SELECT int4range(0, finish - 10080) FROM spans WHERE finish > 10080
+CREATE FUNCTION directory_schedule_minutes(byday text, opens_at text, closes_at text, freq text)
+RETURNS int4multirange LANGUAGE sql IMMUTABLE AS $$
+  SELECT range_agg(span) FROM (
+    SELECT int4range(start, least(finish, 10080)) AS span FROM (
+      SELECT (array_position(ARRAY['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], trim(day)) - 1) * 1440 AS base,
+             directory_clock_minutes(opens_at) AS opens, directory_clock_minutes(closes_at) AS closes
+        FROM unnest(string_to_array(upper(coalesce(nullif(trim(byday), ''), 'MO,TU,WE,TH,FR,SA,SU')), ',')) AS day
+       WHERE coalesce(upper(freq), 'WEEKLY') = 'WEEKLY'
+         AND opens_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]' AND closes_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]'
+    ) days, LATERAL (SELECT base + opens AS start, base + closes + CASE WHEN closes <= opens THEN 1440 ELSE 0 END AS finish) bounds
+    WHERE base IS NOT NULL
+    UNION ALL
+    SELECT int4range(0, finish - 10080) FROM (
+      SELECT (array_position(ARRAY['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], trim(day)) - 1) * 1440
+               + directory_clock_minutes(closes_at)
+               + CASE WHEN directory_clock_minutes(closes_at) <= directory_clock_minutes(opens_at) THEN 1440 ELSE 0 END AS finish
+        FROM unnest(string_to_array(upper(coalesce(nullif(trim(byday), ''), 'MO,TU,WE,TH,FR,SA,SU')), ',')) AS day
+       WHERE coalesce(upper(freq), 'WEEKLY') = 'WEEKLY'
+         AND opens_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]' AND closes_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]'
+    ) wrapped WHERE finish > 10080
+  ) spans
 $$;

@@ -166,6 +166,9 @@ async function load(
     throw damaged(file, `its tables (${listed.join(', ')}) are not those its migrations make (${[...catalog.keys()].sort().join(', ')})`);
   }
   const putBack = await relaxConstraints(q, [...catalog.values()]);
+  // Migrations may seed reference rows (need domains and their rules); the backup holds them as
+  // they were, edits included, so the seeded copies make way.
+  for (const name of catalog.keys()) await q.query(`DELETE FROM ${ident(name)}`);
 
   const total = header.tables.reduce((sum, t) => sum + t.rows, 0);
   const counts: Record<string, number> = {};

@@ -145,7 +145,13 @@ export function generateDemoNetwork(seed: number): DemoNetwork {
   const slots = needDomains.flatMap((domain) => [domain, domain, domain]);
   for (let extra = random.int(2, 6); extra > 0; extra--) slots.push(random.pick(needDomains));
   slots.sort((a, b) => needDomains.indexOf(a) - needDomains.indexOf(b));
-  const profileOrder = new Map(needDomains.map((domain) => [domain, random.shuffle(communityCatalog[domain].profiles)]));
+  // Each domain's first profile is its flagship (the food pantry, the shelter): every county has one.
+  const profileOrder = new Map(
+    needDomains.map((domain) => {
+      const [flagship, ...others] = communityCatalog[domain].profiles;
+      return [domain, [flagship!, ...random.shuffle(others)]];
+    }),
+  );
   const seenPerDomain = new Map<NeedDomain, number>();
   const communityByDomain = new Map<NeedDomain, DemoOrganization[]>();
   for (const domain of slots) {
@@ -230,7 +236,9 @@ function makeUsers(random: Random, places: UserPlaces): DemoUser[] {
   };
 
   const food = places.communityByDomain.get('food')!;
-  const partnerHome = food[0]!;
+  // The partner login works at a food pantry when the county has one: the pantry is the partner
+  // a coordinator looks for most, so the demo's first story ("find a pantry near this ZIP") is theirs.
+  const partnerHome = food.find((organization) => /pantry|food bank/i.test(organization.name)) ?? food[0]!;
   const loginOrganization: Record<Role, DemoOrganization> = {
     admin: places.host,
     program_manager: places.host,

@@ -1,9 +1,11 @@
 // Test databases on both engines. Every data-layer and HTTP test runs once on the embedded PGlite
 // and once on a PostgreSQL server (TEST_DATABASE_URL), each in a fresh database of its own.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import type { Database, Engine } from '../../src/platform/db/database';
-import { migrate, migrationFiles } from '../../src/platform/db/migrate';
+import { migrate, migrationFiles, migrationsDir } from '../../src/platform/db/migrate';
 import { openEmbeddedDatabase, openServerDatabase } from '../../src/platform/db/open';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,11 +32,10 @@ export function serverUnavailableReason(): Promise<string | undefined> {
 export const engines: Engine[] = ['pglite', 'postgres'];
 
 function templateName(): string {
-  // A template per set of migrations: adding a migration makes a new one.
-  const key = migrationFiles().join(',');
-  let hash = 0;
-  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `kith_test_template_${hash.toString(36)}`;
+  // A template per set of migrations (names and contents): changing one makes a new template.
+  const hash = createHash('sha256');
+  for (const name of migrationFiles()) hash.update(name).update(fs.readFileSync(path.join(migrationsDir, name)));
+  return `kith_test_template_${hash.digest('hex').slice(0, 16)}`;
 }
 
 async function adminQuery<T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]> {

@@ -9,6 +9,9 @@ const SignInPage = lazy(() => import('./identity/sign-in-page'));
 const HomePage = lazy(() => import('./home/home-page'));
 const AdminPage = lazy(() => import('./identity/admin-page'));
 const AuditPage = lazy(() => import('./audit/audit-page'));
+const FindHelpPage = lazy(() => import('./directory/find-help-page'));
+const ServicePage = lazy(() => import('./directory/service-page'));
+const DirectoryOrganizationPage = lazy(() => import('./directory/organization-page'));
 const NotFoundPage = lazy(() => import('./ui/not-found-page'));
 
 const router = createBrowserRouter([
@@ -27,6 +30,14 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: 'directory',
+            children: [
+              { index: true, element: <FindHelpPage /> },
+              { path: 'services/:serviceId', element: <ServicePage /> },
+              { path: 'organizations/:organizationId', element: <DirectoryOrganizationPage /> },
+            ],
+          },
           {
             path: 'admin',
             element: <RequireAdmin />,

@@ -82,15 +82,18 @@ export const OrganizationIdParams = z.strictObject({ organizationId: z.uuid('mus
 
 const Phone = z.string().trim().max(50, 'must be at most 50 characters').regex(/^[0-9+() .x-]*$/, 'may hold only digits, spaces and + ( ) . - x');
 
+const Count = (most: number) =>
+  z.number('must be a number').int('must be a whole number').min(0, 'must be 0 or more').max(most, `must be at most ${most}`);
+
 export const UpdateIntakeBody = z.strictObject({
-  acceptingReferrals: z.boolean().optional(),
+  acceptingReferrals: z.boolean('must be true or false').optional(),
   capacityStatus: CapacityStatus.nullable().optional(),
-  openSlots: z.number().int().min(0).max(100_000).nullable().optional(),
-  waitlistLength: z.number().int().min(0).max(100_000).nullable().optional(),
-  daysToFirstContact: z.number().int().min(0).max(365).nullable().optional(),
+  openSlots: Count(100_000).nullable().optional(),
+  waitlistLength: Count(100_000).nullable().optional(),
+  daysToFirstContact: Count(365).nullable().optional(),
   capacityNote: z.string().trim().max(500, 'must be at most 500 characters').nullable().optional(),
   howToRefer: z.array(ReferralChannel).max(5).optional(),
-  referralEmail: z.email('must be an email address').max(254).nullable().optional(),
+  referralEmail: z.email('must be an email address').max(254, 'must be at most 254 characters').nullable().optional(),
   referralPhone: Phone.nullable().optional(),
   referralFax: Phone.nullable().optional(),
 });
@@ -174,6 +177,7 @@ export const OrganizationDetail = z.object({
       summary: z.string(),
       acceptingReferrals: z.boolean(),
       capacityStatus: CapacityStatus.nullable(),
+      capacityUpdatedAt: z.string().nullable(),
     }),
   ),
   networkOrganizationId: z.string().nullable(),

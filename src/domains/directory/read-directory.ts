@@ -136,8 +136,9 @@ export async function readDirectoryOrganization(context: UseCaseContext, organiz
     [organizationId],
   );
   if (!organization) throw new AppError('not_found', 'No directory organization with this id.');
-  const services = await db.query<{ id: string; name: string; summary: string; accepting_referrals: boolean | null; capacity_status: Intake['capacityStatus'] }>(
-    `SELECT s.id, s.name, left(COALESCE(s.description, ''), 300) AS summary, i.accepting_referrals, i.capacity_status
+  const services = await db.query<{ id: string; name: string; summary: string; accepting_referrals: boolean | null; capacity_status: Intake['capacityStatus']; capacity_updated_at: Date | null }>(
+    `SELECT s.id, s.name, left(COALESCE(s.description, ''), 300) AS summary, i.accepting_referrals, i.capacity_status,
+            i.capacity_updated_at
        FROM hsds_service s LEFT JOIN directory_service_intake i ON i.service_id = s.id
       WHERE s.organization_id = $1 ORDER BY s.name LIMIT 500`,
     [organizationId],
@@ -156,6 +157,7 @@ export async function readDirectoryOrganization(context: UseCaseContext, organiz
       summary: service.summary,
       acceptingReferrals: service.accepting_referrals ?? true,
       capacityStatus: service.capacity_status,
+      capacityUpdatedAt: service.capacity_updated_at?.toISOString() ?? null,
     })),
   };
 }

@@ -1,11 +1,15 @@
 // Rebuilds the search index (directory_search_entry) from the HSDS tables and Kith's intake
 // data: one row per service at a location, holding everything a search filters on or shows.
 // Called after imports (all services, then the typo lexicon and postal centroids too) and after
-// a capacity update (one service).
+// a capacity update (one service). Must run inside a transaction (it uses temporary tables).
+//
+// Set-based on purpose: every child table is aggregated once and hash-joined, instead of a
+// subquery per service, so rebuilding 500,000 services is a handful of scans.
 import type { Queryable } from '../../platform/db/database';
 
-// Terms mapped to need domains: by explicit rule, or by a keyword found in the term's name.
-const termDomains = `
+// Terms mapped to need domains (by explicit rule, or by a keyword in the term's name), and the
+// distinct weekly hour patterns turned into minutes of the week once each.
+const prepare = `
   CREATE TEMP TABLE IF NOT EXISTS directory_term_domain (term_id uuid PRIMARY KEY, domains text[] NOT NULL) ON COMMIT DROP;
   DELETE FROM directory_term_domain;
   INSERT INTO directory_term_domain
@@ -14,9 +18,74 @@ const termDomains = `
     JOIN need_domain_rule r
       ON r.taxonomy_term_id = t.id
       OR (r.keyword IS NOT NULL AND (lower(t.name) LIKE '%' || r.keyword || '%'))
-   GROUP BY t.id`;
+   GROUP BY t.id;
+  CREATE TEMP TABLE IF NOT EXISTS directory_hour_pattern (
+    byday text, opens_at text, closes_at text, freq text, minutes int4multirange) ON COMMIT DROP;
+  DELETE FROM directory_hour_pattern;`;
 
-const entryRows = (scope: string) => `
+const entryRows = (scoped: boolean) => {
+  const inScope = (column: string) => (scoped ? `${column} = ANY ($1::uuid[])` : 'true');
+  return `
+  INSERT INTO directory_hour_pattern
+  SELECT byday, opens_at, closes_at, freq, directory_schedule_minutes(byday, opens_at, closes_at, freq)
+    FROM (SELECT DISTINCT byday, opens_at, closes_at, freq FROM hsds_schedule
+           WHERE opens_at IS NOT NULL AND closes_at IS NOT NULL) patterns;
+
+  WITH services AS (
+    SELECT * FROM hsds_service s WHERE ${inScope('s.id')}
+  ), places AS (
+    SELECT s.id AS service_id, sal.id AS service_at_location_id, sal.location_id
+      FROM services s LEFT JOIN hsds_service_at_location sal ON sal.service_id = s.id
+  ), addresses AS (
+    SELECT DISTINCT ON (a.location_id) a.location_id,
+           concat_ws(', ', a.address_1, a.city, a.state_province, a.postal_code) AS text, a.postal_code
+      FROM hsds_address a WHERE a.location_id IN (SELECT location_id FROM places)
+     ORDER BY a.location_id, (a.address_type = 'physical') DESC NULLS LAST, a.id
+  ), terms AS (
+    SELECT at.link_id AS service_id, array_agg(DISTINCT t.id) AS ids, string_agg(DISTINCT t.name, ' ') AS names,
+           array_agg(DISTINCT domain) FILTER (WHERE domain IS NOT NULL) AS domains
+      FROM hsds_attribute at
+      JOIN hsds_taxonomy_term t ON t.id = at.taxonomy_term_id
+      LEFT JOIN directory_term_domain td ON td.term_id = t.id
+      LEFT JOIN LATERAL unnest(td.domains) AS domain ON true
+     WHERE ${inScope('at.link_id')}
+     GROUP BY at.link_id
+  ), named AS (
+    -- A service without taxonomy terms is placed by the words of its name.
+    SELECT s.id AS service_id, array_agg(DISTINCT r.need_domain) AS domains
+      FROM services s JOIN need_domain_rule r ON r.keyword IS NOT NULL AND lower(s.name) ~ ('\\m' || r.keyword)
+     WHERE NOT EXISTS (SELECT 1 FROM hsds_attribute at WHERE at.link_id = s.id)
+     GROUP BY s.id
+  ), service_languages AS (
+    SELECT lg.service_id, array_agg(DISTINCT value) AS codes
+      FROM hsds_language lg, LATERAL (VALUES (lower(lg.code)), (lower(lg.name))) AS v (value)
+     WHERE ${inScope('lg.service_id')} AND value <> ''
+     GROUP BY lg.service_id
+  ), location_languages AS (
+    SELECT lg.location_id, array_agg(DISTINCT value) AS codes
+      FROM hsds_language lg, LATERAL (VALUES (lower(lg.code)), (lower(lg.name))) AS v (value)
+     WHERE lg.location_id IN (SELECT location_id FROM places) AND value <> ''
+     GROUP BY lg.location_id
+  ), areas AS (
+    SELECT sa.service_id, array_agg(DISTINCT lower(sa.name)) AS names
+      FROM hsds_service_area sa WHERE ${inScope('sa.service_id')} AND sa.name IS NOT NULL
+     GROUP BY sa.service_id
+  ), schedules AS (
+    SELECT sc.service_at_location_id, sc.service_id, sc.location_id, range_agg(p.minutes) AS minutes,
+           string_agg(DISTINCT COALESCE(NULLIF(trim(sc.description), ''), NULLIF(trim(sc.notes), ''),
+             CASE WHEN p.minutes IS NOT NULL THEN concat_ws(' ', replace(COALESCE(sc.byday, 'every day'), ',', ', '),
+               left(trim(sc.opens_at), 5) || '–' || left(trim(sc.closes_at), 5)) END), '; ') AS text
+      FROM hsds_schedule sc
+      LEFT JOIN directory_hour_pattern p
+        ON p.byday IS NOT DISTINCT FROM sc.byday AND p.opens_at = sc.opens_at AND p.closes_at = sc.closes_at
+       AND p.freq IS NOT DISTINCT FROM sc.freq
+     WHERE sc.service_at_location_id IN (SELECT service_at_location_id FROM places)
+        OR ${inScope('sc.service_id')} OR sc.location_id IN (SELECT location_id FROM places)
+     GROUP BY sc.service_at_location_id, sc.service_id, sc.location_id
+  ), domains AS (
+    SELECT s.id AS service_id, COALESCE(terms.domains, named.domains, '{}') AS codes
+      FROM services s LEFT JOIN terms ON terms.service_id = s.id LEFT JOIN named ON named.service_id = s.id
+  )
   INSERT INTO directory_search_entry (
     entry_id, service_id, service_at_location_id, location_id, organization_id,
     service_name, organization_name, location_name, summary, address, postal_code,
@@ -24,58 +93,39 @@ const entryRows = (scope: string) => `
     need_domains, taxonomy_term_ids, languages, service_areas,
     open_minutes, hours_text, status, accepting_referrals, capacity_status, capacity_updated_at)
   SELECT
-    COALESCE(sal.id, s.id), s.id, sal.id, l.id, o.id,
+    COALESCE(p.service_at_location_id, s.id), s.id, p.service_at_location_id, l.id, o.id,
     s.name, o.name, l.name, left(COALESCE(s.description, ''), 400), addr.text, addr.postal_code,
     l.latitude, l.longitude,
     CASE WHEN l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180
          THEN ll_to_earth(l.latitude, l.longitude) END,
     setweight(to_tsvector('english', s.name), 'A')
-      || setweight(to_tsvector('english', concat_ws(' ', o.name, terms.names, domain_names.names)), 'B')
+      || setweight(to_tsvector('english', concat_ws(' ', o.name, terms.names,
+           (SELECT string_agg(nd.name, ' ') FROM need_domain nd WHERE nd.code = ANY (d.codes)))), 'B')
       || setweight(to_tsvector('english', concat_ws(' ', s.alternate_name, s.description, s.eligibility_description)), 'C')
       || setweight(to_tsvector('english', concat_ws(' ', l.name, addr.text)), 'D'),
     lower(concat_ws(' ', s.name, o.name)),
-    COALESCE(domains.codes, '{}'), COALESCE(terms.ids, '{}'), COALESCE(langs.codes, '{}'), COALESCE(areas.names, '{}'),
-    hours.minutes, hours.text,
+    d.codes, COALESCE(terms.ids, '{}'),
+    ARRAY(SELECT DISTINCT unnest(COALESCE(sl.codes, '{}') || COALESCE(ll.codes, '{}'))),
+    COALESCE(areas.names, '{}'),
+    COALESCE(at_place.minutes, for_service.minutes, at_location.minutes),
+    COALESCE(at_place.text, for_service.text, at_location.text),
     s.status, COALESCE(i.accepting_referrals, true), i.capacity_status, i.capacity_updated_at
-  FROM hsds_service s
+  FROM services s
+  JOIN places p ON p.service_id = s.id
+  JOIN domains d ON d.service_id = s.id
   LEFT JOIN hsds_organization o ON o.id = s.organization_id
-  LEFT JOIN hsds_service_at_location sal ON sal.service_id = s.id
-  LEFT JOIN hsds_location l ON l.id = sal.location_id
-  LEFT JOIN directory_service_intake i ON i.service_id = s.id
-  LEFT JOIN LATERAL (
-    SELECT concat_ws(', ', a.address_1, a.city, a.state_province, a.postal_code) AS text, a.postal_code
-      FROM hsds_address a WHERE a.location_id = l.id
-     ORDER BY (a.address_type = 'physical') DESC NULLS LAST, a.id LIMIT 1) addr ON true
-  LEFT JOIN LATERAL (
-    SELECT array_agg(DISTINCT t.id) AS ids, string_agg(DISTINCT t.name, ' ') AS names
-      FROM hsds_attribute at JOIN hsds_taxonomy_term t ON t.id = at.taxonomy_term_id
-     WHERE at.link_id = s.id) terms ON true
-  LEFT JOIN LATERAL (
-    SELECT array_agg(DISTINCT code) AS codes FROM (
-      SELECT unnest(td.domains) AS code FROM directory_term_domain td WHERE td.term_id = ANY (terms.ids)
-      UNION
-      -- A service without taxonomy terms is placed by the words of its name.
-      SELECT r.need_domain FROM need_domain_rule r
-       WHERE terms.ids IS NULL AND r.keyword IS NOT NULL AND lower(s.name) ~ ('\\m' || r.keyword)) found) domains ON true
-  LEFT JOIN LATERAL (
-    SELECT string_agg(nd.name, ' ') AS names FROM need_domain nd WHERE nd.code = ANY (domains.codes)) domain_names ON true
-  LEFT JOIN LATERAL (
-    SELECT array_agg(DISTINCT value) AS codes FROM (
-      SELECT lower(lg.code) AS value FROM hsds_language lg WHERE lg.service_id = s.id OR lg.location_id = l.id
-      UNION SELECT lower(lg.name) FROM hsds_language lg WHERE lg.service_id = s.id OR lg.location_id = l.id) v
-     WHERE value IS NOT NULL AND value <> '') langs ON true
-  LEFT JOIN LATERAL (
-    SELECT array_agg(DISTINCT lower(sa.name)) AS names FROM hsds_service_area sa
-     WHERE sa.service_id = s.id AND sa.name IS NOT NULL) areas ON true
-  LEFT JOIN LATERAL (
-    SELECT range_agg(span) AS minutes,
-           string_agg(DISTINCT COALESCE(NULLIF(trim(sc.description), ''), NULLIF(trim(sc.notes), '')), '; ') AS text
-      FROM hsds_schedule sc
-      LEFT JOIN LATERAL directory_schedule_ranges(sc.byday, sc.opens_at, sc.closes_at, sc.freq) span ON true
-     WHERE (sal.id IS NOT NULL AND sc.service_at_location_id = sal.id)
-        OR (sc.service_id = s.id AND sc.service_at_location_id IS NULL)
-        OR (l.id IS NOT NULL AND sc.location_id = l.id AND sc.service_id IS NULL)) hours ON true
-  ${scope}`;
+  LEFT JOIN hsds_location l ON l.id = p.location_id
+  LEFT JOIN addresses addr ON addr.location_id = l.id
+  LEFT JOIN terms ON terms.service_id = s.id
+  LEFT JOIN service_languages sl ON sl.service_id = s.id
+  LEFT JOIN location_languages ll ON ll.location_id = l.id
+  LEFT JOIN areas ON areas.service_id = s.id
+  LEFT JOIN schedules at_place ON at_place.service_at_location_id = p.service_at_location_id
+  LEFT JOIN schedules for_service ON for_service.service_id = s.id AND for_service.service_at_location_id IS NULL
+  LEFT JOIN schedules at_location ON at_location.location_id = l.id
+        AND at_location.service_id IS NULL AND at_location.service_at_location_id IS NULL
+  LEFT JOIN directory_service_intake i ON i.service_id = s.id`;
+};
 
 export interface RebuildScope {
   /** Only these services (after a capacity update); all services when omitted. */
@@ -83,16 +133,34 @@ export interface RebuildScope {
 }
 
 export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {}): Promise<void> {
-  await q.query(termDomains);
+  await q.query(prepare);
   if (scope.serviceIds) {
     if (scope.serviceIds.length === 0) return;
     await q.query('DELETE FROM directory_search_entry WHERE service_id = ANY ($1::uuid[])', [scope.serviceIds]);
-    await q.query(entryRows('WHERE s.id = ANY ($1::uuid[])'), [scope.serviceIds]);
+    for (const statement of splitStatements(entryRows(true))) {
+      await q.query(statement, statement.includes('$1') ? [scope.serviceIds] : []);
+    }
     return;
   }
+  // A full rebuild drops the secondary indexes and builds them again at the end: building an
+  // index once is far cheaper than updating it row by row.
+  const indexes = await q.query<{ name: string; definition: string }>(
+    `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+      WHERE schemaname = current_schema() AND tablename = 'directory_search_entry' AND indexname <> 'directory_search_entry_pkey'`,
+  );
+  for (const index of indexes) await q.query(`DROP INDEX ${index.name}`);
   await q.query('DELETE FROM directory_search_entry');
-  await q.query(entryRows(''));
+  for (const statement of splitStatements(entryRows(false))) await q.query(statement);
+  for (const index of indexes) await q.query(index.definition);
+  await q.query('ANALYZE directory_search_entry');
   await rebuildLexiconAndPostalCodes(q);
+}
+
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n\s*\n/)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
 }
 
 /** The words and postal codes the directory knows; rebuilt after imports, not per update. */

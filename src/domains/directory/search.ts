@@ -204,7 +204,8 @@ function presentEntry(row: EntryRow): SearchResult {
     openNow: row.open_now,
     hoursText: row.hours_text,
     needDomains: row.need_domains ?? [],
-    languages: row.languages,
+    // The index holds codes and names (either may be searched); people are shown the codes.
+    languages: languageCodes(row.languages),
     acceptingReferrals: row.accepting_referrals,
     howToRefer: row.how_to_refer ?? [],
     referralContact: { email: row.referral_email, phone: row.referral_phone, fax: row.referral_fax },
@@ -219,4 +220,9 @@ function presentEntry(row: EntryRow): SearchResult {
         }
       : null,
   };
+}
+
+function languageCodes(values: string[]): string[] {
+  const codes = values.filter((value) => /^[a-z]{2,3}$/.test(value));
+  return codes.length > 0 ? codes : values;
 }

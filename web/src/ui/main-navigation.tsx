@@ -8,6 +8,8 @@ import { useSignedInUser } from './session-guard';
 interface Place {
   to: string;
   label: string;
+  /** The place is also current on the pages under it (a service under Find help). */
+  withSubpages?: boolean;
 }
 
 export function MainNavigation(props: { onNavigate: () => void }) {
@@ -15,7 +17,10 @@ export function MainNavigation(props: { onNavigate: () => void }) {
   const me = useSignedInUser();
   const { pathname } = useLocation();
 
-  const places: Place[] = [{ to: '/', label: t('nav.home') }];
+  const places: Place[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/directory', label: t('directory.nav'), withSubpages: true },
+  ];
   if (isAdmin(me)) {
     places.push({ to: '/admin', label: t('nav.admin') }, { to: '/admin/audit', label: t('nav.audit') });
   }
@@ -24,7 +29,7 @@ export function MainNavigation(props: { onNavigate: () => void }) {
     <Stack justify="space-between" h="100%" gap="md">
       <Stack gap={4} component="ul" className="plain-list">
         {places.map((place) => {
-          const current = pathname === place.to;
+          const current = pathname === place.to || (place.withSubpages === true && pathname.startsWith(`${place.to}/`));
           return (
             <li key={place.to}>
               <NavLink
@@ -32,7 +37,7 @@ export function MainNavigation(props: { onNavigate: () => void }) {
                 to={place.to}
                 label={place.label}
                 active={current}
-                aria-current={current ? 'page' : undefined}
+                aria-current={pathname === place.to ? 'page' : current ? 'true' : undefined}
                 onClick={props.onNavigate}
               />
             </li>

@@ -1,0 +1,142 @@
+// Directory search at scale: generates BENCH_SERVICES services (default 500,000) in one region,
+// imports them on the PostgreSQL server and on PGlite (write + search index, in services/s), then
+// runs 300 mixed searches through the HTTP API and the same searches as direct SQL calls, and
+// prints p50/p95 of each and their ratio. Targets: API p95 ≤ 25 ms (server), ≤ 80 ms (PGlite),
+// API ≤ 1.5× SQL; import ≥ 20,000 services/s on the server.
+import os from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../src/app';
+import { importIntakes, rebuildSearchEntries, searchDirectory, upsertHsdsRecords } from '../src/domains/directory';
+import { SearchQuery } from '../src/domains/directory/directory.schema';
+import type { Database, Engine } from '../src/platform/db/database';
+import { createRandom } from '../src/demo/random';
+import { buildOrganization, buildUser } from '../test/support/factories';
+import { openTestDatabase, serverUnavailableReason } from '../test/support/engines';
+import { signedIn } from '../test/support/http-client';
+import { benchKinds, benchTowns, generateDirectoryChunk, townZip } from './directory-generator';
+
+const total = Number(process.env.BENCH_SERVICES ?? 500_000);
+const searches = Number(process.env.BENCH_SEARCHES ?? 300);
+const chunk = 20_000;
+const timeZone = 'America/New_York';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** A deterministic mix of what coordinators type: words (some misspelt), ZIP codes, needs, filters. */
+function mixedQueries(count: number): Record<string, string>[] {
+  const random = createRandom(2026);
+  const phrases = ['food pantry', 'fod pantyr', 'rent assistance', 'rnet asistance', 'emergency shelter', 'job training', 'counseling', 'medical rides', 'energy assistance', 'legal aid', 'housng', 'respite care', 'hot meals'];
+  const queries: Record<string, string>[] = [];
+  for (let index = 0; index < count; index++) {
+    const zip = townZip(random.int(0, benchTowns.length - 1));
+    const need = random.pick(benchKinds).domain;
+    switch (index % 5) {
+      case 0:
+        queries.push({ q: random.pick(phrases) });
+        break;
+      case 1:
+        queries.push({ q: random.pick(phrases), near: zip, radiusKm: String(random.pick([5, 10, 20])) });
+        break;
+      case 2:
+        queries.push({ need, near: zip, radiusKm: '10', openNow: 'true' });
+        break;
+      case 3:
+        queries.push({ need, language: random.pick(['es', 'vi', 'zh']), hasCapacity: 'true', near: zip });
+        break;
+      default:
+        queries.push({ near: zip, radiusKm: String(random.pick([2, 5, 15])) });
+    }
+  }
+  return queries;
+}
+
+async function importDirectory(db: Database): Promise<{ seconds: number; writeSeconds: number; indexSeconds: number }> {
+  const started = performance.now();
+  for (let from = 0; from < total; from += chunk) {
+    const records = generateDirectoryChunk(from, Math.min(total, from + chunk));
+    await db.tx((q) => upsertHsdsRecords(q, records));
+    if (process.stdout.isTTY) process.stdout.write(`\r  written ${Math.min(total, from + chunk)} / ${total}`);
+  }
+  const written = performance.now();
+  await db.tx((q) => rebuildSearchEntries(q));
+  const indexed = performance.now();
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  return { seconds: (indexed - started) / 1000, writeSeconds: (written - started) / 1000, indexSeconds: (indexed - written) / 1000 };
+}
+
+async function addCapacity(db: Database): Promise<void> {
+  // Half the services say how much room they have; the search index reads it on rebuild.
+  const random = createRandom(99);
+  const rows = await db.query<{ id: string }>('SELECT id FROM hsds_service WHERE random() < 0.5');
+  for (let start = 0; start < rows.length; start += chunk) {
+    await db.tx((q) =>
+      importIntakes(
+        q,
+        rows.slice(start, start + chunk).map((row) => ({
+          serviceId: row.id,
+          acceptingReferrals: true,
+          howToRefer: ['kith'],
+          capacityStatus: random.pick(['available', 'waitlist', 'no_capacity']),
+          openSlots: random.int(0, 20),
+        })),
+      ),
+    );
+  }
+}
+
+async function measure(engine: Engine) {
+  const db = await openTestDatabase(engine);
+  try {
+    console.log(`\n[${engine}] importing ${total.toLocaleString()} services…`);
+    const imported = await importDirectory(db);
+    await addCapacity(db);
+    await db.tx((q) => rebuildSearchEntries(q));
+    const app = await buildApp({ db, serveWeb: false, timeZone });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const organization = await buildOrganization(db);
+    const user = await buildUser(db, { organizationId: organization.id });
+    const client = await signedIn(baseUrl, user.email, user.password);
+    const queries = mixedQueries(searches);
+    const api: number[] = [];
+    const sql: number[] = [];
+    let results = 0;
+    for (const query of queries.slice(0, 30)) await client.get(`/api/directory/search?${new URLSearchParams(query)}`);
+    for (const query of queries) {
+      const started = performance.now();
+      const answer = await client.get(`/api/directory/search?${new URLSearchParams(query)}`);
+      api.push(performance.now() - started);
+      if (answer.status !== 200) throw new Error(`search ${JSON.stringify(query)} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      results += answer.body.items.length;
+    }
+    for (const query of queries) {
+      const parsed = SearchQuery.parse(query);
+      const started = performance.now();
+      await searchDirectory(db, parsed, { timeZone });
+      sql.push(performance.now() - started);
+    }
+    await app.close();
+    return { engine, imported, api, sql, averageResults: results / queries.length };
+  } finally {
+    await db.close();
+  }
+}
+
+const engines: Engine[] = (await serverUnavailableReason()) ? ['pglite'] : ['postgres', 'pglite'];
+const rows = [];
+for (const engine of engines) rows.push(await measure(engine));
+
+console.log(`\ndirectory benchmark — ${total.toLocaleString()} services, ${searches} mixed searches; ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`);
+console.log('engine    import svc/s  (write s, index s)   API p50   API p95   SQL p50   SQL p95   API/SQL p50  API/SQL p95  results/search');
+for (const row of rows) {
+  const fixed = (value: number) => value.toFixed(1).padStart(7);
+  console.log(
+    `${row.engine.padEnd(9)} ${Math.round(total / row.imported.seconds).toLocaleString().padStart(11)}  (${row.imported.writeSeconds.toFixed(0)} s, ${row.imported.indexSeconds.toFixed(0)} s)` +
+      `   ${fixed(percentile(row.api, 50))}   ${fixed(percentile(row.api, 95))}   ${fixed(percentile(row.sql, 50))}   ${fixed(percentile(row.sql, 95))}` +
+      `   ${(percentile(row.api, 50) / percentile(row.sql, 50)).toFixed(2).padStart(10)}   ${(percentile(row.api, 95) / percentile(row.sql, 95)).toFixed(2).padStart(10)}   ${row.averageResults.toFixed(1).padStart(8)}`,
+  );
+}
+process.exit(0);

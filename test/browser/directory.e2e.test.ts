@@ -1,0 +1,289 @@
+// Finding help in the demo county, in a real browser: a care coordinator searches for a food
+// pantry near a ZIP code with a typo in the words, and finds the partner's service with its
+// distance; the partner's staff update its room in two clicks; the coordinator's search shows the
+// new room at once. A coordinator, who does not work there, gets no way to change it.
+//
+// The demo network is generated from a seed, so names, ZIP codes and ids are read from the API,
+// never written here.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { browserTestsCanRun, openBrowser, type OpenBrowser } from './browser';
+import { startKith, type RunningKith } from './start-kith';
+
+const password = 'kith-demo-password';
+const coordinator = { email: 'coordinator@kith.demo', password };
+const partner = { email: 'partner@kith.demo', password };
+
+// Set KITH_SCREENSHOT_DIR to keep screenshots of the pages at desktop and tablet width.
+const screenshotDir = process.env.KITH_SCREENSHOT_DIR;
+
+interface FoundService {
+  serviceId: string;
+  serviceName: string;
+  organizationName: string | null;
+  postalCode: string | null;
+  capacity: { status: string } | null;
+}
+
+describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
+  let kith: RunningKith;
+  let browser: OpenBrowser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    kith = await startKith({ setup: async (cli) => void (await cli(['seed', '--demo', '--seed', '42'])) });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await kith?.stop();
+  });
+
+  async function signIn(user: { email: string; password: string }) {
+    const { page } = browser;
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+  }
+
+  async function signOut() {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  }
+
+  async function screenshot(name: string) {
+    if (!screenshotDir) return;
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    // Let the navigation finish sliding away after a change of width.
+    await browser.page.waitForTimeout(500);
+    await browser.page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  }
+
+  /** The name of a user's organisation, asked of the API with that user's own session. */
+  async function organizationNameOf(user: { email: string; password: string }): Promise<string> {
+    const response = await fetch(`${kith.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(user),
+    });
+    expect(response.status).toBe(200);
+    const me = (await response.json()) as { organization: { name: string } };
+    return me.organization.name;
+  }
+
+  /** The result card of a service of an organisation in the result list. */
+  function resultCard(service: FoundService) {
+    const { page } = browser;
+    return page
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { level: 3, name: service.serviceName, exact: true }) })
+      .filter({ hasText: service.organizationName ?? '' });
+  }
+
+  /** Waits for the card, pressing "Load more" while the list has more and the card is not there yet. */
+  async function findResult(service: FoundService) {
+    const { page } = browser;
+    const card = resultCard(service);
+    const loadMore = page.getByRole('button', { name: 'Load more' });
+    await page.getByRole('status').filter({ hasText: /Showing/ }).first().waitFor();
+    for (let round = 0; round < 10 && (await card.count()) === 0 && (await loadMore.count()) > 0; round++) {
+      await loadMore.click();
+      await page.waitForTimeout(300);
+    }
+    await card.first().waitFor();
+    return card.first();
+  }
+
+  it('a coordinator finds a food pantry by ZIP code with a typo; its staff update the room in two clicks', async () => {
+    const { page } = browser;
+    onTestFailed(async () => {
+      const file = path.join(os.tmpdir(), `kith-directory-e2e-${Date.now()}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`screenshot of the failure: ${file}\nserver output:\n${kith.output()}`);
+    });
+
+    const partnerOrganization = await organizationNameOf(partner);
+
+    // The coordinator opens Find help, is asked to sign in, and comes back to it.
+    await page.goto(`${kith.baseUrl}/directory`);
+    await signIn(coordinator);
+    await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find help' }).getAttribute('aria-current')).toBe('page');
+
+    // One of the partner's food services with a ZIP code, read from the directory itself.
+    const food = await page.evaluate(async () => {
+      const response = await fetch('/api/directory/search?need=food-insecurity&limit=100');
+      return { status: response.status, body: (await response.json()) as { items: FoundService[] } };
+    });
+    expect(food.status).toBe(200);
+    const partnerServices = food.body.items.filter((item) => item.organizationName === partnerOrganization && item.postalCode);
+    expect(partnerServices.length, `a food service of ${partnerOrganization} with a ZIP code in the demo directory`).toBeGreaterThan(0);
+    // The demo county of seed 42 puts the partner login at a food pantry.
+    const service = partnerServices.find((item) => /pantry/i.test(`${item.serviceName} ${item.organizationName}`));
+    if (!service) throw new Error("the partner's organisation of the seed-42 demo runs no pantry");
+    const words = 'fod pantyr';
+    const corrected = 'food pantry';
+
+    // By keyboard: the words with typos, the ZIP code, Enter.
+    await page.getByLabel('What do they need?').fill(words);
+    await page.getByLabel('Near', { exact: true }).fill(service.postalCode!);
+    await page.getByLabel('Near', { exact: true }).press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === words && url.searchParams.get('near') === service.postalCode);
+    await page.getByText('Showing results for').waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Showing results for' }).textContent()).toContain(corrected);
+
+    // The partner's service is there, with its distance, its room and how to refer.
+    const card = await findResult(service);
+    expect(await card.textContent()).toMatch(/\d+(\.\d)? km away/);
+    await card.getByRole('link', { name: partnerOrganization }).waitFor();
+    await screenshot('directory-search-1280');
+    const searchUrl = page.url();
+
+    // The CSV link downloads the same search.
+    const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(csvHref).toContain('/api/directory/search.csv?');
+    expect(new URL(csvHref!, kith.baseUrl).searchParams.get('q')).toBe(words);
+    const csv = await page.evaluate(async (href) => {
+      const response = await fetch(href);
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    }, csvHref!);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain('text/csv');
+    expect(csv.text).toContain(service.serviceName);
+
+    // The coordinator opens the service: no "Update room" for someone who does not work there…
+    await card.getByRole('link', { name: service.serviceName }).click();
+    await page.getByRole('heading', { level: 1, name: service.serviceName }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Room', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Update room' }).count()).toBe(0);
+    // …and the API refuses the change too.
+    const refused = await page.evaluate(async (serviceId) => {
+      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/directory/services/${serviceId}/intake`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ capacityStatus: 'no_capacity' }),
+      });
+      return response.status;
+    }, service.serviceId);
+    expect(refused).toBe(404);
+
+    // The back button returns to the same results, with the words still in the box.
+    await page.goBack();
+    await resultCard(service).first().waitFor();
+    expect(await page.getByLabel('What do they need?').inputValue()).toBe(words);
+
+    // At tablet width the results fit the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await resultCard(service).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await screenshot('directory-search-768');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await signOut();
+
+    // The partner's staff member opens the service and updates its room: what is true, then Save.
+    await page.goto(`${kith.baseUrl}/directory/services/${service.serviceId}`);
+    await signIn(partner);
+    await page.getByRole('heading', { level: 1, name: service.serviceName }).waitFor();
+    const panel = page.getByRole('region', { name: 'Update room' });
+    await panel.waitFor();
+    const [choice, badge] =
+      service.capacity?.status === 'waitlist' ? ['No room', 'No room right now'] : ['Waitlist', 'Waitlist'];
+    await panel.getByRole('button', { name: choice, exact: true }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    const room = page.getByRole('region', { name: 'Room', exact: true });
+    await room.getByText('updated just now').waitFor();
+    expect(await room.textContent()).toContain(badge);
+    await screenshot('directory-service-partner-1280');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await screenshot('directory-service-partner-768');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The organisation page lists the service with its new room.
+    await page.getByRole('link', { name: partnerOrganization }).first().click();
+    await page.getByRole('heading', { level: 1, name: partnerOrganization }).waitFor();
+    const listed = page.getByRole('article').filter({ has: page.getByRole('heading', { name: service.serviceName, exact: true }) });
+    expect(await listed.textContent()).toContain(badge);
+    await screenshot('directory-organization-1280');
+
+    await signOut();
+
+    // The coordinator's search now shows the new room, just updated.
+    await page.goto(searchUrl);
+    await signIn(coordinator);
+    const updated = await findResult(service);
+    await updated.getByText('updated just now').waitFor();
+    expect(await updated.textContent()).toContain(badge);
+
+    expect(browser.consoleErrors).toEqual([]);
+  }, 180_000);
+
+  it('pages through the whole directory and filters by chips kept in the address', async () => {
+    const { page } = browser;
+    await page.goto(`${kith.baseUrl}/directory`);
+    const results = page.getByRole('list', { name: 'Services' }).getByRole('article');
+    await results.first().waitFor();
+    const firstPage = await results.count();
+    expect(firstPage).toBe(20);
+
+    // "Load more" adds the next page and takes the keyboard to the first new result.
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await results.nth(firstPage).waitFor();
+    expect(await results.count()).toBeGreaterThan(firstPage);
+    await page.waitForFunction((index) => {
+      const articles = document.querySelectorAll('article');
+      return articles[index]?.contains(document.activeElement) ?? false;
+    }, firstPage);
+
+    // A chip is a checkbox: "Has room" leaves out the services without room, and the address says so.
+    await page.getByText('Has room', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('hasCapacity') === 'true');
+    // The earlier results stay, dimmed and marked busy, until the new ones arrive.
+    await page.waitForFunction(() => {
+      const list = document.querySelector('ul[aria-busy]');
+      return list?.getAttribute('aria-busy') === 'false' && !list.textContent?.includes('No room right now');
+    });
+    expect(await results.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: 'Has room' }).isChecked()).toBe(true);
+
+    // The back button takes the chip away again.
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('hasCapacity'));
+    expect(await page.getByRole('checkbox', { name: 'Has room' }).isChecked()).toBe(false);
+
+    // In the field, "Use where I am now" searches near the tablet's own place.
+    const place = await page.evaluate(async () => {
+      const first = ((await (await fetch('/api/directory/search?limit=1')).json()) as { items: FoundService[] }).items[0]!;
+      const detail = (await (await fetch(`/api/directory/services/${first.serviceId}`)).json()) as {
+        locations: { latitude: number | null; longitude: number | null }[];
+      };
+      return { service: first, location: detail.locations.find((location) => location.latitude !== null)! };
+    });
+    await browser.context.grantPermissions(['geolocation'], { origin: kith.baseUrl });
+    await browser.context.setGeolocation({ latitude: place.location.latitude!, longitude: place.location.longitude! });
+    await page.getByRole('button', { name: 'Use where I am now' }).click();
+    await page.waitForURL((url) => url.searchParams.has('lat') && url.searchParams.has('lon'));
+    await page.getByText('Distances are from where you are.').waitFor();
+    expect(await (await findResult(place.service)).textContent()).toMatch(/0\.\d km away/);
+    await page.getByRole('button', { name: 'Stop using where I am' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('lat'));
+  }, 60_000);
+
+  it('says plainly when the directory does not know a place', async () => {
+    const { page } = browser;
+    await page.goto(`${kith.baseUrl}/directory?q=food&near=no-such-place-at-all`);
+    const near = page.getByLabel('Near', { exact: true });
+    await near.waitFor();
+    await page.getByText('That did not work').waitFor();
+    expect(await near.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await near.getAttribute('aria-describedby'))?.split(' ') ?? [];
+    const described = await Promise.all(errorId.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(described.join(' ')).toMatch(/ZIP code or address/i);
+  }, 60_000);
+});

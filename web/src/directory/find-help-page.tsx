@@ -1,0 +1,190 @@
+// Find help: search the directory by words (typos are fine), place, need and filters. The search
+// lives in the page address, so a result list can be shared and the back button undoes a change.
+import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ApiError } from '../api/client';
+import { searchCsvHref, useDirectorySearch, useNeedDomains, type DirectoryQuery } from '../api/directory';
+import { Page } from '../ui/page';
+import { Loading, QueryError } from '../ui/status';
+import { ResultCard } from './result-card';
+import { SearchFilters } from './search-filters';
+import { SearchForm, type SearchFormValues } from './search-form';
+import { defaultRadiusKm, paramsFromQuery, queryFromParams } from './search-query';
+
+function formValuesOf(query: DirectoryQuery): SearchFormValues {
+  return { q: query.q ?? '', near: query.near ?? '', radiusKm: String(query.radiusKm ?? defaultRadiusKm) };
+}
+
+function fieldsKey(values: SearchFormValues): string {
+  return [values.q.trim(), values.near.trim(), values.radiusKm].join('\n');
+}
+
+export default function FindHelpPage() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const address = searchParams.toString();
+  const query = useMemo(() => queryFromParams(new URLSearchParams(address)), [address]);
+  const search = useDirectorySearch(query);
+  const needDomains = useNeedDomains();
+  const refused = search.error instanceof ApiError && search.error.status === 400;
+
+  // The form keeps what the person typed while they search; it starts over only when the address
+  // changes under it (back button, a shared link, the "Find help" menu item).
+  const urlFields = fieldsKey(formValuesOf(query));
+  const [form, setForm] = useState({ key: 0, fields: urlFields });
+  if (form.fields !== urlFields) setForm({ key: form.key + 1, fields: urlFields });
+
+  const go = (next: DirectoryQuery) => setSearchParams(paramsFromQuery(next));
+  const onSearch = (values: SearchFormValues) => {
+    const near = values.near.trim() || undefined;
+    // A typed place replaces a point from a shared link.
+    const lat = near ? undefined : query.lat;
+    const lon = near ? undefined : query.lon;
+    const radiusKm = Number(values.radiusKm);
+    const hasPlace = near !== undefined || lat !== undefined;
+    const next: DirectoryQuery = {
+      ...query,
+      q: values.q.trim() || undefined,
+      near,
+      lat,
+      lon,
+      // A distance means something only from a place; the server's own default is left out.
+      radiusKm: hasPlace && Number.isFinite(radiusKm) && radiusKm !== defaultRadiusKm ? radiusKm : undefined,
+    };
+    setForm({ key: form.key, fields: fieldsKey(formValuesOf(next)) });
+    go(next);
+  };
+  const clearFilters = () => go({ q: query.q, near: query.near, radiusKm: query.radiusKm, lat: query.lat, lon: query.lon });
+
+  const results = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const firstPage = search.data?.pages[0];
+  // After "Load more", keyboard and screen reader users go on where the new results start.
+  const nameLinks = useRef<(HTMLAnchorElement | null)[]>([]);
+  const [focusNext, setFocusNext] = useState<{ index: number; address: string } | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    if (focusNext.address !== address) setFocusNext(null);
+    else if (results.length > focusNext.index) {
+      nameLinks.current[focusNext.index]?.focus();
+      setFocusNext(null);
+    }
+  }, [focusNext, address, results.length]);
+  const loadMore = () => {
+    setFocusNext({ index: results.length, address });
+    void search.fetchNextPage();
+  };
+  const hasFilters = Boolean(query.need || query.openNow || query.language || query.acceptingReferrals || query.hasCapacity);
+  const backTo = address ? `/directory?${address}` : '/directory';
+
+  return (
+    <Page title={t('directory.search.title')} description={t('directory.search.intro')}>
+      <Paper withBorder p="md">
+        <Stack gap="md">
+          <SearchForm
+            key={form.key}
+            values={formValuesOf(query)}
+            onSearch={onSearch}
+            serverError={refused ? search.error : null}
+            searching={search.isFetching && !search.isFetchingNextPage}
+            nearPoint={query.lat !== undefined && !query.near}
+            onUsePoint={(point) =>
+              go({ ...query, near: undefined, lat: point?.latitude, lon: point?.longitude, radiusKm: point ? query.radiusKm : undefined })
+            }
+          />
+          <SearchFilters query={query} needDomains={needDomains.data} onChange={go} />
+        </Stack>
+      </Paper>
+
+      <Stack gap="sm" component="section" aria-labelledby="directory-results">
+        <Group justify="space-between" gap="sm">
+          <Title order={2} size="h3" id="directory-results">
+            {t('directory.results.title')}
+          </Title>
+          {results.length > 0 && (
+            <Button component="a" href={searchCsvHref(query)} download variant="default" size="sm">
+              {t('directory.results.downloadCsv')}
+            </Button>
+          )}
+        </Group>
+        <div role="status">
+          {search.isSuccess && (
+            <Stack gap={4}>
+              {firstPage?.correctedQuery && (
+                <Text>
+                  {t('directory.results.correctedPrefix')}{' '}
+                  <Text span fw={700}>
+                    {firstPage.correctedQuery}
+                  </Text>
+                </Text>
+              )}
+              {results.length > 0 && (
+                <Text size="sm" c="dimmed">
+                  {search.hasNextPage
+                    ? t('directory.results.shownMore', { count: results.length })
+                    : t('directory.results.shown', { count: results.length })}
+                  {firstPage?.origin &&
+                    ` ${
+                      query.near
+                        ? t('directory.results.distancesFrom', { place: firstPage.origin.label })
+                        : t('directory.results.distancesFromPoint')
+                    }`}
+                </Text>
+              )}
+            </Stack>
+          )}
+        </div>
+        {search.isPending && <Loading label={t('directory.results.searching')} />}
+        {search.isError && !refused && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
+        {search.isSuccess && results.length === 0 && (
+          <Paper withBorder p="lg">
+            <Stack gap="xs">
+              <Text fw={600}>{t('directory.results.noneTitle')}</Text>
+              <List size="sm" spacing={4}>
+                {query.q && <List.Item>{t('directory.results.tryOtherWords')}</List.Item>}
+                {hasFilters && (
+                  <List.Item>
+                    {t('directory.results.tryFewerFilters')}{' '}
+                    <Anchor component="button" type="button" size="sm" onClick={clearFilters}>
+                      {t('directory.results.clearFilters')}
+                    </Anchor>
+                  </List.Item>
+                )}
+                {(query.near || query.lat !== undefined) && <List.Item>{t('directory.results.tryFarther')}</List.Item>}
+                <List.Item>{t('directory.results.askTeam')}</List.Item>
+              </List>
+            </Stack>
+          </Paper>
+        )}
+        {results.length > 0 && (
+          <Stack
+            component="ul"
+            className="plain-list"
+            gap="sm"
+            aria-labelledby="directory-results"
+            aria-busy={search.isPlaceholderData}
+            style={{ opacity: search.isPlaceholderData ? 0.6 : 1 }}
+          >
+            {results.map((result, index) => (
+              <li key={`${result.entryId}-${index}`}>
+                <ResultCard
+                  result={result}
+                  backTo={backTo}
+                  nameRef={(element) => {
+                    nameLinks.current[index] = element;
+                  }}
+                />
+              </li>
+            ))}
+          </Stack>
+        )}
+        {search.hasNextPage && !search.isPlaceholderData && (
+          <Button variant="default" loading={search.isFetchingNextPage} onClick={loadMore}>
+            {t('common.loadMore')}
+          </Button>
+        )}
+      </Stack>
+    </Page>
+  );
+}
