@@ -18,6 +18,7 @@ import { AppError } from './platform/http/app-error';
 import { registerProblemHandler, sendProblem } from './platform/http/problem';
 import { identityRoutes, isDemoMode } from './domains/identity';
 import { directoryRoutes } from './domains/directory';
+import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
   });
   auditRoutes(app, db);
+  hsdsRoutes(app, db);
   directoryRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
 
   const serveWeb = options.serveWeb ?? true;

@@ -24,6 +24,9 @@ import { networkIsEmpty, seedDemo } from './demo';
 import { printDemoLogins, serve } from './serve';
 import { progressBar } from './cli/progress';
 import { backupDatabase, restoreDatabase } from './cli/backup';
+import { exportHsds, summaryLine } from './interop/hsds/export/export-hsds';
+import { formatReport, ImportFailedError, importHsds } from './interop/hsds/import';
+import { writeFileSync } from 'node:fs';
 
 /** Opens and migrates the configured database, runs `work`, closes it. */
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
@@ -194,6 +197,58 @@ program
   .option('--force', 'replace a database that already holds data')
   .action(async (file: string, options: { force?: boolean }) =>
     withDatabase((db) => restoreDatabase(db, file, { force: options.force ?? false })),
+  );
+
+program
+  .command('export')
+  .description('write public directory data to files')
+  .command('hsds')
+  .description('the directory as Open Referral HSDS 3.0.1 JSON: services, organizations, taxonomies, taxonomy terms')
+  .argument('<folder>', 'where to write the files (made if missing; files of the same name are replaced)')
+  .option('--ndjson', 'write .ndjson files (one object per line) instead of JSON arrays')
+  .action(async (folder: string, options: { ndjson?: boolean }) =>
+    withDatabase(async (db) => {
+      const bar = progressBar('HSDS export');
+      const summary = await exportHsds(db, { folder, ndjson: options.ndjson ?? false, onProgress: bar.update }).finally(bar.stop);
+      console.log(summaryLine(summary, folder));
+    }),
+  );
+
+program
+  .command('import')
+  .description('read public directory data from files')
+  .command('hsds')
+  .description('an Open Referral HSDS directory: HSDS 3.x JSON, or CSV tables of HSDS 3.x, 2.x, 1.x or the older Ohana layout')
+  .argument('<source>', 'a file or a folder')
+  .option('--dataset <name>', 'the data set the records belong to (default: the file or folder name); ids that are not UUIDs are minted within it')
+  .option('--verbose', 'list every rejected record (the report shows the first 50)')
+  .option('--rejections <file>', 'also write every rejected record (path, object, id, reason) to this JSON file')
+  .action(async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string }) =>
+    withDatabase(async (db) => {
+      const bars = { reading: progressBar('HSDS reading'), writing: progressBar('HSDS writing') };
+      try {
+        const report = await importHsds(db, source, {
+          dataset: options.dataset,
+          onProgress: ({ phase, done, total }) => {
+            if (phase === 'writing') bars.reading.stop();
+            bars[phase].update(done, total);
+          },
+        }).finally(() => {
+          bars.reading.stop();
+          bars.writing.stop();
+        });
+        console.log(formatReport(report, { limit: options.verbose ? Number.POSITIVE_INFINITY : 50 }));
+        if (options.rejections) {
+          writeFileSync(options.rejections, `${JSON.stringify({ rejections: report.rejections, warnings: report.warnings }, null, 2)}\n`);
+          console.log(`Rejected records written to ${options.rejections}.`);
+        }
+      } catch (error) {
+        // The data was fine but the database refused the write: everything was rolled back.
+        if (!(error instanceof ImportFailedError)) throw error;
+        console.error(`error: ${error.message}`);
+        process.exitCode = 1;
+      }
+    }),
   );
 
 try {

@@ -1,0 +1,82 @@
+// The two answers the HSDS API gives: a Page envelope (or, with format=ndjson, every match as one
+// JSON object per line), and one record by id or a 404 problem+json.
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import type { Queryable } from '../../../platform/db/database';
+import { AppError } from '../../../platform/http/app-error';
+import type { HsdsJson } from '../export/hsds-values';
+import { countOf, idsOf, type Filter } from './hsds-queries';
+
+export type Assemble = (ids: string[]) => Promise<HsdsJson[]>;
+
+export interface Page {
+  total_items: number;
+  total_pages: number;
+  page_number: number;
+  size: number;
+  first_page: boolean;
+  last_page: boolean;
+  empty: boolean;
+  contents: HsdsJson[];
+}
+
+/**
+ * The HSDS Page envelope. Pages count from 1; `size` is how many items this page holds; `empty`
+ * says this page holds none (the Spring Data meaning the envelope comes from), which is also
+ * true whenever nothing matches.
+ */
+export function pageOf(total: number, pageNumber: number, perPage: number, contents: HsdsJson[]): Page {
+  const totalPages = Math.ceil(total / perPage);
+  return {
+    total_items: total,
+    total_pages: totalPages,
+    page_number: pageNumber,
+    size: contents.length,
+    first_page: pageNumber === 1,
+    last_page: pageNumber >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
+}
+
+const streamBatch = 200;
+
+async function* ndjsonLines(q: Queryable, filter: Filter, assemble: Assemble): AsyncGenerator<string> {
+  let after: string | undefined;
+  for (;;) {
+    const ids = await idsOf(q, filter, { limit: streamBatch, after });
+    if (ids.length === 0) return;
+    const items = await assemble(ids);
+    yield items.map((item) => `${JSON.stringify(item)}\n`).join('');
+    if (ids.length < streamBatch) return;
+    after = ids[ids.length - 1];
+  }
+}
+
+export async function listResponse(
+  q: Queryable,
+  reply: FastifyReply,
+  filter: Filter,
+  query: { page: number; per_page: number; format: 'json' | 'ndjson' },
+  assemble: Assemble,
+): Promise<Page | FastifyReply> {
+  if (query.format === 'ndjson') {
+    // Every match, unpaginated, as the spec describes ndjson; batches keep memory flat.
+    return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonLines(q, filter, assemble)));
+  }
+  const offset = (query.page - 1) * query.per_page;
+  const total = await countOf(q, filter);
+  // A page past the end costs no second scan.
+  const ids = offset < total ? await idsOf(q, filter, { limit: query.per_page, offset }) : [];
+  return pageOf(total, query.page, query.per_page, await assemble(ids));
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One record, or 404: an id that is not a UUID names no HSDS record either. */
+export async function byId(id: string, label: string, assemble: Assemble): Promise<HsdsJson> {
+  const normalized = id.toLowerCase();
+  const [found] = uuidPattern.test(normalized) ? await assemble([normalized]) : [];
+  if (!found) throw new AppError('not_found', `No ${label} has the id ${id.slice(0, 100)}.`);
+  return found;
+}

@@ -1,0 +1,210 @@
+// Importing HSDS into the database, on both engines. Stories: an admin imports a county's 1.1 CSV
+// folder and a 211's 2.0 folder, then a page from an HSDS API; she re-runs an import and nothing
+// changes; she imports files with mistakes and gets every bad record named with its place and
+// reason while the good ones go in; and when a file cannot be read at all, or the database
+// refuses the write, nothing at all is written.
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../../test/support/harness';
+import type { Database } from '../../../platform/db/database';
+import { AppError } from '../../../platform/http/app-error';
+import { importHsds, ImportFailedError } from './index';
+import { hsdsExamples, standardsAvailable } from './standards-kit';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+const tables = [
+  'organization',
+  'program',
+  'service',
+  'location',
+  'service_at_location',
+  'address',
+  'phone',
+  'contact',
+  'schedule',
+  'taxonomy',
+  'taxonomy_term',
+  'attribute',
+  'language',
+];
+
+async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsds_${table}`))[0]!.n;
+  counts.source_records = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM directory_source_record'))[0]!.n;
+  return counts;
+}
+
+const serviceNamed = async (db: Database, name: string) =>
+  (await db.query<Record<string, unknown>>('SELECT * FROM hsds_service WHERE name = $1', [name]))[0];
+
+describeEachEngine('kith import hsds', (ctx) => {
+  it('imports an HSDS 1.1 folder, and a second import changes nothing', async () => {
+    const { db } = ctx();
+    const first = await importHsds(db, path.join(fixtures, 'hsds-1.1'));
+    expect(first.format).toMatch(/^HSDS 1\.x tabular/);
+    expect(first.dataset).toBe('hsds-1.1');
+    expect(first.rejections).toEqual([]);
+    expect(first.counts.service).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
+    expect(first.skipped).toEqual({ metadata: 1 });
+    const pantry = await serviceNamed(db, 'Food Pantry');
+    expect(pantry?.description).toBe('Groceries every week.\nBring a bag.');
+    // Integer source ids are kept beside the UUIDs they became.
+    const [source] = await db.query<{ source_id: string }>(
+      `SELECT source_id FROM directory_source_record WHERE dataset = 'hsds-1.1' AND object_type = 'service' AND id = $1`,
+      [pantry?.id],
+    );
+    expect(source?.source_id).toBe('100');
+    // The search index knows the new services.
+    const [entries] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM directory_search_entry WHERE service_id = $1', [
+      pantry?.id,
+    ]);
+    expect(entries?.n).toBe(1);
+
+    const before = await rowCounts(db);
+    const again = await importHsds(db, path.join(fixtures, 'hsds-1.1'));
+    expect(Object.values(again.counts).every((count) => count.inserted === 0 && count.updated === 0)).toBe(true);
+    expect(again.counts.service?.unchanged).toBe(3);
+    expect(await rowCounts(db)).toEqual(before);
+  });
+
+  it('imports an HSDS 2.0 folder whose datapackage.json names files its own way', async () => {
+    const { db } = ctx();
+    const report = await importHsds(db, path.join(fixtures, 'hsds-2.0'));
+    expect(report.format).toMatch(/^HSDS 2\.x tabular/);
+    expect(report.rejections).toEqual([]);
+    expect(report.counts.organization?.inserted).toBe(1);
+    expect((await serviceNamed(db, 'Family Shelter'))?.status).toBe('temporarily closed');
+    const [address] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM hsds_address a JOIN hsds_location l ON l.id = a.location_id WHERE l.name = 'Riverton Office'`,
+    );
+    expect(address?.n).toBe(2);
+  });
+
+  it('imports a page of services from an HSDS 3 API, dropping a parent organization it does not have', async () => {
+    const { db } = ctx();
+    const report = await importHsds(db, path.join(fixtures, 'services-page.json'));
+    expect(report.format).toBe('HSDS 3.x JSON: an API page of 2 services');
+    expect(report.rejections).toEqual([]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        path: 'services-page.json#/contents/0/organization',
+        message: expect.stringContaining('parent_organization_id org-umbrella points at no organization'),
+      }),
+    ]);
+    const meals = await serviceNamed(db, 'Harbor Hot Meals');
+    const [hours] = await db.query<{ description: string }>('SELECT description FROM hsds_schedule WHERE service_id = $1', [meals?.id]);
+    expect(hours?.description).toBe('Most evenings, call ahead');
+  });
+
+  it('rejects bad records whole, with their place and reason, and imports the good ones', async () => {
+    const { db } = ctx();
+    const report = await importHsds(db, path.join(fixtures, 'bad/rejections'));
+    const reasons = report.rejections.map((rejection) => `${rejection.path} ${rejection.reason}`);
+    expect(reasons).toEqual([
+      expect.stringMatching(/^attributes\.csv:3 taxonomy_term_id eeeeeeee-0000-4000-8000-00000000dead points at no taxonomy_term/),
+      expect.stringMatching(/^locations\.csv:3 latitude 123 is out of range/),
+      expect.stringMatching(/^locations\.csv:4 longitude 200 is out of range/),
+      expect.stringMatching(
+        /^organizations\.csv:3 id 22222222-2222-4222-8222-222222222222 is used again at organizations\.csv:4 with different content/,
+      ),
+      expect.stringMatching(/^organizations\.csv:4 id 22222222-2222-4222-8222-222222222222 was already used at organizations\.csv:3/),
+      expect.stringMatching(/^phones\.csv:3 its service was rejected/),
+      expect.stringMatching(/^service_at_location\.csv:3 its location was rejected/),
+      expect.stringMatching(/^services\.csv:3 missing required field "name"/),
+      expect.stringMatching(
+        /^services\.csv:4 organization_id 99999999-9999-4999-8999-999999999999 points at no organization in the data or the database/,
+      ),
+      expect.stringMatching(/^services\.csv:5 field "minimum_age" is not a number: "ten"/),
+      expect.stringMatching(/^services\.csv:6 its organization was rejected/),
+    ]);
+    const names = (await db.query<{ name: string }>(`SELECT name FROM hsds_service WHERE id::text LIKE 'aaaaaaaa-%' ORDER BY name`)).map(
+      (row) => row.name,
+    );
+    expect(names).toEqual(['Good Service']);
+    const orgs = (await db.query<{ name: string }>(`SELECT name FROM hsds_organization WHERE id::text ~ '^(1|2|3)+-' ORDER BY name`)).map(
+      (row) => row.name,
+    );
+    expect(orgs).toEqual(['Good Org', 'Same Twice']);
+  });
+
+  it('links to records an earlier import put in the database', async () => {
+    const { db } = ctx();
+    // Good Org and the Food term came with the previous import; this file only names them.
+    const report = await importHsds(db, path.join(fixtures, 'later-service.json'));
+    expect(report.format).toBe('HSDS 3.x JSON: an array of 1 service');
+    expect(report.rejections).toEqual([]);
+    expect(report.counts.attribute?.inserted).toBe(1);
+    expect((await serviceNamed(db, 'Evening Clinic'))?.organization_id).toBe('11111111-1111-4111-8111-111111111111');
+  });
+
+  it('refuses malformed sources with a clear error and writes nothing', async () => {
+    const { db } = ctx();
+    const before = await rowCounts(db);
+    const attempt = (name: string) => importHsds(db, path.join(fixtures, name));
+    await expect(attempt('bad/malformed.json')).rejects.toThrow(
+      /malformed\.json is not valid JSON at line 3, column \d+: Bad control character/,
+    );
+    await expect(attempt('bad/unclosed-quote')).rejects.toThrow(/services\.csv:\d+: Quote Not Closed/);
+    await expect(attempt('bad/not-hsds')).rejects.toThrow(/no HSDS data found/);
+    await expect(attempt('bad/malformed.json')).rejects.toBeInstanceOf(AppError);
+    expect(await rowCounts(db)).toEqual(before);
+  });
+
+  it('rolls everything back when the database refuses part of the write', async () => {
+    const { db } = ctx();
+    await db.query(
+      `CREATE FUNCTION refuse_phone() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'phones are refused today'; END $$`,
+    );
+    await db.query('CREATE TRIGGER refuse_phone BEFORE INSERT ON hsds_phone FOR EACH ROW EXECUTE FUNCTION refuse_phone()');
+    try {
+      const before = await rowCounts(db);
+      const attempt = importHsds(db, path.join(fixtures, 'hsds-1.1'), { dataset: 'another county' });
+      await expect(attempt).rejects.toBeInstanceOf(ImportFailedError);
+      await expect(attempt).rejects.toThrow(/rolled back, nothing was written: phones are refused today/);
+      expect(await rowCounts(db)).toEqual(before);
+    } finally {
+      await db.query('DROP TRIGGER refuse_phone ON hsds_phone');
+      await db.query('DROP FUNCTION refuse_phone()');
+    }
+  });
+
+  it.skipIf(!standardsAvailable(hsdsExamples, 'Official HSDS example'))(
+    'imports each official 3.0.1 example, rejecting its location at latitude 100',
+    async () => {
+      const { db } = ctx();
+      const withLocation = [
+        'location.json',
+        'organization_full.json',
+        'service_full.json',
+        'service_at_location_full.json',
+        'service_at_location_list.json',
+        'tabular.json',
+        'csv',
+      ];
+      const others = [
+        'organization_list.json',
+        'service_list.json',
+        'taxonomy.json',
+        'taxonomy_list.json',
+        'taxonomy_term.json',
+        'taxonomy_term_list.json',
+      ];
+      for (const example of [...withLocation, ...others]) {
+        const report = await importHsds(db, path.join(hsdsExamples, example));
+        const location = report.rejections.find((rejection) => rejection.object === 'location');
+        if (withLocation.includes(example)) {
+          expect(location?.reason, example).toBe('latitude 100 is out of range (-90 to 90)');
+          // Everything under that location is rejected with it; the service itself is not.
+          expect(
+            report.rejections.filter((rejection) => rejection.object === 'service'),
+            example,
+          ).toEqual([]);
+        } else expect(report.rejections, example).toEqual([]);
+      }
+      expect((await db.query('SELECT 1 FROM hsds_service WHERE id = $1', ['ac148810-d857-441c-9679-408f346de14b'])).length).toBe(1);
+      expect((await db.query('SELECT 1 FROM hsds_location WHERE id = $1', ['3a19ff88-4620-4d17-9830-ac1d859eb5d5'])).length).toBe(0);
+      await expect(importHsds(db, path.join(hsdsExamples, 'base.json'))).rejects.toThrow(/meta information/);
+    },
+  );
+});

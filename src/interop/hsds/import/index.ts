@@ -1,0 +1,145 @@
+// `kith import hsds`: reads a directory in any HSDS shape (3.x JSON, 3.x/2.x/1.x tabular, the older
+// Ohana CSV), maps it onto HSDS 3.0 records with UUID ids, validates them, and writes the good ones
+// in ONE transaction with the search index rebuilt for what changed: the import is all there or
+// not there at all. A malformed source (unreadable JSON/CSV, no HSDS files) stops before the
+// database is touched, as an AppError('bad_request').
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { rebuildLexiconAndPostalCodes, rebuildSearchEntries } from '../../../domains/directory/index';
+import type { Db, Queryable } from '../../../platform/db/database';
+import { AppError } from '../../../platform/http/app-error';
+import { MapContext } from './context';
+import { detectSource, type Detected } from './detect';
+import { readJson } from './json';
+import { legacyMapping } from './legacy-tabular';
+import { ohanaMapping } from './ohana';
+import { countsWithRejections, type ImportReport } from './report';
+import { hsds3Mapping, runTabular, type TableSource, type TabularMapping } from './tabular';
+import { validate } from './validate';
+import { writeRecords } from './write';
+
+export type { ImportReport } from './report';
+export { formatReport } from './report';
+
+export interface ImportProgress {
+  phase: 'reading' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Names the data set whose ids are minted; default: the file or folder name. */
+  dataset?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** The database write failed (not the data): everything was rolled back. */
+export class ImportFailedError extends Error {
+  override name = 'ImportFailedError';
+}
+
+export const defaultDataset = (source: string): string => {
+  const base = path.basename(path.resolve(source));
+  return base.replace(/\.(nd)?json$|\.csv$/i, '') || base;
+};
+
+function mappingFor(detected: Extract<Detected, { kind: 'tabular' }>, cx: MapContext, tables: Map<string, TableSource>): TabularMapping {
+  switch (detected.flavour) {
+    case 'hsds3': {
+      // A 3.x folder that still carries a 1.x/2.x table (physical_addresses.csv…) gets it converted too.
+      const { order, convert } = hsds3Mapping(cx);
+      return { order, convert: { ...legacyMapping(cx, tables).convert, ...convert } };
+    }
+    case 'hsds2':
+    case 'hsds1':
+      return legacyMapping(cx, tables);
+    case 'ohana':
+      return ohanaMapping(cx, tables, detected.files);
+  }
+}
+
+/** Services whose search entries an import may have changed: its own, and those at its organizations and locations. */
+async function touchedServices(q: Queryable, cx: MapContext): Promise<string[]> {
+  const accepted = (type: 'service' | 'organization' | 'location') =>
+    [...cx.out.of(type).values()].filter((d) => !d.rejected).map((d) => d.id);
+  const services = new Set(accepted('service'));
+  const rows = await q.query<{ id: string }>(
+    `SELECT id::text AS id FROM hsds_service WHERE organization_id = ANY ($1::uuid[])
+     UNION SELECT service_id::text FROM hsds_service_at_location WHERE location_id = ANY ($2::uuid[]) AND service_id IS NOT NULL`,
+    [accepted('organization'), accepted('location')],
+  );
+  for (const row of rows) services.add(row.id);
+  return [...services];
+}
+
+/** Reads and maps a source into HSDS 3 records, without touching the database. */
+export async function readHsdsSource(
+  source: string,
+  dataset: string,
+  progress?: (done: number, total: number) => void,
+): Promise<{ format: string; cx: MapContext }> {
+  const cx = new MapContext(dataset);
+  const detected = detectSource(source);
+  let format: string;
+  if (detected.kind === 'json') {
+    format = await readJson(detected.files, cx, progress);
+  } else {
+    const tables = new Map<string, TableSource>([...detected.tables].map(([key, table]) => [key, { key, file: table.file }]));
+    await runTabular(tables, mappingFor(detected, cx, tables), cx, progress);
+    format = detected.label;
+  }
+  if (cx.out.byType.size === 0 && cx.out.rejections.length === 0) {
+    throw new AppError('bad_request', `${source}: no HSDS records found (${format})`);
+  }
+  return { format, cx };
+}
+
+/**
+ * Rebuilds the search entries the import may have changed. When it touched most of the directory,
+ * one full rebuild (which also redoes the typo lexicon and postal centroids) is cheaper than a
+ * scoped one over a list of hundreds of thousands of ids.
+ */
+async function refreshSearch(q: Queryable, cx: MapContext): Promise<void> {
+  const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
+  const imported = [...cx.out.of('service').values()].filter((draft) => !draft.rejected).length;
+  const serviceIds = imported * 2 >= (all?.n ?? 0) ? undefined : await touchedServices(q, cx);
+  if (!serviceIds || serviceIds.length * 2 >= (all?.n ?? 0)) {
+    await rebuildSearchEntries(q);
+    return;
+  }
+  await rebuildSearchEntries(q, { serviceIds });
+  await rebuildLexiconAndPostalCodes(q);
+}
+
+export async function importHsds(db: Db, source: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const dataset = options.dataset?.trim() || defaultDataset(source);
+  const report = (phase: ImportProgress['phase']) => (done: number, total: number) => options.onProgress?.({ phase, done, total });
+  const { format, cx } = await readHsdsSource(source, dataset, report('reading'));
+
+  try {
+    const written = await db.tx(async (q) => {
+      await validate(cx, q);
+      const counts = await writeRecords(q, cx.out, dataset, report('writing'));
+      const changed = Object.values(counts).some((count) => count.inserted + count.updated > 0);
+      if (changed) await refreshSearch(q, cx);
+      return counts;
+    });
+    const result: ImportReport = {
+      source,
+      format,
+      dataset,
+      counts: countsWithRejections(written, cx.out.rejections),
+      rejections: cx.out.rejections,
+      warnings: cx.out.warnings,
+      skipped: Object.fromEntries(cx.out.skipped),
+      rowsRead: cx.out.rowsRead,
+      seconds: (performance.now() - started) / 1000,
+    };
+    return result;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportFailedError(`The import was rolled back, nothing was written: ${message}`, { cause: error });
+  }
+}

@@ -1,0 +1,83 @@
+// What an import says when it is done: the format it detected, per object type how many records
+// were inserted, updated, unchanged and rejected, and every rejected record with its path and
+// reason. A real directory can have thousands of rejections, so the printed report shows the
+// first ones and says how to get them all (--verbose, or --rejections FILE as JSON).
+import type { HsdsObjectName } from '../../../domains/directory/index';
+import type { Rejection, Warning } from './records';
+import { linkOrder } from './validate';
+import type { WriteCounts } from './write';
+
+export interface ObjectCounts extends WriteCounts {
+  rejected: number;
+}
+
+export interface ImportReport {
+  source: string;
+  format: string;
+  dataset: string;
+  counts: Partial<Record<HsdsObjectName, ObjectCounts>>;
+  /** Records that did not go in, each with where it was and why. */
+  rejections: Rejection[];
+  /** Records that went in with something left out (a link to a parent that does not exist). */
+  warnings: Warning[];
+  /** Rows of HSDS tables Kith does not store (metadata…), by table. */
+  skipped: Record<string, number>;
+  /** CSV rows, or top-level JSON objects, read from the source. */
+  rowsRead: number;
+  seconds: number;
+}
+
+const pad = (text: string | number, width: number) => String(text).padStart(width);
+
+export function formatReport(report: ImportReport, options: { limit?: number } = {}): string {
+  const limit = options.limit ?? 50;
+  const lines: string[] = [];
+  lines.push(`Imported ${report.source}`);
+  lines.push(`  format:  ${report.format}`);
+  lines.push(`  dataset: ${report.dataset}`);
+  lines.push(`  ${report.rowsRead} source rows or objects read; ${report.seconds.toFixed(1)} s in all`);
+  lines.push('');
+  lines.push(`  ${'object'.padEnd(24)}${pad('inserted', 10)}${pad('updated', 10)}${pad('unchanged', 11)}${pad('rejected', 10)}`);
+  for (const [type, count] of Object.entries(report.counts)) {
+    lines.push(
+      `  ${type.padEnd(24)}${pad(count.inserted, 10)}${pad(count.updated, 10)}${pad(count.unchanged, 11)}${pad(count.rejected, 10)}`,
+    );
+  }
+  for (const [table, rows] of Object.entries(report.skipped)) {
+    lines.push(`  ${table}: ${rows} rows skipped (Kith does not store this HSDS table)`);
+  }
+  if (report.warnings.length) {
+    lines.push('', `${report.warnings.length} record(s) imported with a link left out:`);
+    for (const warning of report.warnings.slice(0, limit)) {
+      lines.push(`  ${warning.path}: ${warning.object}${warning.id ? ` ${warning.id}` : ''}: ${warning.message}`);
+    }
+    if (report.warnings.length > limit) lines.push(`  … and ${report.warnings.length - limit} more`);
+  }
+  if (report.rejections.length) {
+    lines.push('', `${report.rejections.length} record(s) rejected:`);
+    for (const rejection of report.rejections.slice(0, limit)) {
+      lines.push(`  ${rejection.path}: ${rejection.object}${rejection.id ? ` ${rejection.id}` : ''}: ${rejection.reason}`);
+    }
+    if (report.rejections.length > limit) {
+      lines.push(`  … and ${report.rejections.length - limit} more (--verbose lists them all; --rejections FILE writes them as JSON)`);
+    }
+  } else lines.push('', 'No record was rejected.');
+  return lines.join('\n');
+}
+
+/** Counts rejections per object type into the write counts. */
+export function countsWithRejections(
+  written: Partial<Record<HsdsObjectName, WriteCounts>>,
+  rejections: Rejection[],
+): Partial<Record<HsdsObjectName, ObjectCounts>> {
+  const found: Partial<Record<string, ObjectCounts>> = {};
+  for (const [type, count] of Object.entries(written)) found[type] = { ...count, rejected: 0 };
+  for (const rejection of rejections) {
+    const count = (found[rejection.object] ??= { inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+    count.rejected++;
+  }
+  // In link order (organizations before their services…), then anything else rejected (unreadable rows).
+  const ordered: Partial<Record<string, ObjectCounts>> = {};
+  for (const type of [...linkOrder, ...Object.keys(found)]) if (found[type]) ordered[type] = found[type];
+  return ordered as Partial<Record<HsdsObjectName, ObjectCounts>>;
+}
