@@ -7,6 +7,8 @@ import { registerRules } from '../../platform/policy/policy';
 
 registerRules({
   'directory.read': () => true,
+  // The need-domain mapping and the directory-to-network links shape every search: network admins.
+  'directory.administer': (actor) => isNetworkAdmin(actor),
   'directory_service.update_intake': (actor, service) =>
     isNetworkAdmin(actor) || (service.organizationId !== undefined && service.organizationId === actor.organizationId),
 });

@@ -11,6 +11,18 @@ import { listNeedDomains } from './directory.store';
 import { presentIntake, readDirectoryOrganization, readService } from './read-directory';
 import { searchDirectory } from './search';
 import { updateIntake } from './update-intake';
+import { addNeedDomainRule, linkOrganization, listNeedDomainRules, removeNeedDomainRule, type NeedDomainRuleRow } from './manage-directory';
+
+function presentRule(row: NeedDomainRuleRow) {
+  return {
+    id: row.id,
+    needDomain: row.need_domain,
+    taxonomyTermId: row.taxonomy_term_id,
+    taxonomyTermName: row.taxonomy_term_name,
+    keyword: row.keyword,
+    createdAt: row.created_at.toISOString(),
+  };
+}
 
 export interface DirectoryRouteOptions {
   db: Database;
@@ -83,6 +95,32 @@ export function directoryRoutes(app: FastifyInstance, options: DirectoryRouteOpt
   api.patch('/api/directory/services/:serviceId/intake', {
     schema: { tags, summary: "Update a service's room (capacity), whether it takes referrals, and how to refer", params: schema.ServiceIdParams, body: schema.UpdateIntakeBody, response: { 200: schema.Intake } },
     handler: async (request) => presentIntake(await updateIntake(context(request), { serviceId: request.params.serviceId, body: request.body })),
+  });
+
+  api.get('/api/directory/need-domain-rules', {
+    schema: { tags, summary: 'How taxonomy terms map onto need domains (network admins)', response: { 200: z.object({ items: z.array(schema.NeedDomainRule) }) } },
+    handler: async (request) => ({ items: (await listNeedDomainRules(context(request))).map(presentRule) }),
+  });
+
+  api.post('/api/directory/need-domain-rules', {
+    schema: { tags, summary: 'Map a taxonomy term, or every term containing a keyword, onto a need domain', body: schema.NeedDomainRuleBody, response: { 201: schema.NeedDomainRule } },
+    handler: async (request, reply) => reply.code(201).send(presentRule(await addNeedDomainRule(context(request), request.body))),
+  });
+
+  api.delete('/api/directory/need-domain-rules/:ruleId', {
+    schema: { tags, summary: 'Remove a need-domain rule', params: schema.RuleIdParams, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      await removeNeedDomainRule(context(request), { ruleId: request.params.ruleId });
+      return reply.code(204).send(null);
+    },
+  });
+
+  api.put('/api/directory/organizations/:organizationId/link', {
+    schema: { tags, summary: 'Link a directory organisation to the network organisation that keeps its capacity (null unlinks)', params: schema.OrganizationIdParams, body: schema.LinkOrganizationBody, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      await linkOrganization(context(request), { hsdsOrganizationId: request.params.organizationId, organizationId: request.body.organizationId });
+      return reply.code(204).send(null);
+    },
   });
 
   api.get('/api/directory/organizations/:organizationId', {

@@ -182,3 +182,32 @@ export const OrganizationDetail = z.object({
   ),
   networkOrganizationId: z.string().nullable(),
 });
+
+export const NeedDomainRuleBody = z
+  .strictObject({
+    needDomain: z.string().regex(/^[a-z-]{3,60}$/, 'must be a need-domain code'),
+    taxonomyTermId: z.uuid('must be a UUID').optional(),
+    keyword: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3, 'must be at least 3 characters')
+      .max(60, 'must be at most 60 characters')
+      .optional(),
+  })
+  .refine((body) => (body.taxonomyTermId === undefined) !== (body.keyword === undefined), {
+    message: 'give either a taxonomyTermId or a keyword',
+    path: ['keyword'],
+  });
+
+export const NeedDomainRule = z.object({
+  id: z.string(),
+  needDomain: z.string(),
+  taxonomyTermId: z.string().nullable(),
+  taxonomyTermName: z.string().nullable(),
+  keyword: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const RuleIdParams = z.strictObject({ ruleId: z.uuid('must be a UUID') });
+export const LinkOrganizationBody = z.strictObject({ organizationId: z.uuid('must be a UUID').nullable() });
