@@ -18,6 +18,7 @@ interface Origin {
 }
 
 const DEFAULT_RADIUS_KM = 10;
+const TEXT_ONLY_CANDIDATES = 1_000;
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Minutes since Monday 00:00 in the given time zone (the unit of directory_search_entry.open_minutes). */
@@ -129,10 +130,15 @@ export async function searchDirectory(q: Queryable, query: SearchQuery, options:
 
   const origin = await resolveOrigin(q, query);
   let distance = 'NULL::double precision';
+  let nearest = '';
   if (origin) {
     const point = `ll_to_earth(${param(origin.latitude)}, ${param(origin.longitude)})`;
     const radius = param((query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000);
     distance = `earth_distance(${point}, e.point)`;
+    // The straight-line distance through the earth (cube's <->) grows with the distance along its
+    // surface, so "nearest first" can walk the GiST index instead of sorting every row in range
+    // (only when it is the whole ORDER BY: a tie-breaker after it turns the walk back into a sort).
+    nearest = `e.point <-> ${point}`;
     where.push(`earth_box(${point}, ${radius}) @> e.point`, `earth_distance(${point}, e.point) <= ${radius}`);
   }
 
@@ -150,10 +156,14 @@ export async function searchDirectory(q: Queryable, query: SearchQuery, options:
   const order = origin
     ? correction.words.length
       ? `${rank} / (1 + ${distance} / 10000) DESC`
-      : `${distance} ASC`
+      : `${nearest} ASC`
     : correction.words.length
       ? `${rank} DESC`
       : 'e.service_name ASC';
+  // Words alone can match a large part of a big directory; ranking every match would cost a row
+  // read each. Without a place to narrow them, the best of the first TEXT_ONLY_CANDIDATES matches
+  // are shown (a place, a need or a second word narrows the search and lifts the cap).
+  const capped = !origin && correction.words.length > 0;
 
   const rows = await q.query<EntryRow>(
     `SELECT e.entry_id, e.service_id, e.service_name, e.organization_id, e.organization_name, e.location_name,
@@ -164,10 +174,10 @@ export async function searchDirectory(q: Queryable, query: SearchQuery, options:
                FROM need_domain nd WHERE nd.code = ANY (e.need_domains)) AS need_domains,
             i.how_to_refer, i.referral_email, i.referral_phone, i.referral_fax, i.capacity_status, i.open_slots,
             i.waitlist_length, i.days_to_first_contact, i.capacity_note, i.capacity_updated_at
-       FROM directory_search_entry e
+       FROM ${capped ? `(SELECT * FROM directory_search_entry e WHERE ${where.join(' AND ')} LIMIT ${TEXT_ONLY_CANDIDATES}) e` : 'directory_search_entry e'}
        LEFT JOIN directory_service_intake i ON i.service_id = e.service_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${order}, e.entry_id
+      WHERE ${capped ? 'true' : where.join(' AND ')}
+      ORDER BY ${order}${origin && !correction.words.length ? '' : ', e.entry_id'}
       LIMIT ${param(query.limit + 1)} OFFSET ${param(offset)}`,
     values,
   );
