@@ -54,17 +54,20 @@ function mixedQueries(count: number): Record<string, string>[] {
 }
 
 async function importDirectory(db: Database): Promise<{ seconds: number; writeSeconds: number; indexSeconds: number }> {
-  const started = performance.now();
+  // Only the database work is timed: generating the records is the benchmark's, not the import's.
+  let writeMs = 0;
   for (let from = 0; from < total; from += chunk) {
     const records = generateDirectoryChunk(from, Math.min(total, from + chunk));
+    const started = performance.now();
     await db.tx((q) => upsertHsdsRecords(q, records));
+    writeMs += performance.now() - started;
     if (process.stdout.isTTY) process.stdout.write(`\r  written ${Math.min(total, from + chunk)} / ${total}`);
   }
-  const written = performance.now();
+  const started = performance.now();
   await db.tx((q) => rebuildSearchEntries(q));
-  const indexed = performance.now();
+  const indexMs = performance.now() - started;
   if (process.stdout.isTTY) process.stdout.write('\n');
-  return { seconds: (indexed - started) / 1000, writeSeconds: (written - started) / 1000, indexSeconds: (indexed - written) / 1000 };
+  return { seconds: (writeMs + indexMs) / 1000, writeSeconds: writeMs / 1000, indexSeconds: indexMs / 1000 };
 }
 
 async function addCapacity(db: Database): Promise<void> {
