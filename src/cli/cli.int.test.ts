@@ -4,32 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServerTestDatabase, serverUnavailableReason, testDatabaseUrl } from '../../test/support/engines';
-import { runKith } from '../../test/support/run-kith';
+import { kithTargets, runKith } from '../../test/support/run-kith';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-cli-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-const serverReason = await serverUnavailableReason();
-if (serverReason && process.env.CI !== 'true') {
-  console.warn(`CLI tests on the PostgreSQL server skipped: nothing answers at ${testDatabaseUrl} (${serverReason}).`);
-}
+const targets = await kithTargets(scratch);
 
-const targets = [
-  { engine: 'pglite', skip: false, env: async () => ({ env: { KITH_DATA_DIR: path.join(scratch, 'data') }, done: async () => {} }) },
-  {
-    engine: 'postgres',
-    skip: Boolean(serverReason) && process.env.CI !== 'true',
-    env: async () => {
-      const created = await createServerTestDatabase();
-      return { env: { DATABASE_URL: created.url }, done: created.drop };
-    },
-  },
-];
-
-describe.each(targets)('the kith command on $engine', ({ skip, env }) => {
+describe.each(targets)('the kith command on $engine', ({ skip, open }) => {
   it.skipIf(skip)('sets up a host, an admin and a token, lists them, and disables a user', async () => {
-    const target = await env();
+    const target = await open();
     const run = (...args: string[]) => runKith(args, target.env);
     try {
       const host = await run('org', 'add', '--name', 'Valley Health', '--kind', 'health_system', '--host');

@@ -5,30 +5,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServerTestDatabase, serverUnavailableReason } from '../../../../test/support/engines';
-import { runKith } from '../../../../test/support/run-kith';
+import { kithTargets, runKith } from '../../../../test/support/run-kith';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-import-cli-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-const serverReason = await serverUnavailableReason();
-const targets = [
-  { engine: 'pglite', skip: false, env: async () => ({ env: { KITH_DATA_DIR: path.join(scratch, 'data') }, done: async () => {} }) },
-  {
-    engine: 'postgres',
-    // The shared harness already says once why server tests are skipped, and fails under CI.
-    skip: Boolean(serverReason) && process.env.CI !== 'true',
-    env: async () => {
-      const created = await createServerTestDatabase();
-      return { env: { DATABASE_URL: created.url }, done: created.drop };
-    },
-  },
-];
+const targets = await kithTargets(scratch);
 
-describe.each(targets)('kith import hsds on $engine', ({ skip, env }) => {
+describe.each(targets)('kith import hsds on $engine', ({ skip, open }) => {
   it.skipIf(skip)('reports what it imported, refuses a broken file with exit code 2, and writes rejections as JSON', async () => {
-    const target = await env();
+    const target = await open();
     const run = (...args: string[]) => runKith(['import', 'hsds', ...args], target.env);
     try {
       const imported = await run(path.join(fixtures, 'hsds-2.0'), '--dataset', 'riverton');
