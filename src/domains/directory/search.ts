@@ -165,20 +165,27 @@ export async function searchDirectory(q: Queryable, query: SearchQuery, options:
   // are shown (a place, a need or a second word narrows the search and lifts the cap).
   const capped = !origin && correction.words.length > 0;
 
+  // The page is chosen on the index table alone; intake and need-domain names are joined to the
+  // page's rows only (joining them before the LIMIT would read every candidate's intake).
+  const candidates = capped
+    ? `(SELECT * FROM directory_search_entry e WHERE ${where.join(' AND ')} LIMIT ${TEXT_ONLY_CANDIDATES}) e`
+    : 'directory_search_entry e';
   const rows = await q.query<EntryRow>(
-    `SELECT e.entry_id, e.service_id, e.service_name, e.organization_id, e.organization_name, e.location_name,
-            e.summary, e.address, e.postal_code, ${distance} AS distance_m,
-            CASE WHEN e.open_minutes IS NULL THEN NULL ELSE e.open_minutes @> ${minute}::integer END AS open_now,
-            e.hours_text, e.languages, e.accepting_referrals,
+    `SELECT page.*,
             (SELECT json_agg(json_build_object('code', nd.code, 'name', nd.name) ORDER BY nd.position)
-               FROM need_domain nd WHERE nd.code = ANY (e.need_domains)) AS need_domains,
+               FROM need_domain nd WHERE nd.code = ANY (page.domain_codes)) AS need_domains,
             i.how_to_refer, i.referral_email, i.referral_phone, i.referral_fax, i.capacity_status, i.open_slots,
             i.waitlist_length, i.days_to_first_contact, i.capacity_note, i.capacity_updated_at
-       FROM ${capped ? `(SELECT * FROM directory_search_entry e WHERE ${where.join(' AND ')} LIMIT ${TEXT_ONLY_CANDIDATES}) e` : 'directory_search_entry e'}
-       LEFT JOIN directory_service_intake i ON i.service_id = e.service_id
-      WHERE ${capped ? 'true' : where.join(' AND ')}
-      ORDER BY ${order}${origin && !correction.words.length ? '' : ', e.entry_id'}
-      LIMIT ${param(query.limit + 1)} OFFSET ${param(offset)}`,
+       FROM (SELECT ranked.*, row_number() OVER () AS position FROM (SELECT e.entry_id, e.service_id, e.service_name, e.organization_id, e.organization_name, e.location_name,
+                    e.summary, e.address, e.postal_code, ${distance} AS distance_m,
+                    CASE WHEN e.open_minutes IS NULL THEN NULL ELSE e.open_minutes @> ${minute}::integer END AS open_now,
+                    e.hours_text, e.languages, e.accepting_referrals, e.need_domains AS domain_codes
+               FROM ${candidates}
+              WHERE ${capped ? 'true' : where.join(' AND ')}
+              ORDER BY ${order}${origin && !correction.words.length ? '' : ', e.entry_id'}
+              LIMIT ${param(query.limit + 1)} OFFSET ${param(offset)}) ranked) page
+       LEFT JOIN directory_service_intake i ON i.service_id = page.service_id
+      ORDER BY page.position`,
     values,
   );
   const items = rows.slice(0, query.limit).map(presentEntry);
