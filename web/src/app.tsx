@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './ui/app-layout';
-import { RequireAdmin, RequireSession } from './ui/session-guard';
+import { RequireAdmin, RequireNetworkAdmin, RequireSession } from './ui/session-guard';
 import { Loading } from './ui/status';
 
 const SignInPage = lazy(() => import('./identity/sign-in-page'));
@@ -12,6 +12,7 @@ const AuditPage = lazy(() => import('./audit/audit-page'));
 const FindHelpPage = lazy(() => import('./directory/find-help-page'));
 const ServicePage = lazy(() => import('./directory/service-page'));
 const DirectoryOrganizationPage = lazy(() => import('./directory/organization-page'));
+const DirectorySettingsPage = lazy(() => import('./directory/settings-page'));
 const NotFoundPage = lazy(() => import('./ui/not-found-page'));
 
 const router = createBrowserRouter([
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
               { index: true, element: <FindHelpPage /> },
               { path: 'services/:serviceId', element: <ServicePage /> },
               { path: 'organizations/:organizationId', element: <DirectoryOrganizationPage /> },
+              { path: 'settings', element: <RequireNetworkAdmin />, children: [{ index: true, element: <DirectorySettingsPage /> }] },
             ],
           },
           {

@@ -21,7 +21,12 @@ const prepare = `
    GROUP BY t.id;
   CREATE TEMP TABLE IF NOT EXISTS directory_hour_pattern (
     byday text, opens_at text, closes_at text, freq text, minutes int4multirange) ON COMMIT DROP;
-  DELETE FROM directory_hour_pattern;`;
+  DELETE FROM directory_hour_pattern;
+  CREATE TEMP TABLE IF NOT EXISTS directory_schedule_summary (
+    service_at_location_id uuid, service_id uuid, location_id uuid, minutes int4multirange, text text) ON COMMIT DROP;
+  DELETE FROM directory_schedule_summary;
+  CREATE TEMP TABLE IF NOT EXISTS directory_minutes_hours (minutes int4multirange, hours text[]) ON COMMIT DROP;
+  DELETE FROM directory_minutes_hours;`;
 
 const entryRows = (scoped: boolean) => {
   const inScope = (column: string) => (scoped ? `${column} = ANY ($1::uuid[])` : 'true');
@@ -30,6 +35,28 @@ const entryRows = (scoped: boolean) => {
   SELECT byday, opens_at, closes_at, freq, directory_schedule_minutes(byday, opens_at, closes_at, freq)
     FROM (SELECT DISTINCT byday, opens_at, closes_at, freq FROM hsds_schedule
            WHERE opens_at IS NOT NULL AND closes_at IS NOT NULL) patterns;
+
+  -- Each service's, place's and location's opening times, and the hours of the week they touch
+  -- (worked out once per distinct set of opening times).
+  INSERT INTO directory_schedule_summary
+  WITH places AS (
+    SELECT sal.id AS service_at_location_id, sal.location_id
+      FROM hsds_service_at_location sal WHERE ${inScope('sal.service_id')}
+  )
+  SELECT sc.service_at_location_id, sc.service_id, sc.location_id, range_agg(p.minutes) AS minutes,
+         string_agg(DISTINCT COALESCE(NULLIF(trim(sc.description), ''), NULLIF(trim(sc.notes), ''),
+           CASE WHEN p.minutes IS NOT NULL THEN concat_ws(' ', replace(COALESCE(sc.byday, 'every day'), ',', ', '),
+             left(trim(sc.opens_at), 5) || '–' || left(trim(sc.closes_at), 5)) END), '; ') AS text
+    FROM hsds_schedule sc
+    LEFT JOIN directory_hour_pattern p
+      ON p.byday IS NOT DISTINCT FROM sc.byday AND p.opens_at = sc.opens_at AND p.closes_at = sc.closes_at
+     AND p.freq IS NOT DISTINCT FROM sc.freq
+     WHERE sc.service_at_location_id IN (SELECT service_at_location_id FROM places)
+      OR ${inScope('sc.service_id')} OR sc.location_id IN (SELECT location_id FROM places)
+     GROUP BY sc.service_at_location_id, sc.service_id, sc.location_id;
+
+  INSERT INTO directory_minutes_hours
+  SELECT minutes, directory_hour_tokens(minutes) FROM (SELECT DISTINCT minutes FROM directory_schedule_summary WHERE minutes IS NOT NULL) distinct_minutes;
 
   WITH services AS (
     SELECT * FROM hsds_service s WHERE ${inScope('s.id')}
@@ -43,7 +70,8 @@ const entryRows = (scoped: boolean) => {
      ORDER BY a.location_id, (a.address_type = 'physical') DESC NULLS LAST, a.id
   ), terms AS (
     SELECT at.link_id AS service_id, array_agg(DISTINCT t.id) AS ids, string_agg(DISTINCT t.name, ' ') AS names,
-           array_agg(DISTINCT domain) FILTER (WHERE domain IS NOT NULL) AS domains
+           array_agg(DISTINCT domain) FILTER (WHERE domain IS NOT NULL) AS domains,
+           array_agg(DISTINCT 't:' || t.id) || COALESCE(array_agg(DISTINCT 'n:' || domain) FILTER (WHERE domain IS NOT NULL), '{}') AS tokens
       FROM hsds_attribute at
       JOIN hsds_taxonomy_term t ON t.id = at.taxonomy_term_id
       LEFT JOIN directory_term_domain td ON td.term_id = t.id
@@ -52,38 +80,27 @@ const entryRows = (scoped: boolean) => {
      GROUP BY at.link_id
   ), named AS (
     -- A service without taxonomy terms is placed by the words of its name.
-    SELECT s.id AS service_id, array_agg(DISTINCT r.need_domain) AS domains
+    SELECT s.id AS service_id, array_agg(DISTINCT r.need_domain) AS domains, array_agg(DISTINCT 'n:' || r.need_domain) AS tokens
       FROM services s JOIN need_domain_rule r ON r.keyword IS NOT NULL AND lower(s.name) ~ ('\\m' || r.keyword)
      WHERE NOT EXISTS (SELECT 1 FROM hsds_attribute at WHERE at.link_id = s.id)
      GROUP BY s.id
   ), service_languages AS (
-    SELECT lg.service_id, array_agg(DISTINCT value) AS codes
+    SELECT lg.service_id, array_agg(DISTINCT value) AS codes, array_agg(DISTINCT 'l:' || value) AS tokens
       FROM hsds_language lg, LATERAL (VALUES (lower(lg.code)), (lower(lg.name))) AS v (value)
      WHERE ${inScope('lg.service_id')} AND value <> ''
      GROUP BY lg.service_id
   ), location_languages AS (
-    SELECT lg.location_id, array_agg(DISTINCT value) AS codes
+    SELECT lg.location_id, array_agg(DISTINCT value) AS codes, array_agg(DISTINCT 'l:' || value) AS tokens
       FROM hsds_language lg, LATERAL (VALUES (lower(lg.code)), (lower(lg.name))) AS v (value)
      WHERE lg.location_id IN (SELECT location_id FROM places) AND value <> ''
      GROUP BY lg.location_id
   ), areas AS (
-    SELECT sa.service_id, array_agg(DISTINCT lower(sa.name)) AS names
+    SELECT sa.service_id, array_agg(DISTINCT lower(sa.name)) AS names, array_agg(DISTINCT 'a:' || lower(sa.name)) AS tokens
       FROM hsds_service_area sa WHERE ${inScope('sa.service_id')} AND sa.name IS NOT NULL
      GROUP BY sa.service_id
-  ), schedules AS (
-    SELECT sc.service_at_location_id, sc.service_id, sc.location_id, range_agg(p.minutes) AS minutes,
-           string_agg(DISTINCT COALESCE(NULLIF(trim(sc.description), ''), NULLIF(trim(sc.notes), ''),
-             CASE WHEN p.minutes IS NOT NULL THEN concat_ws(' ', replace(COALESCE(sc.byday, 'every day'), ',', ', '),
-               left(trim(sc.opens_at), 5) || '–' || left(trim(sc.closes_at), 5)) END), '; ') AS text
-      FROM hsds_schedule sc
-      LEFT JOIN directory_hour_pattern p
-        ON p.byday IS NOT DISTINCT FROM sc.byday AND p.opens_at = sc.opens_at AND p.closes_at = sc.closes_at
-       AND p.freq IS NOT DISTINCT FROM sc.freq
-     WHERE sc.service_at_location_id IN (SELECT service_at_location_id FROM places)
-        OR ${inScope('sc.service_id')} OR sc.location_id IN (SELECT location_id FROM places)
-     GROUP BY sc.service_at_location_id, sc.service_id, sc.location_id
   ), domains AS (
-    SELECT s.id AS service_id, COALESCE(terms.domains, named.domains, '{}') AS codes
+    SELECT s.id AS service_id, COALESCE(terms.domains, named.domains, '{}') AS codes,
+           COALESCE(terms.tokens, named.tokens, '{}') AS tokens
       FROM services s LEFT JOIN terms ON terms.service_id = s.id LEFT JOIN named ON named.service_id = s.id
   )
   INSERT INTO directory_search_entry (
@@ -91,7 +108,7 @@ const entryRows = (scoped: boolean) => {
     service_name, organization_name, location_name, summary, address, postal_code,
     latitude, longitude, point, document, names,
     need_domains, taxonomy_term_ids, languages, service_areas,
-    open_minutes, hours_text, status, accepting_referrals, capacity_status, capacity_updated_at)
+    open_minutes, hours_text, status, accepting_referrals, capacity_status, capacity_updated_at, facets)
   SELECT
     COALESCE(p.service_at_location_id, s.id), s.id, p.service_at_location_id, l.id, o.id,
     s.name, o.name, l.name, left(COALESCE(s.description, ''), 400), addr.text, addr.postal_code,
@@ -109,7 +126,16 @@ const entryRows = (scoped: boolean) => {
     COALESCE(areas.names, '{}'),
     COALESCE(at_place.minutes, for_service.minutes, at_location.minutes),
     COALESCE(at_place.text, for_service.text, at_location.text),
-    s.status, COALESCE(i.accepting_referrals, true), i.capacity_status, i.capacity_updated_at
+    s.status, COALESCE(i.accepting_referrals, true), i.capacity_status, i.capacity_updated_at,
+    d.tokens
+      || CASE WHEN sl.tokens IS NULL OR ll.tokens IS NULL THEN COALESCE(sl.tokens, ll.tokens, '{}')
+              ELSE ARRAY(SELECT DISTINCT unnest(sl.tokens || ll.tokens)) END
+      || COALESCE(areas.tokens, '{}')
+      || CASE WHEN COALESCE(i.accepting_referrals, true) THEN ARRAY['r'] ELSE '{}' END
+      || CASE WHEN i.capacity_status IS NOT NULL THEN ARRAY['c:' || i.capacity_status] ELSE '{}' END
+      || COALESCE(hours.hours, '{}')
+      || CASE WHEN l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180
+              THEN directory_cell_tokens(l.latitude, l.longitude) ELSE '{}' END
   FROM services s
   JOIN places p ON p.service_id = s.id
   JOIN domains d ON d.service_id = s.id
@@ -120,10 +146,11 @@ const entryRows = (scoped: boolean) => {
   LEFT JOIN service_languages sl ON sl.service_id = s.id
   LEFT JOIN location_languages ll ON ll.location_id = l.id
   LEFT JOIN areas ON areas.service_id = s.id
-  LEFT JOIN schedules at_place ON at_place.service_at_location_id = p.service_at_location_id
-  LEFT JOIN schedules for_service ON for_service.service_id = s.id AND for_service.service_at_location_id IS NULL
-  LEFT JOIN schedules at_location ON at_location.location_id = l.id
+  LEFT JOIN directory_schedule_summary at_place ON at_place.service_at_location_id = p.service_at_location_id
+  LEFT JOIN directory_schedule_summary for_service ON for_service.service_id = s.id AND for_service.service_at_location_id IS NULL
+  LEFT JOIN directory_schedule_summary at_location ON at_location.location_id = l.id
         AND at_location.service_id IS NULL AND at_location.service_at_location_id IS NULL
+  LEFT JOIN directory_minutes_hours hours ON hours.minutes = COALESCE(at_place.minutes, for_service.minutes, at_location.minutes)
   LEFT JOIN directory_service_intake i ON i.service_id = s.id`;
 };
 
@@ -163,8 +190,17 @@ function splitStatements(sql: string): string[] {
     .filter(Boolean);
 }
 
-/** The words and postal codes the directory knows; rebuilt after imports, not per update. */
+/**
+ * The words, postal codes and facet counts the directory knows; rebuilt after imports, not per
+ * capacity update (the counts only guide the search's choice of plan, so a few stale ones are harmless).
+ */
 export async function rebuildLexiconAndPostalCodes(q: Queryable): Promise<void> {
+  await q.query('DELETE FROM directory_search_facet');
+  await q.query(`
+    INSERT INTO directory_search_facet (token, entries)
+    SELECT token, count(*) FROM directory_search_entry, unnest(facets) AS token GROUP BY token
+    UNION ALL SELECT 'w:' || word, ndoc FROM ts_stat('SELECT document FROM directory_search_entry')
+    UNION ALL SELECT '*', count(*) FROM directory_search_entry`);
   await q.query('DELETE FROM directory_lexicon');
   await q.query(`
     INSERT INTO directory_lexicon (word, entries)

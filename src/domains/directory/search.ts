@@ -1,7 +1,7 @@
 // Directory search: words (stemmed full text, with misspelt words replaced by the nearest word
 // the directory knows), need domains, taxonomy terms, distance from a point or a known ZIP code or
 // address, open at a time, language, intake and capacity, and service area — all on one table.
-import type { Queryable } from '../../platform/db/database';
+import type { Db, Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { SearchQuery, SearchResult } from './directory.schema';
 
@@ -9,6 +9,8 @@ export interface SearchOptions {
   /** The network's time zone, for "open now" (schedules are local times). */
   timeZone: string;
   now?: Date;
+  /** Tests compare both plans; otherwise the facet counts choose. */
+  plan?: SearchPlan;
 }
 
 interface Origin {
@@ -45,24 +47,46 @@ export function queryWords(text: string): string[] {
     .slice(0, 12);
 }
 
+interface Correction {
+  words: string[];
+  corrected: boolean;
+  /** The last word is not a whole word the directory knows: it is matched as a beginning ("pant" → pantry). */
+  lastIsPrefix: boolean;
+}
+
 /** Replaces words the directory does not know by their nearest known word. */
-async function correctWords(q: Queryable, words: string[]): Promise<{ words: string[]; corrected: boolean }> {
+async function correctWords(q: Queryable, words: string[]): Promise<Correction> {
   const candidates = words.filter((word) => word.length >= 3 && !/^\d+$/.test(word));
-  if (candidates.length === 0) return { words, corrected: false };
-  const rows = await q.query<{ word: string; known: boolean; nearest: string | null }>(
-    `SELECT w AS word,
-            EXISTS (SELECT 1 FROM directory_lexicon WHERE word = w) AS known,
-            (SELECT word FROM directory_lexicon WHERE word % w ORDER BY word <-> w, entries DESC LIMIT 1) AS nearest
-       FROM unnest($1::text[]) AS w`,
+  if (candidates.length === 0) return { words, corrected: false, lastIsPrefix: false };
+  const rows = await q.query<{
+    word: string;
+    known: boolean;
+    nearest: string | null;
+  }>(
+    `SELECT w AS word, known,
+            CASE WHEN NOT known THEN (SELECT word FROM directory_lexicon WHERE word % w ORDER BY word <-> w, entries DESC LIMIT 1) END AS nearest
+       FROM unnest($1::text[]) AS w, LATERAL (SELECT EXISTS (SELECT 1 FROM directory_lexicon WHERE word = w)) AS k (known)`,
     [candidates],
   );
   const replacement = new Map(rows.filter((row) => !row.known && row.nearest).map((row) => [row.word, row.nearest!]));
-  return { words: words.map((word) => replacement.get(word) ?? word), corrected: replacement.size > 0 };
+  const last = words[words.length - 1]!;
+  const lastRow = rows.find((row) => row.word === last);
+  return {
+    words: words.map((word) => replacement.get(word) ?? word),
+    corrected: replacement.size > 0,
+    // A known or corrected word is whole; matching it as a prefix too ("care" → career) would
+    // read many more index entries for results nobody asked for.
+    lastIsPrefix: lastRow !== undefined && !lastRow.known && !lastRow.nearest,
+  };
 }
 
 async function resolveOrigin(q: Queryable, query: SearchQuery): Promise<Origin | null> {
   if (query.lat !== undefined && query.lon !== undefined) {
-    return { latitude: query.lat, longitude: query.lon, label: `${query.lat}, ${query.lon}` };
+    return {
+      latitude: query.lat,
+      longitude: query.lon,
+      label: `${query.lat}, ${query.lon}`,
+    };
   }
   if (!query.near) return null;
   const near = query.near.trim();
@@ -72,12 +96,21 @@ async function resolveOrigin(q: Queryable, query: SearchQuery): Promise<Origin |
     [code],
   );
   if (postal[0]) return { ...postal[0], label: near };
-  const address = await q.query<{ latitude: number; longitude: number; address: string }>(
+  const address = await q.query<{
+    latitude: number;
+    longitude: number;
+    address: string;
+  }>(
     `SELECT latitude, longitude, address FROM directory_search_entry
       WHERE point IS NOT NULL AND address ILIKE '%' || $1 || '%' ORDER BY address LIMIT 1`,
     [near.replace(/[%_\\]/g, '')],
   );
-  if (address[0]) return { latitude: address[0].latitude, longitude: address[0].longitude, label: address[0].address };
+  if (address[0])
+    return {
+      latitude: address[0].latitude,
+      longitude: address[0].longitude,
+      label: address[0].address,
+    };
   throw AppError.field('query.near', 'is not a ZIP code or address the directory knows');
 }
 
@@ -109,57 +142,113 @@ interface EntryRow {
   capacity_updated_at: Date | null;
 }
 
-export async function searchDirectory(q: Queryable, query: SearchQuery, options: SearchOptions) {
+/**
+ * How a search reads the index. With a place, it either walks outwards from the place through the
+ * spatial index, testing each entry, until the page is full ("walk": cheap when matches are dense
+ * near the place), or reads the entries that pass every filter from the facet and text indexes and
+ * sorts them by distance ("filter": cheap when matches are few). The facet counts say which.
+ */
+export type SearchPlan = 'walk' | 'filter';
+
+export async function searchDirectory(db: Db, query: SearchQuery, options: SearchOptions) {
   const values: unknown[] = [];
   const param = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
   };
+  // Exact conditions, tested on every entry read; facet groups (any token of a group, every group)
+  // narrow the entries read to begin with when the plan filters.
   const where: string[] = [`e.status <> 'defunct'`];
+  const facetGroups: string[][] = [];
   const offset = decodeOffset(query.cursor);
 
   const words = query.q ? queryWords(query.q) : [];
-  const correction = words.length ? await correctWords(q, words) : { words, corrected: false };
+  const correction = words.length ? await correctWords(db, words) : { words, corrected: false, lastIsPrefix: false };
   let rank = '0';
+  let textCondition: string | null = null;
   if (correction.words.length) {
-    const text = correction.words.map((word, index) => (index === correction.words.length - 1 ? `${word}:*` : word)).join(' & ');
+    const text = correction.words
+      .map((word, index) => (index === correction.words.length - 1 && correction.lastIsPrefix ? `${word}:*` : word))
+      .join(' & ');
     const tsquery = `to_tsquery('english', ${param(text)})`;
-    where.push(`e.document @@ ${tsquery}`);
+    textCondition = `e.document @@ ${tsquery}`;
     rank = `ts_rank_cd(e.document, ${tsquery}, 32)`;
   }
 
-  const origin = await resolveOrigin(q, query);
-  let distance = 'NULL::double precision';
-  let nearest = '';
-  if (origin) {
-    const point = `ll_to_earth(${param(origin.latitude)}, ${param(origin.longitude)})`;
-    const radius = param((query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000);
-    distance = `earth_distance(${point}, e.point)`;
-    // The straight-line distance through the earth (cube's <->) grows with the distance along its
-    // surface, so "nearest first" can walk the GiST index instead of sorting every row in range
-    // (only when it is the whole ORDER BY: a tie-breaker after it turns the walk back into a sort).
-    nearest = `e.point <-> ${point}`;
-    where.push(`earth_box(${point}, ${radius}) @> e.point`, `earth_distance(${point}, e.point) <= ${radius}`);
+  if (query.need?.length) {
+    where.push(`e.need_domains && ${param(query.need)}::text[]`);
+    facetGroups.push(query.need.map((code) => `n:${code}`));
+  }
+  if (query.taxonomyTermId?.length) {
+    where.push(`e.taxonomy_term_ids && ${param(query.taxonomyTermId)}::uuid[]`);
+    facetGroups.push(query.taxonomyTermId.map((id) => `t:${id}`));
+  }
+  if (query.language) {
+    where.push(`e.languages @> ARRAY[${param(query.language)}::text]`);
+    facetGroups.push([`l:${query.language}`]);
+  }
+  if (query.acceptingReferrals) {
+    where.push('e.accepting_referrals');
+    facetGroups.push(['r']);
+  }
+  if (query.hasCapacity) {
+    where.push(`e.capacity_status = 'available'`);
+    facetGroups.push(['c:available']);
+  }
+  if (query.serviceArea) {
+    where.push(`e.service_areas @> ARRAY[${param(query.serviceArea)}::text]`);
+    facetGroups.push([`a:${query.serviceArea}`]);
+  }
+  const instant = query.openAt ? new Date(query.openAt) : (options.now ?? new Date());
+  const minuteNow = minuteOfWeek(instant, options.timeZone);
+  const minute = param(minuteNow);
+  if (query.openNow || query.openAt) {
+    where.push(`e.open_minutes @> ${minute}::integer`);
+    facetGroups.push([`h:${Math.floor(minuteNow / 60)}`]);
   }
 
-  if (query.need?.length) where.push(`e.need_domains && ${param(query.need)}::text[]`);
-  if (query.taxonomyTermId?.length) where.push(`e.taxonomy_term_ids && ${param(query.taxonomyTermId)}::uuid[]`);
-  if (query.language) where.push(`e.languages @> ARRAY[${param(query.language)}::text]`);
-  if (query.acceptingReferrals) where.push('e.accepting_referrals');
-  if (query.hasCapacity) where.push(`e.capacity_status = 'available'`);
-  if (query.serviceArea) where.push(`e.service_areas @> ARRAY[${param(query.serviceArea)}::text]`);
-  const instant = query.openAt ? new Date(query.openAt) : (options.now ?? new Date());
-  const minute = param(minuteOfWeek(instant, options.timeZone));
-  if (query.openNow || query.openAt) where.push(`e.open_minutes @> ${minute}::integer`);
+  const origin = await resolveOrigin(db, query);
+  const radiusMetres = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
+  const cells = origin ? coveringCells(origin, radiusMetres) : [];
+  let distance = 'NULL::double precision';
+  let point = '';
+  if (origin) {
+    point = `ll_to_earth(${param(origin.latitude)}, ${param(origin.longitude)})`;
+    distance = `earth_distance(${point}, e.point)`;
+    where.push(`${distance} <= ${param(radiusMetres)}`);
+  }
 
-  // Relevance, discounted by distance when both are known; otherwise whichever is known.
+  const plan: SearchPlan = !origin
+    ? 'filter'
+    : (options.plan ??
+      (await choosePlan(db, {
+        groups: facetGroups,
+        cells,
+        words: textCondition ? correction.words : [],
+        lastIsPrefix: correction.lastIsPrefix,
+        wanted: offset + query.limit + 1,
+      })));
+
+  if (plan === 'walk') {
+    // The box is the spatial index's condition; the walk visits entries nearest first, so the
+    // other conditions stay exact tests on each entry and the walk stops when the page is full.
+    where.push(`earth_box(${point}, ${param(radiusMetres)}) @> e.point`);
+    if (textCondition) where.push(textCondition);
+  } else {
+    if (textCondition) where.push(textCondition);
+    for (const group of facetGroups) where.push(`e.facets && ${param(group)}::text[]`);
+    if (cells.length) where.push(`e.facets && ${param(cells)}::text[]`);
+  }
+
+  // With a place, nearest first (the walk's own order; the filter sorts by the exact distance).
+  // Without one, by relevance to the words, or by name.
   const order = origin
-    ? correction.words.length
-      ? `${rank} / (1 + ${distance} / 10000) DESC`
-      : `${nearest} ASC`
+    ? plan === 'walk'
+      ? `e.point <-> ${point}`
+      : `${distance}, e.entry_id`
     : correction.words.length
-      ? `${rank} DESC`
-      : 'e.service_name ASC';
+      ? `${rank} DESC, e.entry_id`
+      : 'e.service_name, e.entry_id';
   // Words alone can match a large part of a big directory; ranking every match would cost a row
   // read each. Without a place to narrow them, the best of the first TEXT_ONLY_CANDIDATES matches
   // are shown (a place, a need or a second word narrows the search and lifts the cap).
@@ -170,8 +259,7 @@ export async function searchDirectory(q: Queryable, query: SearchQuery, options:
   const candidates = capped
     ? `(SELECT * FROM directory_search_entry e WHERE ${where.join(' AND ')} LIMIT ${TEXT_ONLY_CANDIDATES}) e`
     : 'directory_search_entry e';
-  const rows = await q.query<EntryRow>(
-    `SELECT page.*,
+  const sql = `SELECT page.*,
             (SELECT json_agg(json_build_object('code', nd.code, 'name', nd.name) ORDER BY nd.position)
                FROM need_domain nd WHERE nd.code = ANY (page.domain_codes)) AS need_domains,
             i.how_to_refer, i.referral_email, i.referral_phone, i.referral_fax, i.capacity_status, i.open_slots,
@@ -182,19 +270,105 @@ export async function searchDirectory(q: Queryable, query: SearchQuery, options:
                     e.hours_text, e.languages, e.accepting_referrals, e.need_domains AS domain_codes
                FROM ${candidates}
               WHERE ${capped ? 'true' : where.join(' AND ')}
-              ORDER BY ${order}${origin && !correction.words.length ? '' : ', e.entry_id'}
+              ORDER BY ${order}
               LIMIT ${param(query.limit + 1)} OFFSET ${param(offset)}) ranked) page
        LEFT JOIN directory_service_intake i ON i.service_id = page.service_id
-      ORDER BY page.position`,
-    values,
-  );
+      ORDER BY page.position`;
+  // PostgreSQL cannot estimate how many entries a box holds (the cube type guesses a constant), so
+  // left to itself it would read the whole box through a bitmap; a walk is told not to.
+  const rows =
+    plan === 'walk'
+      ? await db.tx(async (q) => {
+          await q.query('SET LOCAL enable_bitmapscan = off');
+          return q.query<EntryRow>(sql, values);
+        })
+      : await db.query<EntryRow>(sql, values);
   const items = rows.slice(0, query.limit).map(presentEntry);
   return {
     items,
     nextCursor: rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null,
     origin,
     correctedQuery: correction.corrected ? correction.words.join(' ') : null,
+    plan,
   };
+}
+
+const CELL_LEVELS = 9;
+const MAX_COVERING_CELLS = 36;
+
+/**
+ * The grid cells (see directory_cell_tokens) that cover a circle: of the finest level that needs
+ * at most MAX_COVERING_CELLS of them.
+ */
+export function coveringCells(origin: { latitude: number; longitude: number }, radiusMetres: number): string[] {
+  const latitudeSpan = radiusMetres / 111_195;
+  const longitudeSpan = Math.min(180, latitudeSpan / Math.max(0.01, Math.cos((origin.latitude * Math.PI) / 180)));
+  for (let level = 0; level < CELL_LEVELS; level++) {
+    const size = 0.005 * 2 ** level;
+    const row = (latitude: number) => Math.floor((Math.max(-90, Math.min(90, latitude)) + 90) / size);
+    const column = (longitude: number) => Math.floor((Math.max(-180, Math.min(180, longitude)) + 180) / size);
+    const rows = [row(origin.latitude - latitudeSpan), row(origin.latitude + latitudeSpan)] as const;
+    const columns = [column(origin.longitude - longitudeSpan), column(origin.longitude + longitudeSpan)] as const;
+    const count = (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1);
+    if (count > MAX_COVERING_CELLS && level < CELL_LEVELS - 1) continue;
+    const cells: string[] = [];
+    for (let r = rows[0]; r <= rows[1]; r++) for (let c = columns[0]; c <= columns[1]; c++) cells.push(`g${level}:${r}:${c}`);
+    return cells;
+  }
+  return [];
+}
+
+interface PlanInputs {
+  groups: string[][];
+  cells: string[];
+  words: string[];
+  lastIsPrefix: boolean;
+  /** Entries the page needs: offset + limit + 1. */
+  wanted: number;
+}
+
+// Rough costs in microseconds, measured on the benchmark's directory: reading one posting of a GIN
+// index, reading and testing one entry found through a bitmap, and one entry of a walk.
+const COST_POSTING = 0.15;
+const COST_FILTERED_ENTRY = 4;
+const COST_WALKED_ENTRY = 5;
+
+/**
+ * Chooses between walking outwards from the place and filtering through the indexes, from the
+ * facet counts: the entries of the covering cells, each filter's share of the directory (taken as
+ * independent), and the share of the rarest word (the last word counted as a prefix).
+ */
+async function choosePlan(db: Queryable, inputs: PlanInputs): Promise<SearchPlan> {
+  const tokens = [...inputs.groups.flat(), ...inputs.cells, '*'];
+  const [stats] = await db.query<{
+    counts: Record<string, number> | null;
+    words: number[] | null;
+  }>(
+    `SELECT (SELECT json_object_agg(token, entries) FROM directory_search_facet WHERE token = ANY ($1::text[])) AS counts,
+            ARRAY(SELECT COALESCE((SELECT entries FROM directory_search_facet WHERE token = 'w:' || lexeme), 0)
+                       + CASE WHEN $3 AND w.position = cardinality($2::text[])
+                              THEN COALESCE((SELECT sum(entries) FROM directory_search_facet
+                                              WHERE token > 'w:' || lexeme AND token < 'w:' || lexeme || U&'\\FFFF'), 0) ELSE 0 END
+                    FROM unnest($2::text[]) WITH ORDINALITY AS w (word, position),
+                         LATERAL unnest(tsvector_to_array(to_tsvector('english', w.word))) AS lexeme) AS words`,
+    [tokens, inputs.words, inputs.lastIsPrefix],
+  );
+  const count = (token: string) => Number(stats?.counts?.[token] ?? 0);
+  const total = count('*');
+  if (total === 0) return 'filter';
+  const wordCounts = (stats?.words ?? []).map(Number);
+  const inCells = inputs.cells.reduce((sum, cell) => sum + count(cell), 0);
+  let expected = inCells;
+  let postings = inCells + wordCounts.reduce((sum, entries) => sum + entries, 0);
+  for (const group of inputs.groups) {
+    const entries = group.reduce((sum, token) => sum + count(token), 0);
+    postings += entries;
+    expected *= Math.min(1, entries / total);
+  }
+  if (wordCounts.length) expected *= Math.min(1, Math.min(...wordCounts) / total);
+  const filterCost = postings * COST_POSTING + expected * COST_FILTERED_ENTRY;
+  const walkCost = Math.min(inCells, (inputs.wanted * inCells) / Math.max(expected, 1)) * COST_WALKED_ENTRY;
+  return walkCost < filterCost ? 'walk' : 'filter';
 }
 
 function decodeOffset(cursor: string | undefined): number {
@@ -225,7 +399,11 @@ function presentEntry(row: EntryRow): SearchResult {
     languages: languageCodes(row.languages),
     acceptingReferrals: row.accepting_referrals,
     howToRefer: row.how_to_refer ?? [],
-    referralContact: { email: row.referral_email, phone: row.referral_phone, fax: row.referral_fax },
+    referralContact: {
+      email: row.referral_email,
+      phone: row.referral_phone,
+      fax: row.referral_fax,
+    },
     capacity: row.capacity_status
       ? {
           status: row.capacity_status,

@@ -31,7 +31,7 @@ export function configureApiClient(next: ClientHooks): void {
   hooks = next;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryParams = Record<string, string | number | undefined | null>;
 
 export interface RequestOptions {

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDirectoryOrganization, type DirectoryOrganization } from '../api/directory';
 import { Page } from '../ui/page';
+import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
 import { CapacityBadge } from './capacity-badge';
 import { BackToResults, ContactLines, isNotFound, NotInDirectory, useBackTo } from './common';
+import { NetworkLinkPanel } from './network-link-panel';
 
 export default function OrganizationPage() {
   const { t } = useTranslation();
@@ -32,6 +34,7 @@ export default function OrganizationPage() {
 function OrganizationView(props: { organization: DirectoryOrganization }) {
   const { t } = useTranslation();
   const { organization } = props;
+  const me = useSignedInUser();
   const backTo = useBackTo();
   const hasContacts = organization.phones.length > 0 || organization.email || organization.website;
 
@@ -68,6 +71,11 @@ function OrganizationView(props: { organization: DirectoryOrganization }) {
           )}
         </Stack>
       </Paper>
+
+      {/* The server refuses the link to anyone else; the panel is for network admins only. */}
+      {me.networkAdmin && (
+        <NetworkLinkPanel directoryOrganizationId={organization.id} networkOrganizationId={organization.networkOrganizationId} />
+      )}
 
       <section aria-labelledby="organization-services">
         <Title order={2} size="h3" id="organization-services" mb="sm">

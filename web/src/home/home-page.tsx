@@ -52,6 +52,14 @@ export default function HomePage() {
                 </Anchor>
                 <Text size="sm">{t('home.auditTask')}</Text>
               </List.Item>
+              {me.networkAdmin && (
+                <List.Item>
+                  <Anchor component={Link} to="/directory/settings" fw={600}>
+                    {t('nav.directorySettings')}
+                  </Anchor>
+                  <Text size="sm">{t('home.directorySettingsTask')}</Text>
+                </List.Item>
+              )}
             </List>
           ) : (
             <Text>{t('home.workListsSoon')}</Text>

@@ -24,12 +24,16 @@ export function MainNavigation(props: { onNavigate: () => void }) {
   if (isAdmin(me)) {
     places.push({ to: '/admin', label: t('nav.admin') }, { to: '/admin/audit', label: t('nav.audit') });
   }
+  if (me.networkAdmin) places.push({ to: '/directory/settings', label: t('nav.directorySettings') });
+  // A page with its own place (Directory settings) is not also a subpage of the place above it.
+  const ownPlace = places.some((place) => place.to === pathname);
 
   return (
     <Stack justify="space-between" h="100%" gap="md">
       <Stack gap={4} component="ul" className="plain-list">
         {places.map((place) => {
-          const current = pathname === place.to || (place.withSubpages === true && pathname.startsWith(`${place.to}/`));
+          const current =
+            pathname === place.to || (place.withSubpages === true && !ownPlace && pathname.startsWith(`${place.to}/`));
           return (
             <li key={place.to}>
               <NavLink

@@ -54,6 +54,12 @@ export function RequireAdmin() {
   return isAdmin(me) ? <Outlet /> : <NoAccessPage />;
 }
 
+/** Pages that shape the whole network (the directory's settings): admins of the host organisation. */
+export function RequireNetworkAdmin() {
+  const me = useSignedInUser();
+  return me.networkAdmin ? <Outlet /> : <NoAccessPage />;
+}
+
 export function NoAccessPage() {
   const { t } = useTranslation();
   return (
