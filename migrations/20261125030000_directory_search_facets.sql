@@ -1,5 +1,5 @@
 -- Search by facets: every filter a search can combine (need domain, taxonomy term, language,
--- service area, intake, capacity, hour of the week, and where on a grid the place lies) becomes a
+-- service area, intake, capacity, time of the week, and where on a grid the place lies) becomes a
 -- token in one GIN-indexed array, so a combination of filters is answered from the index alone and
 -- only the rows that pass every filter are read. The exact columns stay for the final check.
 --
@@ -20,11 +20,12 @@ RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     'g8:' || floor((latitude + 90) / 1.28)::int || ':' || floor((longitude + 180) / 1.28)::int]
 $$;
 
--- The hours of the week (0 = Monday 00:00–01:00 … 167) that a set of opening times touches.
+-- The three-hour blocks of the week (0 = Monday 00:00–03:00 … 55) that a set of opening times
+-- touches: coarse on purpose, as a first cut that keeps the index small; the exact minutes decide.
 CREATE FUNCTION directory_hour_tokens(minutes int4multirange)
 RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT COALESCE(array_agg(DISTINCT 'h:' || hour), '{}')
-    FROM unnest(minutes) AS span, generate_series(lower(span) / 60, (upper(span) - 1) / 60) AS hour
+  SELECT COALESCE(array_agg(DISTINCT 'h:' || block), '{}')
+    FROM unnest(minutes) AS span, generate_series(lower(span) / 180, (upper(span) - 1) / 180) AS block
 $$;
 
 ALTER TABLE directory_search_entry ADD COLUMN facets text[] NOT NULL DEFAULT '{}';
@@ -52,10 +53,12 @@ SELECT token, count(*) FROM directory_search_entry, unnest(facets) AS token GROU
 UNION ALL SELECT 'w:' || word, ndoc FROM ts_stat('SELECT document FROM directory_search_entry')
 UNION ALL SELECT '*', count(*) FROM directory_search_entry;
 
--- The facets replace the per-filter indexes; the trigram index on names was never searched.
+-- The facets replace the per-filter indexes; the trigram index on names was never searched. The
+-- summary is read from the service for the rows shown, and names were only read for the lexicon.
 DROP INDEX directory_search_entry_names;
 DROP INDEX directory_search_entry_domains;
 DROP INDEX directory_search_entry_terms;
 DROP INDEX directory_search_entry_languages;
 DROP INDEX directory_search_entry_postal;
+ALTER TABLE directory_search_entry DROP COLUMN summary, DROP COLUMN names;
 CREATE INDEX directory_search_entry_facets ON directory_search_entry USING gin (facets);

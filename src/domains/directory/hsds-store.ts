@@ -15,7 +15,7 @@ export interface WriteCounts {
   unchanged: number;
 }
 
-const BATCH = 2_000;
+const BATCH = 10_000;
 
 function upsertSql(object: HsdsObjectName): string {
   const { table, fields } = hsdsModel[object];
@@ -24,7 +24,7 @@ function upsertSql(object: HsdsObjectName): string {
   const list = columns.join(', ');
   return `WITH written AS (
       INSERT INTO ${table} (${list})
-      SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json)
+      SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json) ORDER BY id
       ON CONFLICT (id) DO UPDATE SET ${others.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
       WHERE (${others.map((column) => `${table}.${column}`).join(', ')}) IS DISTINCT FROM (${others.map((column) => `EXCLUDED.${column}`).join(', ')})
       RETURNING (xmax = 0) AS inserted)

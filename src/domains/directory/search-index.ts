@@ -10,14 +10,15 @@ import type { Queryable } from '../../platform/db/database';
 // Terms mapped to need domains (by explicit rule, or by a keyword in the term's name), and the
 // distinct weekly hour patterns turned into minutes of the week once each.
 const prepare = `
-  CREATE TEMP TABLE IF NOT EXISTS directory_term_domain (term_id uuid PRIMARY KEY, domains text[] NOT NULL) ON COMMIT DROP;
+  CREATE TEMP TABLE IF NOT EXISTS directory_term_domain (term_id uuid PRIMARY KEY, domains text[] NOT NULL, names text NOT NULL) ON COMMIT DROP;
   DELETE FROM directory_term_domain;
   INSERT INTO directory_term_domain
-  SELECT t.id, array_agg(DISTINCT r.need_domain)
+  SELECT t.id, array_agg(DISTINCT r.need_domain), string_agg(DISTINCT nd.name, ' ')
     FROM hsds_taxonomy_term t
     JOIN need_domain_rule r
       ON r.taxonomy_term_id = t.id
       OR (r.keyword IS NOT NULL AND (lower(t.name) LIKE '%' || r.keyword || '%'))
+    JOIN need_domain nd ON nd.code = r.need_domain
    GROUP BY t.id;
   CREATE TEMP TABLE IF NOT EXISTS directory_hour_pattern (
     byday text, opens_at text, closes_at text, freq text, minutes int4multirange) ON COMMIT DROP;
@@ -58,6 +59,8 @@ const entryRows = (scoped: boolean) => {
   INSERT INTO directory_minutes_hours
   SELECT minutes, directory_hour_tokens(minutes) FROM (SELECT DISTINCT minutes FROM directory_schedule_summary WHERE minutes IS NOT NULL) distinct_minutes;
 
+  ANALYZE directory_term_domain, directory_hour_pattern, directory_schedule_summary, directory_minutes_hours;
+
   WITH services AS (
     SELECT * FROM hsds_service s WHERE ${inScope('s.id')}
   ), places AS (
@@ -68,8 +71,22 @@ const entryRows = (scoped: boolean) => {
            concat_ws(', ', a.address_1, a.city, a.state_province, a.postal_code) AS text, a.postal_code
       FROM hsds_address a WHERE a.location_id IN (SELECT location_id FROM places)
      ORDER BY a.location_id, (a.address_type = 'physical') DESC NULLS LAST, a.id
+  ), located AS (
+    -- What each location gives its services (worked out once per location, not per service).
+    SELECT l.id, l.name, l.latitude, l.longitude, addr.text AS address, addr.postal_code,
+           CASE WHEN valid.ok THEN ll_to_earth(l.latitude, l.longitude) END AS point,
+           CASE WHEN valid.ok THEN directory_cell_tokens(l.latitude, l.longitude) ELSE '{}' END AS cells,
+           setweight(to_tsvector('english', concat_ws(' ', l.name, addr.text)), 'D') AS document
+      FROM hsds_location l
+      LEFT JOIN addresses addr ON addr.location_id = l.id
+     CROSS JOIN LATERAL (SELECT l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180) AS valid (ok)
+     WHERE l.id IN (SELECT location_id FROM places)
+  ), organizations AS (
+    SELECT o.id, o.name, setweight(to_tsvector('english', o.name), 'B') AS document
+      FROM hsds_organization o WHERE o.id IN (SELECT organization_id FROM services)
   ), terms AS (
     SELECT at.link_id AS service_id, array_agg(DISTINCT t.id) AS ids, string_agg(DISTINCT t.name, ' ') AS names,
+           string_agg(DISTINCT td.names, ' ') AS domain_names,
            array_agg(DISTINCT domain) FILTER (WHERE domain IS NOT NULL) AS domains,
            array_agg(DISTINCT 't:' || t.id) || COALESCE(array_agg(DISTINCT 'n:' || domain) FILTER (WHERE domain IS NOT NULL), '{}') AS tokens
       FROM hsds_attribute at
@@ -80,8 +97,10 @@ const entryRows = (scoped: boolean) => {
      GROUP BY at.link_id
   ), named AS (
     -- A service without taxonomy terms is placed by the words of its name.
-    SELECT s.id AS service_id, array_agg(DISTINCT r.need_domain) AS domains, array_agg(DISTINCT 'n:' || r.need_domain) AS tokens
+    SELECT s.id AS service_id, array_agg(DISTINCT r.need_domain) AS domains, array_agg(DISTINCT 'n:' || r.need_domain) AS tokens,
+           string_agg(DISTINCT nd.name, ' ') AS domain_names
       FROM services s JOIN need_domain_rule r ON r.keyword IS NOT NULL AND lower(s.name) ~ ('\\m' || r.keyword)
+      JOIN need_domain nd ON nd.code = r.need_domain
      WHERE NOT EXISTS (SELECT 1 FROM hsds_attribute at WHERE at.link_id = s.id)
      GROUP BY s.id
   ), service_languages AS (
@@ -100,27 +119,24 @@ const entryRows = (scoped: boolean) => {
      GROUP BY sa.service_id
   ), domains AS (
     SELECT s.id AS service_id, COALESCE(terms.domains, named.domains, '{}') AS codes,
-           COALESCE(terms.tokens, named.tokens, '{}') AS tokens
+           COALESCE(terms.tokens, named.tokens, '{}') AS tokens, COALESCE(terms.domain_names, named.domain_names) AS names
       FROM services s LEFT JOIN terms ON terms.service_id = s.id LEFT JOIN named ON named.service_id = s.id
   )
   INSERT INTO directory_search_entry (
     entry_id, service_id, service_at_location_id, location_id, organization_id,
-    service_name, organization_name, location_name, summary, address, postal_code,
-    latitude, longitude, point, document, names,
+    service_name, organization_name, location_name, address, postal_code,
+    latitude, longitude, point, document,
     need_domains, taxonomy_term_ids, languages, service_areas,
     open_minutes, hours_text, status, accepting_referrals, capacity_status, capacity_updated_at, facets)
   SELECT
     COALESCE(p.service_at_location_id, s.id), s.id, p.service_at_location_id, l.id, o.id,
-    s.name, o.name, l.name, left(COALESCE(s.description, ''), 400), addr.text, addr.postal_code,
-    l.latitude, l.longitude,
-    CASE WHEN l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180
-         THEN ll_to_earth(l.latitude, l.longitude) END,
+    s.name, o.name, l.name, l.address, l.postal_code,
+    l.latitude, l.longitude, l.point,
     setweight(to_tsvector('english', s.name), 'A')
-      || setweight(to_tsvector('english', concat_ws(' ', o.name, terms.names,
-           (SELECT string_agg(nd.name, ' ') FROM need_domain nd WHERE nd.code = ANY (d.codes)))), 'B')
+      || COALESCE(o.document, '')
+      || setweight(to_tsvector('english', concat_ws(' ', terms.names, d.names)), 'B')
       || setweight(to_tsvector('english', concat_ws(' ', s.alternate_name, s.description, s.eligibility_description)), 'C')
-      || setweight(to_tsvector('english', concat_ws(' ', l.name, addr.text)), 'D'),
-    lower(concat_ws(' ', s.name, o.name)),
+      || COALESCE(l.document, ''),
     d.codes, COALESCE(terms.ids, '{}'),
     ARRAY(SELECT DISTINCT unnest(COALESCE(sl.codes, '{}') || COALESCE(ll.codes, '{}'))),
     COALESCE(areas.names, '{}'),
@@ -134,14 +150,12 @@ const entryRows = (scoped: boolean) => {
       || CASE WHEN COALESCE(i.accepting_referrals, true) THEN ARRAY['r'] ELSE '{}' END
       || CASE WHEN i.capacity_status IS NOT NULL THEN ARRAY['c:' || i.capacity_status] ELSE '{}' END
       || COALESCE(hours.hours, '{}')
-      || CASE WHEN l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180
-              THEN directory_cell_tokens(l.latitude, l.longitude) ELSE '{}' END
+      || COALESCE(l.cells, '{}')
   FROM services s
   JOIN places p ON p.service_id = s.id
   JOIN domains d ON d.service_id = s.id
-  LEFT JOIN hsds_organization o ON o.id = s.organization_id
-  LEFT JOIN hsds_location l ON l.id = p.location_id
-  LEFT JOIN addresses addr ON addr.location_id = l.id
+  LEFT JOIN organizations o ON o.id = s.organization_id
+  LEFT JOIN located l ON l.id = p.location_id
   LEFT JOIN terms ON terms.service_id = s.id
   LEFT JOIN service_languages sl ON sl.service_id = s.id
   LEFT JOIN location_languages ll ON ll.location_id = l.id
@@ -176,7 +190,12 @@ export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {
       WHERE schemaname = current_schema() AND tablename = 'directory_search_entry' AND indexname <> 'directory_search_entry_pkey'`,
   );
   for (const index of indexes) await q.query(`DROP INDEX ${index.name}`);
-  await q.query('DELETE FROM directory_search_entry');
+  // Sorts, hashes and index builds of a whole directory stay in memory with room to work (for this
+  // transaction only); TRUNCATE leaves no dead rows behind (and, like DROP INDEX, holds readers
+  // off until the commit, which shows them the new index whole).
+  await q.query(`SET LOCAL work_mem = '128MB'`);
+  await q.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  await q.query('TRUNCATE directory_search_entry');
   for (const statement of splitStatements(entryRows(false))) await q.query(statement);
   for (const index of indexes) await q.query(index.definition);
   await q.query('ANALYZE directory_search_entry');
@@ -190,21 +209,36 @@ function splitStatements(sql: string): string[] {
     .filter(Boolean);
 }
 
+/** Statistics are read from a sample of at most this many services (or entries). */
+const STATISTICS_SAMPLE = 100_000;
+
 /**
  * The words, postal codes and facet counts the directory knows; rebuilt after imports, not per
- * capacity update (the counts only guide the search's choice of plan, so a few stale ones are harmless).
+ * capacity update. The facet counts only guide the search's choice of plan and the lexicon only
+ * offers corrections (whether a word is known is read from the text index's own word counts), so
+ * on a large directory both come from a random sample, as PostgreSQL's own statistics do.
  */
 export async function rebuildLexiconAndPostalCodes(q: Queryable): Promise<void> {
+  const [sizes] = await q.query<{ entries: number; services: number }>(
+    'SELECT (SELECT count(*) FROM directory_search_entry)::int AS entries, (SELECT count(*) FROM hsds_service)::int AS services',
+  );
+  const percent = (rows: number) => Math.min(100, (100 * STATISTICS_SAMPLE) / Math.max(1, rows));
+  const entriesPercent = percent(sizes?.entries ?? 0);
   await q.query('DELETE FROM directory_search_facet');
   await q.query(`
     INSERT INTO directory_search_facet (token, entries)
-    SELECT token, count(*) FROM directory_search_entry, unnest(facets) AS token GROUP BY token
+    SELECT token, round(count(*) * ${100 / entriesPercent})
+      FROM directory_search_entry TABLESAMPLE BERNOULLI (${entriesPercent}) REPEATABLE (1), unnest(facets) AS token
+     GROUP BY token
     UNION ALL SELECT 'w:' || word, ndoc FROM ts_stat('SELECT document FROM directory_search_entry')
     UNION ALL SELECT '*', count(*) FROM directory_search_entry`);
   await q.query('DELETE FROM directory_lexicon');
   await q.query(`
     INSERT INTO directory_lexicon (word, entries)
-    SELECT word, ndoc FROM ts_stat('SELECT to_tsvector(''simple'', names || '' '' || summary) FROM directory_search_entry')
+    SELECT word, ndoc FROM ts_stat($$
+      SELECT to_tsvector('simple', concat_ws(' ', s.name, o.name, left(s.description, 400)))
+        FROM hsds_service s TABLESAMPLE BERNOULLI (${percent(sizes?.services ?? 0)}) REPEATABLE (1)
+        LEFT JOIN hsds_organization o ON o.id = s.organization_id$$)
      WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z]+$'`);
   await q.query('DELETE FROM directory_postal_code');
   await q.query(`

@@ -63,9 +63,13 @@ async function correctWords(q: Queryable, words: string[]): Promise<Correction> 
     known: boolean;
     nearest: string | null;
   }>(
+    // A word is known when the text index holds every stem of it (a stop word has none).
     `SELECT w AS word, known,
             CASE WHEN NOT known THEN (SELECT word FROM directory_lexicon WHERE word % w ORDER BY word <-> w, entries DESC LIMIT 1) END AS nearest
-       FROM unnest($1::text[]) AS w, LATERAL (SELECT EXISTS (SELECT 1 FROM directory_lexicon WHERE word = w)) AS k (known)`,
+       FROM unnest($1::text[]) AS w,
+            LATERAL (SELECT NOT EXISTS (
+              SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('english', w))) AS lexeme
+               WHERE NOT EXISTS (SELECT 1 FROM directory_search_facet WHERE token = 'w:' || lexeme))) AS k (known)`,
     [candidates],
   );
   const replacement = new Map(rows.filter((row) => !row.known && row.nearest).map((row) => [row.word, row.nearest!]));
@@ -204,7 +208,7 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const minute = param(minuteNow);
   if (query.openNow || query.openAt) {
     where.push(`e.open_minutes @> ${minute}::integer`);
-    facetGroups.push([`h:${Math.floor(minuteNow / 60)}`]);
+    facetGroups.push([`h:${Math.floor(minuteNow / 180)}`]);
   }
 
   const origin = await resolveOrigin(db, query);
@@ -262,10 +266,10 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const sql = `SELECT page.*,
             (SELECT json_agg(json_build_object('code', nd.code, 'name', nd.name) ORDER BY nd.position)
                FROM need_domain nd WHERE nd.code = ANY (page.domain_codes)) AS need_domains,
-            i.how_to_refer, i.referral_email, i.referral_phone, i.referral_fax, i.capacity_status, i.open_slots,
+            left(COALESCE(sv.description, ''), 400) AS summary, i.how_to_refer, i.referral_email, i.referral_phone, i.referral_fax, i.capacity_status, i.open_slots,
             i.waitlist_length, i.days_to_first_contact, i.capacity_note, i.capacity_updated_at
        FROM (SELECT ranked.*, row_number() OVER () AS position FROM (SELECT e.entry_id, e.service_id, e.service_name, e.organization_id, e.organization_name, e.location_name,
-                    e.summary, e.address, e.postal_code, ${distance} AS distance_m,
+                    e.address, e.postal_code, ${distance} AS distance_m,
                     CASE WHEN e.open_minutes IS NULL THEN NULL ELSE e.open_minutes @> ${minute}::integer END AS open_now,
                     e.hours_text, e.languages, e.accepting_referrals, e.need_domains AS domain_codes
                FROM ${candidates}
@@ -273,6 +277,7 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
               ORDER BY ${order}
               LIMIT ${param(query.limit + 1)} OFFSET ${param(offset)}) ranked) page
        LEFT JOIN directory_service_intake i ON i.service_id = page.service_id
+       LEFT JOIN hsds_service sv ON sv.id = page.service_id
       ORDER BY page.position`;
   // PostgreSQL cannot estimate how many entries a box holds (the cube type guesses a constant), so
   // left to itself it would read the whole box through a bitmap; a walk is told not to.
