@@ -41,6 +41,11 @@ describeEachEngine('administering the directory', (ctx) => {
     const unknownTerm = await admin.post('/api/directory/need-domain-rules', { needDomain: 'stress', taxonomyTermId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownTerm.status).toBe(400);
     expect(unknownTerm.body.errors[0].field).toBe('taxonomyTermId');
+    // A keyword is matched as a word: pattern characters are refused, not run.
+    const pattern = await admin.post('/api/directory/need-domain-rules', { needDomain: 'stress', keyword: 'c++ (' });
+    expect(pattern.status).toBe(400);
+    expect(pattern.body.errors[0].field).toBe('keyword');
+    expect((await admin.get('/api/directory/need-domain-rules')).body.items.some((rule: { keyword: string | null }) => rule.keyword === 'c++ (')).toBe(false);
   });
 
   it('keeps the mapping and the links to network admins', async () => {

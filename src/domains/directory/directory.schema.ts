@@ -193,6 +193,8 @@ export const NeedDomainRuleBody = z
       .toLowerCase()
       .min(3, 'must be at least 3 characters')
       .max(60, 'must be at most 60 characters')
+      // Matched as a word in names: letters and digits, with spaces, hyphens and apostrophes between.
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u, 'must be letters and digits, with spaces, hyphens or apostrophes')
       .optional(),
   })
   .refine((body) => (body.taxonomyTermId === undefined) !== (body.keyword === undefined), {

@@ -5,7 +5,8 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { linkDirectoryOrganization } from './directory.store';
-import { rebuildSearchEntries } from './search-index';
+import type { Queryable } from '../../platform/db/database';
+import { rebuildLexiconAndPostalCodes, rebuildSearchEntries } from './search-index';
 
 export interface NeedDomainRuleRow {
   id: string;
@@ -43,7 +44,7 @@ export async function addNeedDomainRule(
       [props.needDomain, props.taxonomyTermId ?? null, props.keyword ?? null],
     );
     if (!rows[0]) throw AppError.field(props.keyword ? 'keyword' : 'taxonomyTermId', 'this rule exists already', 'conflict');
-    await rebuildSearchEntries(q);
+    await refreshRuleServices(q, { taxonomyTermId: props.taxonomyTermId ?? null, keyword: props.keyword ?? null });
     await audit(q, auditContextOf(context), { action: 'need_domain_rule.create', recordType: 'need_domain_rule', recordId: rows[0].id });
     return (
       await q.query<NeedDomainRuleRow>(
@@ -58,11 +59,38 @@ export async function addNeedDomainRule(
 export async function removeNeedDomainRule(context: UseCaseContext, props: { ruleId: string }): Promise<void> {
   await authorizeFor(context, 'directory.administer', {}, 'need_domain_rule');
   await context.db.tx(async (q) => {
-    const removed = await q.query('DELETE FROM need_domain_rule WHERE id = $1 RETURNING id', [props.ruleId]);
-    if (removed.length === 0) throw new AppError('not_found', 'No need-domain rule with this id.');
-    await rebuildSearchEntries(q);
+    const [removed] = await q.query<{ taxonomy_term_id: string | null; keyword: string | null }>(
+      'DELETE FROM need_domain_rule WHERE id = $1 RETURNING taxonomy_term_id, keyword',
+      [props.ruleId],
+    );
+    if (!removed) throw new AppError('not_found', 'No need-domain rule with this id.');
+    await refreshRuleServices(q, { taxonomyTermId: removed.taxonomy_term_id, keyword: removed.keyword });
     await audit(q, auditContextOf(context), { action: 'need_domain_rule.delete', recordType: 'need_domain_rule', recordId: props.ruleId });
   });
+}
+
+/**
+ * Rebuilds the search entries of the services a rule reaches (tagged with its term, or with a term
+ * whose name holds its keyword, or untagged with the keyword in their name), then the statistics
+ * that count services per need. A rule reaching most of the directory rebuilds it whole.
+ */
+async function refreshRuleServices(q: Queryable, rule: { taxonomyTermId: string | null; keyword: string | null }): Promise<void> {
+  const rows = await q.query<{ service_id: string }>(
+    `SELECT at.link_id AS service_id FROM hsds_attribute at JOIN hsds_taxonomy_term t ON t.id = at.taxonomy_term_id
+      WHERE t.id = $1 OR ($2::text IS NOT NULL AND lower(t.name) LIKE '%' || $2 || '%')
+     UNION
+     SELECT s.id FROM hsds_service s
+      WHERE $2::text IS NOT NULL AND lower(s.name) ~ ('\\m' || $2)
+        AND NOT EXISTS (SELECT 1 FROM hsds_attribute at WHERE at.link_id = s.id)`,
+    [rule.taxonomyTermId, rule.keyword],
+  );
+  const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
+  if (rows.length * 2 >= (all?.n ?? 0)) {
+    await rebuildSearchEntries(q);
+    return;
+  }
+  await rebuildSearchEntries(q, { serviceIds: rows.map((row) => row.service_id) });
+  await rebuildLexiconAndPostalCodes(q);
 }
 
 /** Links a directory organisation to the network organisation whose staff will keep its capacity. */
