@@ -55,7 +55,9 @@ describeEachEngine('search plans', (ctx) => {
     for (const query of queries) {
       const walked = await everyResult(query, 'walk');
       const filtered = await everyResult(query, 'filter');
-      expect(new Set(filtered.map((item) => item.entryId)), JSON.stringify(query)).toEqual(new Set(walked.map((item) => item.entryId)));
+      expect(new Set(filtered.map((item) => item.entryId)), JSON.stringify(query)).toEqual(
+        new Set(walked.map((item) => item.entryId)),
+      );
       expect(filtered.length, JSON.stringify(query)).toBe(walked.length);
       for (const list of [walked, filtered]) {
         const distances = list.map((item) => item.distanceKm!);
@@ -68,6 +70,14 @@ describeEachEngine('search plans', (ctx) => {
     expect(nonEmpty).toBeGreaterThan(queries.length / 2);
   });
 
+  it('walks a circle the grid cannot cover: across the 180th meridian, or round a pole', async () => {
+    expect(coveringCells({ latitude: -17.7, longitude: 179.98 }, 10_000)).toBeNull();
+    expect(coveringCells({ latitude: 89.95, longitude: 10 }, 10_000)).toBeNull();
+    const near = { lat: '-17.7', lon: '179.98', radiusKm: '10', need: 'food-insecurity' };
+    const answer = await searchDirectory(ctx().db, SearchQuery.parse(near), { timeZone });
+    expect(answer.plan).toBe('walk');
+  });
+
   it('covers a circle with grid cells holding every place inside it', async () => {
     const origins = [
       { latitude: 39.95, longitude: -75.16 },
@@ -77,7 +87,7 @@ describeEachEngine('search plans', (ctx) => {
     ];
     for (const origin of origins) {
       for (const radiusMetres of [300, 2_000, 10_000, 50_000, 200_000]) {
-        const cells = new Set(coveringCells(origin, radiusMetres));
+        const cells = new Set(coveringCells(origin, radiusMetres) ?? []);
         expect(cells.size).toBeGreaterThan(0);
         // Places on the circle's edge, all round it, and its centre.
         const places = await ctx().db.query<{ cells: string[] }>(
@@ -88,7 +98,11 @@ describeEachEngine('search plans', (ctx) => {
            UNION ALL SELECT directory_cell_tokens($1, $2)`,
           [origin.latitude, origin.longitude, radiusMetres],
         );
-        for (const place of places) expect(place.cells.some((cell) => cells.has(cell)), `${JSON.stringify(origin)} ${radiusMetres} m`).toBe(true);
+        for (const place of places)
+          expect(
+            place.cells.some((cell) => cells.has(cell)),
+            `${JSON.stringify(origin)} ${radiusMetres} m`,
+          ).toBe(true);
       }
     }
   });

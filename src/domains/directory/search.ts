@@ -214,6 +214,8 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const origin = await resolveOrigin(db, query);
   const radiusMetres = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
   const cells = origin ? coveringCells(origin, radiusMetres) : [];
+  // The filter needs cells to narrow by place; a circle they cannot cover is walked.
+  const coverable = cells !== null;
   let distance = 'NULL::double precision';
   let point = '';
   if (origin) {
@@ -225,13 +227,15 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const plan: SearchPlan = !origin
     ? 'filter'
     : (options.plan ??
-      (await choosePlan(db, {
-        groups: facetGroups,
-        cells,
-        words: textCondition ? correction.words : [],
-        lastIsPrefix: correction.lastIsPrefix,
-        wanted: offset + query.limit + 1,
-      })));
+      (!coverable
+        ? 'walk'
+        : await choosePlan(db, {
+            groups: facetGroups,
+            cells,
+            words: textCondition ? correction.words : [],
+            lastIsPrefix: correction.lastIsPrefix,
+            wanted: offset + query.limit + 1,
+          })));
 
   if (plan === 'walk') {
     // The box is the spatial index's condition; the walk visits entries nearest first, so the
@@ -241,7 +245,7 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   } else {
     if (textCondition) where.push(textCondition);
     for (const group of facetGroups) where.push(`e.facets && ${param(group)}::text[]`);
-    if (cells.length) where.push(`e.facets && ${param(cells)}::text[]`);
+    if (cells?.length) where.push(`e.facets && ${param(cells)}::text[]`);
   }
 
   // With a place, nearest first (the walk's own order; the filter sorts by the exact distance).
@@ -303,15 +307,17 @@ const MAX_COVERING_CELLS = 36;
 
 /**
  * The grid cells (see directory_cell_tokens) that cover a circle: of the finest level that needs
- * at most MAX_COVERING_CELLS of them.
+ * at most MAX_COVERING_CELLS of them. Null when the circle reaches a pole or crosses the 180th
+ * meridian, where the grid's rows and columns do not run on (such a search walks).
  */
-export function coveringCells(origin: { latitude: number; longitude: number }, radiusMetres: number): string[] {
+export function coveringCells(origin: { latitude: number; longitude: number }, radiusMetres: number): string[] | null {
   const latitudeSpan = radiusMetres / 111_195;
-  const longitudeSpan = Math.min(180, latitudeSpan / Math.max(0.01, Math.cos((origin.latitude * Math.PI) / 180)));
+  const longitudeSpan = latitudeSpan / Math.max(0.01, Math.cos((origin.latitude * Math.PI) / 180));
+  if (Math.abs(origin.latitude) + latitudeSpan >= 90 || Math.abs(origin.longitude) + longitudeSpan >= 180) return null;
   for (let level = 0; level < CELL_LEVELS; level++) {
     const size = 0.005 * 2 ** level;
-    const row = (latitude: number) => Math.floor((Math.max(-90, Math.min(90, latitude)) + 90) / size);
-    const column = (longitude: number) => Math.floor((Math.max(-180, Math.min(180, longitude)) + 180) / size);
+    const row = (latitude: number) => Math.floor((latitude + 90) / size);
+    const column = (longitude: number) => Math.floor((longitude + 180) / size);
     const rows = [row(origin.latitude - latitudeSpan), row(origin.latitude + latitudeSpan)] as const;
     const columns = [column(origin.longitude - longitudeSpan), column(origin.longitude + longitudeSpan)] as const;
     const count = (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1);
