@@ -6,7 +6,7 @@
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/app';
-import { importIntakes, rebuildSearchEntries, searchDirectory, upsertHsdsRecords } from '../src/domains/directory';
+import { importIntakes, rebuildSearchEntries, searchDirectory, upsertHsdsRecords, withBulkLoad } from '../src/domains/directory';
 import { SearchQuery } from '../src/domains/directory/directory.schema';
 import type { Database, Engine } from '../src/platform/db/database';
 import { createRandom } from '../src/demo/random';
@@ -54,18 +54,26 @@ function mixedQueries(count: number): Record<string, string>[] {
 }
 
 async function importDirectory(db: Database): Promise<{ seconds: number; writeSeconds: number; indexSeconds: number }> {
-  // Only the database work is timed: generating the records is the benchmark's, not the import's.
-  let writeMs = 0;
-  for (let from = 0; from < total; from += chunk) {
-    const records = generateDirectoryChunk(from, Math.min(total, from + chunk));
-    const started = performance.now();
-    await db.tx((q) => upsertHsdsRecords(q, records));
-    writeMs += performance.now() - started;
-    if (process.stdout.isTTY) process.stdout.write(`\r  written ${Math.min(total, from + chunk)} / ${total}`);
-  }
+  // One transaction, as `kith import hsds` writes: a first load into an empty directory (indexes
+  // and foreign keys of the HSDS tables built once at the end). Only the database work is timed:
+  // generating the records is the benchmark's, not the import's.
+  let generateMs = 0;
   const started = performance.now();
+  await db.tx((q) =>
+    withBulkLoad(q, async () => {
+      for (let from = 0; from < total; from += chunk) {
+        const generating = performance.now();
+        const records = generateDirectoryChunk(from, Math.min(total, from + chunk));
+        generateMs += performance.now() - generating;
+        await upsertHsdsRecords(q, records);
+        if (process.stdout.isTTY) process.stdout.write(`\r  written ${Math.min(total, from + chunk)} / ${total}`);
+      }
+    }),
+  );
+  const writeMs = performance.now() - started - generateMs;
+  const indexing = performance.now();
   await db.tx((q) => rebuildSearchEntries(q));
-  const indexMs = performance.now() - started;
+  const indexMs = performance.now() - indexing;
   if (process.stdout.isTTY) process.stdout.write('\n');
   return { seconds: (writeMs + indexMs) / 1000, writeSeconds: writeMs / 1000, indexSeconds: indexMs / 1000 };
 }

@@ -5,6 +5,7 @@ export { directoryRoutes } from './directory.routes';
 export { hsdsModel, hsdsObjectNames } from './hsds-model';
 export type { HsdsObjectName, HsdsObjectModel, HsdsFieldType } from './hsds-model';
 export { upsertHsdsRecords } from './hsds-store';
+export { withBulkLoad } from './bulk-load';
 export type { HsdsRecords, HsdsRow, WriteCounts } from './hsds-store';
 export { rebuildSearchEntries, rebuildLexiconAndPostalCodes } from './search-index';
 export { addNeedDomainTermRules, importIntakes, linkDirectoryOrganization } from './directory.store';

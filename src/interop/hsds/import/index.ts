@@ -5,7 +5,7 @@
 // database is touched, as an AppError('bad_request').
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { rebuildLexiconAndPostalCodes, rebuildSearchEntries } from '../../../domains/directory/index';
+import { rebuildLexiconAndPostalCodes, rebuildSearchEntries, withBulkLoad } from '../../../domains/directory/index';
 import type { Db, Queryable } from '../../../platform/db/database';
 import { AppError } from '../../../platform/http/app-error';
 import { MapContext } from './context';
@@ -120,7 +120,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
   try {
     const written = await db.tx(async (q) => {
       await validate(cx, q);
-      const counts = await writeRecords(q, cx.out, dataset, report('writing'));
+      const counts = await withBulkLoad(q, () => writeRecords(q, cx.out, dataset, report('writing')));
       const changed = Object.values(counts).some((count) => count.inserted + count.updated > 0);
       if (changed) await refreshSearch(q, cx);
       return counts;
