@@ -23,15 +23,17 @@ const DEFAULT_RADIUS_KM = 10;
 const TEXT_ONLY_CANDIDATES = 1_000;
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
+const weekdayClocks = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes since Monday 00:00 in the given time zone (the unit of directory_search_entry.open_minutes). */
 export function minuteOfWeek(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  // Building a formatter costs more than the rest of a search's own work; one per time zone.
+  let clock = weekdayClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    weekdayClocks.set(timeZone, clock);
+  }
+  const parts = clock.formatToParts(instant);
   const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '0';
   return weekdays.indexOf(part('weekday')) * 1440 + Number(part('hour')) * 60 + Number(part('minute'));
 }
