@@ -29,7 +29,7 @@ const prepare = `
   CREATE TEMP TABLE IF NOT EXISTS directory_minutes_hours (minutes int4multirange, hours text[]) ON COMMIT DROP;
   DELETE FROM directory_minutes_hours;`;
 
-const entryRows = (scoped: boolean) => {
+const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
   const inScope = (column: string) => (scoped ? `${column} = ANY ($1::uuid[])` : 'true');
   return `
   INSERT INTO directory_hour_pattern
@@ -122,7 +122,7 @@ const entryRows = (scoped: boolean) => {
            COALESCE(terms.tokens, named.tokens, '{}') AS tokens, COALESCE(terms.domain_names, named.domain_names) AS names
       FROM services s LEFT JOIN terms ON terms.service_id = s.id LEFT JOIN named ON named.service_id = s.id
   )
-  INSERT INTO directory_search_entry (
+  INSERT INTO ${table} (
     entry_id, service_id, service_at_location_id, location_id, organization_id,
     service_name, organization_name, location_name, address, postal_code,
     latitude, longitude, point, document,
@@ -173,33 +173,58 @@ export interface RebuildScope {
   serviceIds?: string[];
 }
 
+// Full rebuilds take this lock alone, scoped ones share it: an update of one service's entry
+// never lands in the table a full rebuild is about to replace.
+const REBUILD_LOCK = 724_113_002;
+
 export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {}): Promise<void> {
-  await q.query(prepare);
   if (scope.serviceIds) {
     if (scope.serviceIds.length === 0) return;
+    await q.query('SELECT pg_advisory_xact_lock_shared($1)', [REBUILD_LOCK]);
+    await q.query(prepare);
     await q.query('DELETE FROM directory_search_entry WHERE service_id = ANY ($1::uuid[])', [scope.serviceIds]);
     for (const statement of splitStatements(entryRows(true))) {
       await q.query(statement, statement.includes('$1') ? [scope.serviceIds] : []);
     }
     return;
   }
-  // A full rebuild drops the secondary indexes and builds them again at the end: building an
-  // index once is far cheaper than updating it row by row.
+  await q.query('SELECT pg_advisory_xact_lock($1)', [REBUILD_LOCK]);
+  await q.query(prepare);
+  // A full rebuild fills a new table beside the one searches are reading, builds its indexes once
+  // (far cheaper than keeping them up row by row), and swaps it in at the end: searches go on
+  // reading the old entries meanwhile, and wait only for the swap.
   const indexes = await q.query<{ name: string; definition: string }>(
     `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-      WHERE schemaname = current_schema() AND tablename = 'directory_search_entry' AND indexname <> 'directory_search_entry_pkey'`,
+      WHERE schemaname = current_schema() AND tablename = 'directory_search_entry' ORDER BY indexname`,
   );
-  for (const index of indexes) await q.query(`DROP INDEX ${index.name}`);
+  const constraints = await q.query<{ name: string; definition: string }>(
+    `SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conrelid = 'directory_search_entry'::regclass AND contype <> 'n' ORDER BY contype = 'p' DESC, conname`,
+  );
   // Sorts, hashes and index builds of a whole directory stay in memory with room to work (for this
-  // transaction only); TRUNCATE leaves no dead rows behind (and, like DROP INDEX, holds readers
-  // off until the commit, which shows them the new index whole).
+  // transaction only).
   await q.query(`SET LOCAL work_mem = '128MB'`);
   await q.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  await q.query('TRUNCATE directory_search_entry');
-  for (const statement of splitStatements(entryRows(false))) await q.query(statement);
-  for (const index of indexes) await q.query(index.definition);
-  await q.query('ANALYZE directory_search_entry');
-  await rebuildLexiconAndPostalCodes(q);
+  await q.query('DROP TABLE IF EXISTS directory_search_entry_next');
+  await q.query('CREATE TABLE directory_search_entry_next (LIKE directory_search_entry INCLUDING DEFAULTS)');
+  for (const statement of splitStatements(entryRows(false, 'directory_search_entry_next'))) await q.query(statement);
+  for (const index of indexes) {
+    await q.query(
+      index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX )(\S+) ON \S+/, (_all, create: string, name: string) => `${create}${name}_next ON directory_search_entry_next`),
+    );
+  }
+  for (const constraint of constraints.filter((constraint) => !constraint.definition.startsWith('PRIMARY KEY'))) {
+    await q.query(`ALTER TABLE directory_search_entry_next ADD CONSTRAINT ${constraint.name} ${constraint.definition}`);
+  }
+  await q.query('ANALYZE directory_search_entry_next');
+  await rebuildLexiconAndPostalCodes(q, 'directory_search_entry_next');
+  // The swap: from here to the commit, searches wait (a few catalogue changes).
+  await q.query('DROP TABLE directory_search_entry');
+  await q.query('ALTER TABLE directory_search_entry_next RENAME TO directory_search_entry');
+  for (const index of indexes) await q.query(`ALTER INDEX ${index.name}_next RENAME TO ${index.name}`);
+  for (const constraint of constraints.filter((constraint) => constraint.definition.startsWith('PRIMARY KEY'))) {
+    await q.query(`ALTER TABLE directory_search_entry ADD CONSTRAINT ${constraint.name} PRIMARY KEY USING INDEX ${constraint.name}`);
+  }
 }
 
 function splitStatements(sql: string): string[] {
@@ -218,9 +243,9 @@ const STATISTICS_SAMPLE = 100_000;
  * offers corrections (whether a word is known is read from the text index's own word counts), so
  * on a large directory both come from a random sample, as PostgreSQL's own statistics do.
  */
-export async function rebuildLexiconAndPostalCodes(q: Queryable): Promise<void> {
+export async function rebuildLexiconAndPostalCodes(q: Queryable, entries = 'directory_search_entry'): Promise<void> {
   const [sizes] = await q.query<{ entries: number; services: number }>(
-    'SELECT (SELECT count(*) FROM directory_search_entry)::int AS entries, (SELECT count(*) FROM hsds_service)::int AS services',
+    `SELECT (SELECT count(*) FROM ${entries})::int AS entries, (SELECT count(*) FROM hsds_service)::int AS services`,
   );
   const percent = (rows: number) => Math.min(100, (100 * STATISTICS_SAMPLE) / Math.max(1, rows));
   const entriesPercent = percent(sizes?.entries ?? 0);
@@ -228,10 +253,10 @@ export async function rebuildLexiconAndPostalCodes(q: Queryable): Promise<void> 
   await q.query(`
     INSERT INTO directory_search_facet (token, entries)
     SELECT token, round(count(*) * ${100 / entriesPercent})
-      FROM directory_search_entry TABLESAMPLE BERNOULLI (${entriesPercent}) REPEATABLE (1), unnest(facets) AS token
+      FROM ${entries} TABLESAMPLE BERNOULLI (${entriesPercent}) REPEATABLE (1), unnest(facets) AS token
      GROUP BY token
-    UNION ALL SELECT 'w:' || word, ndoc FROM ts_stat('SELECT document FROM directory_search_entry')
-    UNION ALL SELECT '*', count(*) FROM directory_search_entry`);
+    UNION ALL SELECT 'w:' || word, ndoc FROM ts_stat('SELECT document FROM ${entries}')
+    UNION ALL SELECT '*', count(*) FROM ${entries}`);
   await q.query('DELETE FROM directory_lexicon');
   await q.query(`
     INSERT INTO directory_lexicon (word, entries)
@@ -246,6 +271,6 @@ export async function rebuildLexiconAndPostalCodes(q: Queryable): Promise<void> 
     SELECT code, avg(latitude), avg(longitude), count(*) FROM (
       SELECT CASE WHEN postal_code ~ '^[0-9]{5}(-?[0-9]{4})?$' THEN left(postal_code, 5)
                   ELSE upper(replace(postal_code, ' ', '')) END AS code, latitude, longitude
-        FROM directory_search_entry WHERE postal_code IS NOT NULL AND point IS NOT NULL) located
+        FROM ${entries} WHERE postal_code IS NOT NULL AND point IS NOT NULL) located
      GROUP BY code`);
 }
