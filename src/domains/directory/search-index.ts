@@ -61,7 +61,7 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
 
   ANALYZE directory_term_domain, directory_hour_pattern, directory_schedule_summary, directory_minutes_hours;
 
-  WITH services AS (
+  WITH services AS NOT MATERIALIZED (
     SELECT * FROM hsds_service s WHERE ${inScope('s.id')}
   ), places AS (
     SELECT s.id AS service_id, sal.id AS service_at_location_id, sal.location_id
