@@ -261,7 +261,7 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
       : 'e.service_name, e.entry_id';
   // Words alone can match a large part of a big directory; ranking every match would cost a row
   // read each. Without a place to narrow them, the best of the first TEXT_ONLY_CANDIDATES matches
-  // are shown (a place, a need or a second word narrows the search and lifts the cap).
+  // are shown (a need or another word narrows the matches first; a place lifts the cap).
   const capped = !origin && correction.words.length > 0;
 
   // The page is chosen on the index table alone; intake and need-domain names are joined to the
