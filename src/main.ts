@@ -223,12 +223,14 @@ program
   .option('--dataset <name>', 'the data set the records belong to (default: the file or folder name); ids that are not UUIDs are minted within it')
   .option('--verbose', 'list every rejected record (the report shows the first 50)')
   .option('--rejections <file>', 'also write every rejected record (path, object, id, reason) to this JSON file')
-  .action(async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string }) =>
+  .option('--retire-missing', "the source is the whole data set: mark defunct its services that are not in it any more")
+  .action(async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string; retireMissing?: boolean }) =>
     withDatabase(async (db) => {
       const bars = { reading: progressBar('HSDS reading'), writing: progressBar('HSDS writing') };
       try {
         const report = await importHsds(db, source, {
           dataset: options.dataset,
+          retireMissing: options.retireMissing,
           onProgress: ({ phase, done, total }) => {
             if (phase === 'writing') bars.reading.stop();
             bars[phase].update(done, total);

@@ -3,12 +3,17 @@
 // changes; she imports files with mistakes and gets every bad record named with its place and
 // reason while the good ones go in; and when a file cannot be read at all, or the database
 // refuses the write, nothing at all is written.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/harness';
 import type { Database } from '../../../platform/db/database';
 import { AppError } from '../../../platform/http/app-error';
+import { searchDirectory } from '../../../domains/directory/index';
+import { SearchQuery } from '../../../domains/directory/directory.schema';
 import { importHsds, ImportFailedError } from './index';
+import { formatReport } from './report';
 import { hsdsExamples, standardsAvailable } from './standards-kit';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -126,6 +131,47 @@ describeEachEngine('kith import hsds', (ctx) => {
       (row) => row.name,
     );
     expect(orgs).toEqual(['Good Org', 'Same Twice']);
+  });
+
+  it('retires the services a publisher dropped, only when told the source is the whole data set', async () => {
+    const db = ctx().db;
+    const folder = await mkdtemp(path.join(tmpdir(), 'kith-retire-'));
+    await cp(path.join(fixtures, 'hsds-1.1'), folder, { recursive: true });
+    const options = { dataset: 'riverside-county' };
+    await importHsds(db, folder, options);
+    // The same fixture went in earlier as another data set: services are told apart by id.
+    const find = async (words: string) =>
+      (await searchDirectory(db, SearchQuery.parse({ q: words, limit: '100' }), { timeZone: 'America/New_York' })).items.map(
+        (item) => item.serviceId,
+      );
+    const [hotline] = await db.query<{ id: string }>(
+      `SELECT r.id::text AS id FROM directory_source_record r JOIN hsds_service s ON s.id = r.id
+        WHERE r.dataset = 'riverside-county' AND r.object_type = 'service' AND s.name = 'Legal Hotline'`,
+    );
+    expect(await find('legal hotline')).toContain(hotline!.id);
+
+    // The publisher's next file no longer has the Legal Hotline (the last row).
+    const services = path.join(folder, 'services.csv');
+    const rows = (await readFile(services, 'utf8')).trimEnd().split('\n');
+    expect(rows.at(-1)).toMatch(/^102,.*Legal Hotline/);
+    await writeFile(services, `${rows.slice(0, -1).join('\n')}\n`);
+
+    const partial = await importHsds(db, folder, options);
+    expect(partial.retired).toEqual([]);
+    expect(await find('legal hotline')).toContain(hotline!.id);
+
+    const whole = await importHsds(db, folder, { ...options, retireMissing: true });
+    expect(whole.retired).toEqual([{ id: hotline!.id, name: 'Legal Hotline' }]);
+    expect(formatReport(whole)).toContain('1 service(s) of riverside-county no longer in the source, now defunct');
+    expect(await find('legal hotline')).not.toContain(hotline!.id);
+    expect((await find('tenant rights')).length).toBeGreaterThan(0);
+    // The other data set's Legal Hotline is not this one's to retire.
+    expect(await db.query(`SELECT 1 FROM hsds_service WHERE name = 'Legal Hotline' AND status = 'active'`)).toHaveLength(1);
+
+    // It comes back when the publisher lists it again.
+    await importHsds(db, path.join(fixtures, 'hsds-1.1'), { ...options, retireMissing: true });
+    expect(await find('legal hotline')).toContain(hotline!.id);
+    await rm(folder, { recursive: true, force: true });
   });
 
   it('links to records an earlier import put in the database', async () => {

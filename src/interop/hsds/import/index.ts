@@ -16,7 +16,7 @@ import { ohanaMapping } from './ohana';
 import { countsWithRejections, type ImportReport } from './report';
 import { hsds3Mapping, runTabular, type TableSource, type TabularMapping } from './tabular';
 import { validate } from './validate';
-import { writeRecords } from './write';
+import { retireMissingServices, writeRecords } from './write';
 
 export type { ImportReport } from './report';
 export { formatReport } from './report';
@@ -30,6 +30,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Names the data set whose ids are minted; default: the file or folder name. */
   dataset?: string;
+  /** The source is the whole data set: its services that are not in it any more are retired. */
+  retireMissing?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -99,10 +101,10 @@ export async function readHsdsSource(
  * one full rebuild (which also redoes the typo lexicon and postal centroids) is cheaper than a
  * scoped one over a list of hundreds of thousands of ids.
  */
-async function refreshSearch(q: Queryable, cx: MapContext): Promise<void> {
+async function refreshSearch(q: Queryable, cx: MapContext, retired: string[]): Promise<void> {
   const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
-  const imported = [...cx.out.of('service').values()].filter((draft) => !draft.rejected).length;
-  const serviceIds = imported * 2 >= (all?.n ?? 0) ? undefined : await touchedServices(q, cx);
+  const imported = [...cx.out.of('service').values()].filter((draft) => !draft.rejected).length + retired.length;
+  const serviceIds = imported * 2 >= (all?.n ?? 0) ? undefined : [...(await touchedServices(q, cx)), ...retired];
   if (!serviceIds || serviceIds.length * 2 >= (all?.n ?? 0)) {
     await rebuildSearchEntries(q);
     return;
@@ -118,12 +120,13 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
   const { format, cx } = await readHsdsSource(source, dataset, report('reading'));
 
   try {
-    const written = await db.tx(async (q) => {
+    const { counts: written, retired } = await db.tx(async (q) => {
       await validate(cx, q);
       const counts = await withBulkLoad(q, () => writeRecords(q, cx.out, dataset, report('writing')));
-      const changed = Object.values(counts).some((count) => count.inserted + count.updated > 0);
-      if (changed) await refreshSearch(q, cx);
-      return counts;
+      const retired = options.retireMissing ? await retireMissingServices(q, cx.out, dataset) : [];
+      const changed = retired.length > 0 || Object.values(counts).some((count) => count.inserted + count.updated > 0);
+      if (changed) await refreshSearch(q, cx, retired.map((service) => service.id));
+      return { counts, retired };
     });
     const result: ImportReport = {
       source,
@@ -132,6 +135,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
       counts: countsWithRejections(written, cx.out.rejections),
       rejections: cx.out.rejections,
       warnings: cx.out.warnings,
+      retired,
       skipped: Object.fromEntries(cx.out.skipped),
       rowsRead: cx.out.rowsRead,
       seconds: (performance.now() - started) / 1000,

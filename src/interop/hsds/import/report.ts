@@ -20,6 +20,8 @@ export interface ImportReport {
   rejections: Rejection[];
   /** Records that went in with something left out (a link to a parent that does not exist). */
   warnings: Warning[];
+  /** Services of the data set the source no longer has, now defunct (with --retire-missing). */
+  retired: { id: string; name: string }[];
   /** Rows of HSDS tables Kith does not store (metadata…), by table. */
   skipped: Record<string, number>;
   /** CSV rows, or top-level JSON objects, read from the source. */
@@ -45,6 +47,11 @@ export function formatReport(report: ImportReport, options: { limit?: number } =
   }
   for (const [table, rows] of Object.entries(report.skipped)) {
     lines.push(`  ${table}: ${rows} rows skipped (Kith does not store this HSDS table)`);
+  }
+  if (report.retired.length) {
+    lines.push('', `${report.retired.length} service(s) of ${report.dataset} no longer in the source, now defunct (out of search):`);
+    for (const service of report.retired.slice(0, limit)) lines.push(`  ${service.id}: ${service.name}`);
+    if (report.retired.length > limit) lines.push(`  … and ${report.retired.length - limit} more`);
   }
   if (report.warnings.length) {
     lines.push('', `${report.warnings.length} record(s) imported with a link left out:`);

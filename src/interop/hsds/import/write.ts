@@ -1,5 +1,6 @@
 // Writes accepted records through the directory's generic upsert (batched, by id, counting what
-// changed), then the crosswalk of source ids that were not UUIDs.
+// changed), then the crosswalk of source ids that were not UUIDs (and of every service, so a data
+// set's services are known).
 import { upsertHsdsRecords, type HsdsObjectName, type WriteCounts } from '../../../domains/directory/index';
 
 export type { WriteCounts };
@@ -35,6 +36,9 @@ export async function writeRecords(
       if (draft.rejected) continue;
       rows.push(draft.fields);
       if (draft.source) sources.push({ object_type: draft.source.objectType, source_id: draft.source.id, id: draft.id });
+      // A service whose source id was a UUID already is recorded under itself: the data set's
+      // services are then all known, and the ones a later import no longer has can be retired.
+      else if (type === 'service') sources.push({ object_type: 'service', source_id: draft.id, id: draft.id });
     }
     if (rows.length) accepted.set(type, rows);
     total += rows.length;
@@ -48,4 +52,25 @@ export async function writeRecords(
     progress?.((done += batch.length), total);
   }
   return counts;
+}
+
+export interface RetiredService {
+  id: string;
+  name: string;
+}
+
+/**
+ * Marks defunct (HSDS status) the services of the data set that this import no longer has: the
+ * publisher has dropped them. They leave search at once; importing them again revives them.
+ */
+export async function retireMissingServices(q: Queryable, set: RecordSet, dataset: string): Promise<RetiredService[]> {
+  const present = [...set.of('service').values()].filter((draft) => !draft.rejected).map((draft) => draft.id);
+  return q.query<RetiredService>(
+    `UPDATE hsds_service s SET status = 'defunct'
+       FROM directory_source_record r
+      WHERE r.dataset = $1 AND r.object_type = 'service' AND r.id = s.id
+        AND s.status IS DISTINCT FROM 'defunct' AND NOT (s.id = ANY ($2::uuid[]))
+     RETURNING s.id::text AS id, s.name`,
+    [dataset, present],
+  );
 }
