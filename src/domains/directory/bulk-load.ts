@@ -3,7 +3,8 @@
 // built once from sorted data and each foreign key checked once by a join, instead of both being
 // kept up row by row. All in the caller's transaction: if anything fails, the indexes and
 // constraints come back with the rollback; if a row points at nothing, re-adding its foreign key
-// fails and nothing is written.
+// fails and nothing is written. Setting them aside locks the HSDS tables until the commit: readers
+// wait for the first import, before which there was nothing to read.
 import type { Queryable } from '../../platform/db/database';
 import { hsdsModel } from './hsds-model';
 
