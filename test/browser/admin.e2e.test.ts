@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsCanRun, openBrowser, type OpenBrowser } from './browser';
+import { browserTestsCanRun, openBrowser, type OpenBrowser, signIn } from './browser';
 import { startKith, type RunningKith } from './start-kith';
 
 const admin = { email: 'admin@riverbend.example', name: 'Ada Admin', password: 'a-long-password-1' };
@@ -30,12 +30,6 @@ describe.skipIf(!browserTestsCanRun())('administration in the browser', () => {
     await kith?.stop();
   });
 
-  async function signIn(user: { email: string; password: string }) {
-    const { page } = browser;
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByLabel('Password', { exact: true }).press('Enter');
-  }
 
   it('an admin adds a partner and its user, who cannot open the admin pages', async () => {
     const { page } = browser;
@@ -47,7 +41,7 @@ describe.skipIf(!browserTestsCanRun())('administration in the browser', () => {
 
     // The admin opens the admin page, is asked to sign in, and comes back to it.
     await page.goto(`${kith.baseUrl}/admin`);
-    await signIn(admin);
+    await signIn(browser.page, admin);
     await page.getByRole('heading', { level: 1, name: 'Organisations & users' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
 
@@ -78,7 +72,7 @@ describe.skipIf(!browserTestsCanRun())('administration in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
     // Nora signs in and lands on Home, whose navigation shows no admin pages.
-    await signIn(partner);
+    await signIn(browser.page, partner);
     await page.getByRole('heading', { level: 1, name: `Hello, ${partner.name}` }).waitFor();
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Home' }).count()).toBe(1);

@@ -56,3 +56,16 @@ export async function openBrowser(options: { width?: number; height?: number } =
     },
   };
 }
+
+/** Fills and sends the sign-in form the page is showing (the app sends any signed-out visitor there). */
+export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+}

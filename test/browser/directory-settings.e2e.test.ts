@@ -10,7 +10,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsCanRun, openBrowser, type OpenBrowser } from './browser';
+import { browserTestsCanRun, openBrowser, type OpenBrowser, signIn, signOut } from './browser';
 import { startKith, type RunningKith } from './start-kith';
 
 const password = 'kith-demo-password';
@@ -32,19 +32,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await kith?.stop();
   });
 
-  async function signIn(user: { email: string; password: string }) {
-    const { page } = browser;
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByLabel('Password', { exact: true }).press('Enter');
-  }
 
-  async function signOut() {
-    const { page } = browser;
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  }
 
   function keepEvidenceOnFailure(name: string) {
     onTestFailed(async () => {
@@ -68,7 +56,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
 
     // The admin opens the settings, is asked to sign in, and comes back to them.
     await page.goto(`${kith.baseUrl}/directory/settings`);
-    await signIn(admin);
+    await signIn(browser.page, admin);
     await page.getByRole('heading', { level: 1, name: 'Directory settings' }).waitFor();
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Directory settings' }).getAttribute('aria-current')).toBe('page');
@@ -161,7 +149,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await panel.getByText('Not linked to a network organisation.').waitFor();
 
     expect(browser.consoleErrors).toEqual([]);
-    await signOut();
+    await signOut(browser.page);
   }, 60_000);
 
   it('a care coordinator has no way in: no link, no page, no answer from the API', async () => {
@@ -169,7 +157,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     keepEvidenceOnFailure('directory-settings-refused');
 
     await page.goto(`${kith.baseUrl}/`);
-    await signIn(coordinator);
+    await signIn(browser.page, coordinator);
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await navigation.getByRole('link', { name: 'Find help' }).waitFor();
     expect(await navigation.getByRole('link', { name: 'Directory settings' }).count()).toBe(0);

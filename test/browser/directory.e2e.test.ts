@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsCanRun, openBrowser, type OpenBrowser } from './browser';
+import { browserTestsCanRun, openBrowser, type OpenBrowser, signIn, signOut } from './browser';
 import { startKith, type RunningKith } from './start-kith';
 
 const password = 'kith-demo-password';
@@ -41,19 +41,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     await kith?.stop();
   });
 
-  async function signIn(user: { email: string; password: string }) {
-    const { page } = browser;
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByLabel('Password', { exact: true }).press('Enter');
-  }
 
-  async function signOut() {
-    const { page } = browser;
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  }
 
   async function screenshot(name: string) {
     if (!screenshotDir) return;
@@ -110,7 +98,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
 
     // The coordinator opens Find help, is asked to sign in, and comes back to it.
     await page.goto(`${kith.baseUrl}/directory`);
-    await signIn(coordinator);
+    await signIn(browser.page, coordinator);
     await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find help' }).getAttribute('aria-current')).toBe('page');
 
@@ -184,11 +172,11 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     await screenshot('directory-search-768');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await signOut();
+    await signOut(browser.page);
 
     // The partner's staff member opens the service and updates its room: what is true, then Save.
     await page.goto(`${kith.baseUrl}/directory/services/${service.serviceId}`);
-    await signIn(partner);
+    await signIn(browser.page, partner);
     await page.getByRole('heading', { level: 1, name: service.serviceName }).waitFor();
     const panel = page.getByRole('region', { name: 'Update room' });
     await panel.waitFor();
@@ -212,11 +200,11 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     expect(await listed.textContent()).toContain(badge);
     await screenshot('directory-organization-1280');
 
-    await signOut();
+    await signOut(browser.page);
 
     // The coordinator's search now shows the new room, just updated.
     await page.goto(searchUrl);
-    await signIn(coordinator);
+    await signIn(browser.page, coordinator);
     const updated = await findResult(service);
     await updated.getByText('updated just now').waitFor();
     expect(await updated.textContent()).toContain(badge);

@@ -6,7 +6,7 @@ import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platfor
 import { AppError } from '../../platform/http/app-error';
 import { linkDirectoryOrganization } from './directory.store';
 import type { Queryable } from '../../platform/db/database';
-import { rebuildLexiconAndPostalCodes, rebuildSearchEntries } from './search-index';
+import { rebuildSearchEntries, servicesReachedByRule } from './search-index';
 
 export interface NeedDomainRuleRow {
   id: string;
@@ -35,7 +35,10 @@ export async function addNeedDomainRule(
     if ((await q.query('SELECT 1 FROM need_domain WHERE code = $1', [props.needDomain])).length === 0) {
       throw AppError.field('needDomain', 'is not a need-domain code');
     }
-    if (props.taxonomyTermId && (await q.query('SELECT 1 FROM hsds_taxonomy_term WHERE id = $1', [props.taxonomyTermId])).length === 0) {
+    if (
+      props.taxonomyTermId &&
+      (await q.query('SELECT 1 FROM hsds_taxonomy_term WHERE id = $1', [props.taxonomyTermId])).length === 0
+    ) {
       throw AppError.field('taxonomyTermId', 'is not a taxonomy term of the directory');
     }
     const rows = await q.query<{ id: string }>(
@@ -45,7 +48,11 @@ export async function addNeedDomainRule(
     );
     if (!rows[0]) throw AppError.field(props.keyword ? 'keyword' : 'taxonomyTermId', 'this rule exists already', 'conflict');
     await refreshRuleServices(q, { taxonomyTermId: props.taxonomyTermId ?? null, keyword: props.keyword ?? null });
-    await audit(q, auditContextOf(context), { action: 'need_domain_rule.create', recordType: 'need_domain_rule', recordId: rows[0].id });
+    await audit(q, auditContextOf(context), {
+      action: 'need_domain_rule.create',
+      recordType: 'need_domain_rule',
+      recordId: rows[0].id,
+    });
     return (
       await q.query<NeedDomainRuleRow>(
         `SELECT r.id, r.need_domain, r.taxonomy_term_id, t.name AS taxonomy_term_name, r.keyword, r.created_at
@@ -65,32 +72,17 @@ export async function removeNeedDomainRule(context: UseCaseContext, props: { rul
     );
     if (!removed) throw new AppError('not_found', 'No need-domain rule with this id.');
     await refreshRuleServices(q, { taxonomyTermId: removed.taxonomy_term_id, keyword: removed.keyword });
-    await audit(q, auditContextOf(context), { action: 'need_domain_rule.delete', recordType: 'need_domain_rule', recordId: props.ruleId });
+    await audit(q, auditContextOf(context), {
+      action: 'need_domain_rule.delete',
+      recordType: 'need_domain_rule',
+      recordId: props.ruleId,
+    });
   });
 }
 
-/**
- * Rebuilds the search entries of the services a rule reaches (tagged with its term, or with a term
- * whose name holds its keyword, or untagged with the keyword in their name), then the statistics
- * that count services per need. A rule reaching most of the directory rebuilds it whole.
- */
+/** Rebuilds the entries of the services a rule reaches, and the counts of services per need. */
 async function refreshRuleServices(q: Queryable, rule: { taxonomyTermId: string | null; keyword: string | null }): Promise<void> {
-  const rows = await q.query<{ service_id: string }>(
-    `SELECT at.link_id AS service_id FROM hsds_attribute at JOIN hsds_taxonomy_term t ON t.id = at.taxonomy_term_id
-      WHERE t.id = $1 OR ($2::text IS NOT NULL AND lower(t.name) LIKE '%' || $2 || '%')
-     UNION
-     SELECT s.id FROM hsds_service s
-      WHERE $2::text IS NOT NULL AND lower(s.name) ~ ('\\m' || $2)
-        AND NOT EXISTS (SELECT 1 FROM hsds_attribute at WHERE at.link_id = s.id)`,
-    [rule.taxonomyTermId, rule.keyword],
-  );
-  const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
-  if (rows.length * 2 >= (all?.n ?? 0)) {
-    await rebuildSearchEntries(q);
-    return;
-  }
-  await rebuildSearchEntries(q, { serviceIds: rows.map((row) => row.service_id) });
-  await rebuildLexiconAndPostalCodes(q);
+  await rebuildSearchEntries(q, { serviceIds: await servicesReachedByRule(q, rule), statistics: true });
 }
 
 /** Links a directory organisation to the network organisation whose staff will keep its capacity. */

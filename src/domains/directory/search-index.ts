@@ -7,17 +7,23 @@
 // subquery per service, so rebuilding 500,000 services is a handful of scans.
 import type { Queryable } from '../../platform/db/database';
 
-// Terms mapped to need domains (by explicit rule, or by a keyword in the term's name), and the
-// distinct weekly hour patterns turned into minutes of the week once each.
+// How a need-domain rule reaches a taxonomy term (by id, or by a keyword in the term's name) and an
+// untagged service (by the keyword as a word of its name): one definition for the index and for
+// finding the services a changed rule affects.
+const ruleReachesTerm = (rule: string, term: string) =>
+  `(${rule}.taxonomy_term_id = ${term}.id OR (${rule}.keyword IS NOT NULL AND lower(${term}.name) LIKE '%' || ${rule}.keyword || '%'))`;
+const ruleReachesName = (rule: string, service: string) =>
+  `(${rule}.keyword IS NOT NULL AND lower(${service}.name) ~ ('\\m' || ${rule}.keyword))`;
+
+// Terms mapped to need domains, and the distinct weekly hour patterns turned into minutes of the
+// week once each.
 const prepare = `
   CREATE TEMP TABLE IF NOT EXISTS directory_term_domain (term_id uuid PRIMARY KEY, domains text[] NOT NULL, names text NOT NULL) ON COMMIT DROP;
   DELETE FROM directory_term_domain;
   INSERT INTO directory_term_domain
   SELECT t.id, array_agg(DISTINCT r.need_domain), string_agg(DISTINCT nd.name, ' ')
     FROM hsds_taxonomy_term t
-    JOIN need_domain_rule r
-      ON r.taxonomy_term_id = t.id
-      OR (r.keyword IS NOT NULL AND (lower(t.name) LIKE '%' || r.keyword || '%'))
+    JOIN need_domain_rule r ON ${ruleReachesTerm('r', 't')}
     JOIN need_domain nd ON nd.code = r.need_domain
    GROUP BY t.id;
   CREATE TEMP TABLE IF NOT EXISTS directory_hour_pattern (
@@ -99,7 +105,7 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
     -- A service without taxonomy terms is placed by the words of its name.
     SELECT s.id AS service_id, array_agg(DISTINCT r.need_domain) AS domains, array_agg(DISTINCT 'n:' || r.need_domain) AS tokens,
            string_agg(DISTINCT nd.name, ' ') AS domain_names
-      FROM services s JOIN need_domain_rule r ON r.keyword IS NOT NULL AND lower(s.name) ~ ('\\m' || r.keyword)
+      FROM services s JOIN need_domain_rule r ON ${ruleReachesName('r', 's')}
       JOIN need_domain nd ON nd.code = r.need_domain
      WHERE NOT EXISTS (SELECT 1 FROM hsds_attribute at WHERE at.link_id = s.id)
      GROUP BY s.id
@@ -169,8 +175,13 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
 };
 
 export interface RebuildScope {
-  /** Only these services (after a capacity update); all services when omitted. */
+  /**
+   * Only these services (after a capacity update, a rule change, a small import); all services
+   * when omitted, or when they are most of the directory (one full rebuild is then cheaper).
+   */
   serviceIds?: string[];
+  /** After a scoped rebuild, also the words, postal codes and facet counts (a full one always does). */
+  statistics?: boolean;
 }
 
 // Full rebuilds take this lock alone, scoped ones share it: an update of one service's entry
@@ -178,7 +189,7 @@ export interface RebuildScope {
 const REBUILD_LOCK = 724_113_002;
 
 export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {}): Promise<void> {
-  if (scope.serviceIds) {
+  if (scope.serviceIds && !(await isMostOfDirectory(q, scope.serviceIds.length))) {
     if (scope.serviceIds.length === 0) return;
     await q.query('SELECT pg_advisory_xact_lock_shared($1)', [REBUILD_LOCK]);
     await q.query(prepare);
@@ -186,6 +197,7 @@ export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {
     for (const statement of splitStatements(entryRows(true))) {
       await q.query(statement, statement.includes('$1') ? [scope.serviceIds] : []);
     }
+    if (scope.statistics) await rebuildLexiconAndPostalCodes(q);
     return;
   }
   await q.query('SELECT pg_advisory_xact_lock($1)', [REBUILD_LOCK]);
@@ -210,7 +222,10 @@ export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {
   for (const statement of splitStatements(entryRows(false, 'directory_search_entry_next'))) await q.query(statement);
   for (const index of indexes) {
     await q.query(
-      index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX )(\S+) ON \S+/, (_all, create: string, name: string) => `${create}${name}_next ON directory_search_entry_next`),
+      index.definition.replace(
+        /^(CREATE (?:UNIQUE )?INDEX )(\S+) ON \S+/,
+        (_all, create: string, name: string) => `${create}${name}_next ON directory_search_entry_next`,
+      ),
     );
   }
   for (const constraint of constraints.filter((constraint) => !constraint.definition.startsWith('PRIMARY KEY'))) {
@@ -223,8 +238,33 @@ export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {
   await q.query('ALTER TABLE directory_search_entry_next RENAME TO directory_search_entry');
   for (const index of indexes) await q.query(`ALTER INDEX ${index.name}_next RENAME TO ${index.name}`);
   for (const constraint of constraints.filter((constraint) => constraint.definition.startsWith('PRIMARY KEY'))) {
-    await q.query(`ALTER TABLE directory_search_entry ADD CONSTRAINT ${constraint.name} PRIMARY KEY USING INDEX ${constraint.name}`);
+    await q.query(
+      `ALTER TABLE directory_search_entry ADD CONSTRAINT ${constraint.name} PRIMARY KEY USING INDEX ${constraint.name}`,
+    );
   }
+}
+
+async function isMostOfDirectory(q: Queryable, services: number): Promise<boolean> {
+  if (services < 1_000) return false;
+  const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
+  return services * 2 >= (all?.n ?? 0);
+}
+
+/** The services a need-domain rule reaches: their entries change when the rule comes or goes. */
+export async function servicesReachedByRule(
+  q: Queryable,
+  rule: { taxonomyTermId: string | null; keyword: string | null },
+): Promise<string[]> {
+  const rows = await q.query<{ service_id: string }>(
+    `WITH r AS (SELECT $1::uuid AS taxonomy_term_id, $2::text AS keyword)
+     SELECT at.link_id AS service_id FROM r, hsds_attribute at JOIN hsds_taxonomy_term t ON t.id = at.taxonomy_term_id
+      WHERE ${ruleReachesTerm('r', 't')}
+     UNION
+     SELECT s.id FROM r, hsds_service s
+      WHERE ${ruleReachesName('r', 's')} AND NOT EXISTS (SELECT 1 FROM hsds_attribute at WHERE at.link_id = s.id)`,
+    [rule.taxonomyTermId, rule.keyword],
+  );
+  return rows.map((row) => row.service_id);
 }
 
 function splitStatements(sql: string): string[] {

@@ -20,6 +20,8 @@ interface Origin {
 }
 
 const DEFAULT_RADIUS_KM = 10;
+/** The blocks of the week that directory_hour_tokens (in the migrations) writes as 'h:' facets. */
+const HOUR_BLOCK_MINUTES = 180;
 const TEXT_ONLY_CANDIDATES = 1_000;
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -210,7 +212,7 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const minute = param(minuteNow);
   if (query.openNow || query.openAt) {
     where.push(`e.open_minutes @> ${minute}::integer`);
-    facetGroups.push([`h:${Math.floor(minuteNow / 180)}`]);
+    facetGroups.push([`h:${Math.floor(minuteNow / HOUR_BLOCK_MINUTES)}`]);
   }
 
   const origin = await resolveOrigin(db, query);

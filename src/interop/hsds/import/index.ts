@@ -5,7 +5,7 @@
 // database is touched, as an AppError('bad_request').
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { rebuildLexiconAndPostalCodes, rebuildSearchEntries, withBulkLoad } from '../../../domains/directory/index';
+import { rebuildSearchEntries, withBulkLoad } from '../../../domains/directory/index';
 import type { Db, Queryable } from '../../../platform/db/database';
 import { AppError } from '../../../platform/http/app-error';
 import { MapContext } from './context';
@@ -45,7 +45,11 @@ export const defaultDataset = (source: string): string => {
   return base.replace(/\.(nd)?json$|\.csv$/i, '') || base;
 };
 
-function mappingFor(detected: Extract<Detected, { kind: 'tabular' }>, cx: MapContext, tables: Map<string, TableSource>): TabularMapping {
+function mappingFor(
+  detected: Extract<Detected, { kind: 'tabular' }>,
+  cx: MapContext,
+  tables: Map<string, TableSource>,
+): TabularMapping {
   switch (detected.flavour) {
     case 'hsds3': {
       // A 3.x folder that still carries a 1.x/2.x table (physical_addresses.csv…) gets it converted too.
@@ -97,26 +101,21 @@ export async function readHsdsSource(
 }
 
 /**
- * Rebuilds the search entries the import may have changed. When it touched most of the directory,
- * one full rebuild (which also redoes the typo lexicon and postal centroids) is cheaper than a
- * scoped one over a list of hundreds of thousands of ids.
+ * Rebuilds the search entries the import may have changed (the search index rebuilds it all when
+ * that is most of the directory). An import touching every service skips listing them.
  */
 async function refreshSearch(q: Queryable, cx: MapContext, retired: string[]): Promise<void> {
   const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
   const imported = [...cx.out.of('service').values()].filter((draft) => !draft.rejected).length + retired.length;
-  const serviceIds = imported * 2 >= (all?.n ?? 0) ? undefined : [...(await touchedServices(q, cx)), ...retired];
-  if (!serviceIds || serviceIds.length * 2 >= (all?.n ?? 0)) {
-    await rebuildSearchEntries(q);
-    return;
-  }
-  await rebuildSearchEntries(q, { serviceIds });
-  await rebuildLexiconAndPostalCodes(q);
+  if (imported >= (all?.n ?? 0)) return rebuildSearchEntries(q);
+  await rebuildSearchEntries(q, { serviceIds: [...(await touchedServices(q, cx)), ...retired], statistics: true });
 }
 
 export async function importHsds(db: Db, source: string, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const dataset = options.dataset?.trim() || defaultDataset(source);
-  const report = (phase: ImportProgress['phase']) => (done: number, total: number) => options.onProgress?.({ phase, done, total });
+  const report = (phase: ImportProgress['phase']) => (done: number, total: number) =>
+    options.onProgress?.({ phase, done, total });
   const { format, cx } = await readHsdsSource(source, dataset, report('reading'));
 
   try {
@@ -125,7 +124,12 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
       const counts = await withBulkLoad(q, () => writeRecords(q, cx.out, dataset, report('writing')));
       const retired = options.retireMissing ? await retireMissingServices(q, cx.out, dataset) : [];
       const changed = retired.length > 0 || Object.values(counts).some((count) => count.inserted + count.updated > 0);
-      if (changed) await refreshSearch(q, cx, retired.map((service) => service.id));
+      if (changed)
+        await refreshSearch(
+          q,
+          cx,
+          retired.map((service) => service.id),
+        );
       return { counts, retired };
     });
     const result: ImportReport = {
