@@ -61,12 +61,12 @@ async function importDirectory(db: Database): Promise<{ seconds: number; writeSe
   let generateMs = 0;
   const started = performance.now();
   await db.tx((q) =>
-    withBulkLoad(q, async () => {
+    withBulkLoad(q, async (intoEmpty) => {
       for (let from = 0; from < total; from += chunk) {
         const generating = performance.now();
         const records = generateDirectoryChunk(from, Math.min(total, from + chunk));
         generateMs += performance.now() - generating;
-        await upsertHsdsRecords(q, records);
+        await upsertHsdsRecords(q, records, undefined, { intoEmpty });
         if (process.stdout.isTTY) process.stdout.write(`\r  written ${Math.min(total, from + chunk)} / ${total}`);
       }
     }),

@@ -18,15 +18,16 @@ interface SetAside {
 /**
  * Runs `write` with the HSDS tables' secondary indexes and foreign keys set aside when every HSDS
  * table is empty (a first import); otherwise runs it as it is, since rebuilding indexes over rows
- * already there would cost more than it saves. Must run inside a transaction.
+ * already there would cost more than it saves. `write` is told which (`intoEmpty`), so that it can
+ * copy rows in rather than upsert them. Must run inside a transaction.
  */
-export async function withBulkLoad<T>(q: Queryable, write: () => Promise<T>): Promise<T> {
+export async function withBulkLoad<T>(q: Queryable, write: (intoEmpty: boolean) => Promise<T>): Promise<T> {
   const [state] = await q.query<{ empty: boolean }>(
     `SELECT ${hsdsTables.map((table) => `NOT EXISTS (SELECT 1 FROM ${table})`).join(' AND ')} AS empty`,
   );
-  if (!state?.empty) return write();
+  if (!state?.empty) return write(false);
   const setAside = await setAsideIndexesAndConstraints(q);
-  const result = await write();
+  const result = await write(true);
   // Building indexes and checking keys over a whole directory is sorting; give it room, for this
   // transaction only.
   await q.query(`SET LOCAL maintenance_work_mem = '256MB'`);

@@ -121,7 +121,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
   try {
     const { counts: written, retired } = await db.tx(async (q) => {
       await validate(cx, q);
-      const counts = await withBulkLoad(q, () => writeRecords(q, cx.out, dataset, report('writing')));
+      const counts = await withBulkLoad(q, (intoEmpty) => writeRecords(q, cx.out, dataset, report('writing'), intoEmpty));
       const retired = options.retireMissing ? await retireMissingServices(q, cx.out, dataset) : [];
       const changed = retired.length > 0 || Object.values(counts).some((count) => count.inserted + count.updated > 0);
       if (changed)

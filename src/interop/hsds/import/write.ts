@@ -26,6 +26,8 @@ export async function writeRecords(
   set: RecordSet,
   dataset: string,
   progress?: WriteProgress,
+  /** The directory was empty (withBulkLoad): the rows are copied in. */
+  intoEmpty = false,
 ): Promise<Partial<Record<HsdsObjectName, WriteCounts>>> {
   const accepted = new Map<HsdsObjectName, Record<string, unknown>[]>();
   const sources: { object_type: string; source_id: string; id: string }[] = [];
@@ -45,7 +47,9 @@ export async function writeRecords(
   }
   total += sources.length;
   let done = 0;
-  const counts = await upsertHsdsRecords(q, Object.fromEntries(accepted), (_object, rows) => progress?.((done += rows), total));
+  const counts = await upsertHsdsRecords(q, Object.fromEntries(accepted), (_object, rows) => progress?.((done += rows), total), {
+    intoEmpty,
+  });
   for (let start = 0; start < sources.length; start += BATCH * 5) {
     const batch = sources.slice(start, start + BATCH * 5);
     await q.query(crosswalkSql, [JSON.stringify(batch), dataset]);
