@@ -226,18 +226,22 @@ program
   .option('--retire-missing', "the source is the whole data set: mark defunct its services that are not in it any more")
   .action(async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string; retireMissing?: boolean }) =>
     withDatabase(async (db) => {
-      const bars = { reading: progressBar('HSDS reading'), writing: progressBar('HSDS writing') };
+      const bars = {
+        reading: progressBar('HSDS reading'),
+        writing: progressBar('HSDS writing'),
+        indexing: progressBar('Search index'),
+      };
       try {
         const report = await importHsds(db, source, {
           dataset: options.dataset,
           retireMissing: options.retireMissing,
           onProgress: ({ phase, done, total }) => {
-            if (phase === 'writing') bars.reading.stop();
+            if (phase !== 'reading') bars.reading.stop();
+            if (phase === 'indexing') bars.writing.stop();
             bars[phase].update(done, total);
           },
         }).finally(() => {
-          bars.reading.stop();
-          bars.writing.stop();
+          for (const bar of Object.values(bars)) bar.stop();
         });
         console.log(formatReport(report, { limit: options.verbose ? Number.POSITIVE_INFINITY : 50 }));
         if (options.rejections) {

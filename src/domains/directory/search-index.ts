@@ -182,6 +182,8 @@ export interface RebuildScope {
   serviceIds?: string[];
   /** After a scoped rebuild, also the words, postal codes and facet counts (a full one always does). */
   statistics?: boolean;
+  /** Called after each step (on a large directory a full rebuild takes a minute or more). */
+  onStep?: (done: number, total: number) => void;
 }
 
 // Full rebuilds take this lock alone, scoped ones share it: an update of one service's entry
@@ -191,13 +193,20 @@ const REBUILD_LOCK = 724_113_002;
 export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {}): Promise<void> {
   if (scope.serviceIds && !(await isMostOfDirectory(q, scope.serviceIds.length))) {
     if (scope.serviceIds.length === 0) return;
+    const statements = splitStatements(entryRows(true));
+    const step = stepCounter(statements.length + (scope.statistics ? 2 : 1), scope.onStep);
     await q.query('SELECT pg_advisory_xact_lock_shared($1)', [REBUILD_LOCK]);
     await q.query(prepare);
     await q.query('DELETE FROM directory_search_entry WHERE service_id = ANY ($1::uuid[])', [scope.serviceIds]);
-    for (const statement of splitStatements(entryRows(true))) {
+    step();
+    for (const statement of statements) {
       await q.query(statement, statement.includes('$1') ? [scope.serviceIds] : []);
+      step();
     }
-    if (scope.statistics) await rebuildLexiconAndPostalCodes(q);
+    if (scope.statistics) {
+      await rebuildLexiconAndPostalCodes(q);
+      step();
+    }
     return;
   }
   await q.query('SELECT pg_advisory_xact_lock($1)', [REBUILD_LOCK]);
@@ -217,9 +226,15 @@ export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {
   // transaction only).
   await q.query(`SET LOCAL work_mem = '128MB'`);
   await q.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  const statements = splitStatements(entryRows(false, 'directory_search_entry_next'));
+  const checks = constraints.filter((constraint) => !constraint.definition.startsWith('PRIMARY KEY'));
+  const step = stepCounter(statements.length + indexes.length + checks.length + 3, scope.onStep);
   await q.query('DROP TABLE IF EXISTS directory_search_entry_next');
   await q.query('CREATE TABLE directory_search_entry_next (LIKE directory_search_entry INCLUDING DEFAULTS)');
-  for (const statement of splitStatements(entryRows(false, 'directory_search_entry_next'))) await q.query(statement);
+  for (const statement of statements) {
+    await q.query(statement);
+    step();
+  }
   for (const index of indexes) {
     await q.query(
       index.definition.replace(
@@ -227,12 +242,16 @@ export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {
         (_all, create: string, name: string) => `${create}${name}_next ON directory_search_entry_next`,
       ),
     );
+    step();
   }
-  for (const constraint of constraints.filter((constraint) => !constraint.definition.startsWith('PRIMARY KEY'))) {
+  for (const constraint of checks) {
     await q.query(`ALTER TABLE directory_search_entry_next ADD CONSTRAINT ${constraint.name} ${constraint.definition}`);
+    step();
   }
   await q.query('ANALYZE directory_search_entry_next');
+  step();
   await rebuildLexiconAndPostalCodes(q, 'directory_search_entry_next');
+  step();
   // The swap: from here to the commit, searches wait (a few catalogue changes).
   await q.query('DROP TABLE directory_search_entry');
   await q.query('ALTER TABLE directory_search_entry_next RENAME TO directory_search_entry');
@@ -242,6 +261,13 @@ export async function rebuildSearchEntries(q: Queryable, scope: RebuildScope = {
       `ALTER TABLE directory_search_entry ADD CONSTRAINT ${constraint.name} PRIMARY KEY USING INDEX ${constraint.name}`,
     );
   }
+  step();
+}
+
+function stepCounter(total: number, onStep?: (done: number, total: number) => void): () => void {
+  let done = 0;
+  onStep?.(0, total);
+  return () => onStep?.(++done, total);
 }
 
 async function isMostOfDirectory(q: Queryable, services: number): Promise<boolean> {

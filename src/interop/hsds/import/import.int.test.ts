@@ -46,8 +46,15 @@ const serviceNamed = async (db: Database, name: string) =>
 describeEachEngine('kith import hsds', (ctx) => {
   it('imports an HSDS 1.1 folder, and a second import changes nothing', async () => {
     const { db } = ctx();
-    const first = await importHsds(db, path.join(fixtures, 'hsds-1.1'));
+    const progress: { phase: string; done: number; total: number }[] = [];
+    const first = await importHsds(db, path.join(fixtures, 'hsds-1.1'), { onProgress: (step) => progress.push(step) });
     expect(first.format).toMatch(/^HSDS 1\.x tabular/);
+    // The progress goes through reading, writing and the search index, each to its end.
+    expect([...new Set(progress.map((step) => step.phase))]).toEqual(['reading', 'writing', 'indexing']);
+    for (const phase of ['reading', 'writing', 'indexing']) {
+      const last = progress.filter((step) => step.phase === phase).at(-1);
+      expect(last && last.total > 0 && last.done === last.total).toBe(true);
+    }
     expect(first.dataset).toBe('hsds-1.1');
     expect(first.rejections).toEqual([]);
     expect(first.counts.service).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
@@ -67,8 +74,11 @@ describeEachEngine('kith import hsds', (ctx) => {
     expect(entries?.n).toBe(1);
 
     const before = await rowCounts(db);
-    const again = await importHsds(db, path.join(fixtures, 'hsds-1.1'));
+    progress.length = 0;
+    const again = await importHsds(db, path.join(fixtures, 'hsds-1.1'), { onProgress: (step) => progress.push(step) });
     expect(Object.values(again.counts).every((count) => count.inserted === 0 && count.updated === 0)).toBe(true);
+    // Nothing changed, so the search index was left as it was.
+    expect(progress.some((step) => step.phase === 'indexing')).toBe(false);
     expect(again.counts.service?.unchanged).toBe(3);
     expect(await rowCounts(db)).toEqual(before);
   });

@@ -22,7 +22,8 @@ export type { ImportReport } from './report';
 export { formatReport } from './report';
 
 export interface ImportProgress {
-  phase: 'reading' | 'writing';
+  /** Reading the source, writing the directory, then rebuilding the search entries it touched. */
+  phase: 'reading' | 'writing' | 'indexing';
   done: number;
   total: number;
 }
@@ -104,11 +105,16 @@ export async function readHsdsSource(
  * Rebuilds the search entries the import may have changed (the search index rebuilds it all when
  * that is most of the directory). An import touching every service skips listing them.
  */
-async function refreshSearch(q: Queryable, cx: MapContext, retired: string[]): Promise<void> {
+async function refreshSearch(
+  q: Queryable,
+  cx: MapContext,
+  retired: string[],
+  onStep: (done: number, total: number) => void,
+): Promise<void> {
   const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
   const imported = [...cx.out.of('service').values()].filter((draft) => !draft.rejected).length + retired.length;
-  if (imported >= (all?.n ?? 0)) return rebuildSearchEntries(q);
-  await rebuildSearchEntries(q, { serviceIds: [...(await touchedServices(q, cx)), ...retired], statistics: true });
+  if (imported >= (all?.n ?? 0)) return rebuildSearchEntries(q, { onStep });
+  await rebuildSearchEntries(q, { serviceIds: [...(await touchedServices(q, cx)), ...retired], statistics: true, onStep });
 }
 
 export async function importHsds(db: Db, source: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -129,6 +135,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
           q,
           cx,
           retired.map((service) => service.id),
+          report('indexing'),
         );
       return { counts, retired };
     });
