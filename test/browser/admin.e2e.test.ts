@@ -1,47 +1,42 @@
 // The first day of a network, in a real browser: the network's admin adds a partner organisation
 // and its first user; that user signs in and finds the admin pages closed to them, in the page
 // and in the API.
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsCanRun, openBrowser, type OpenBrowser, signIn } from './browser';
-import { startKith, type RunningKith } from './start-kith';
+import { describe, expect, it } from 'vitest';
+import { browserTestsCanRun, signIn } from './browser';
+import { kithInBrowser } from './kith-in-browser';
 
 const admin = { email: 'admin@riverbend.example', name: 'Ada Admin', password: 'a-long-password-1' };
 const partner = { email: 'nora@northside.example', name: 'Nora Partner', password: 'northside-pantry-2024' };
 
 describe.skipIf(!browserTestsCanRun())('administration in the browser', () => {
-  let kith: RunningKith;
-  let browser: OpenBrowser;
-
-  beforeAll(async () => {
-    // The browser first: a missing Chromium under CI fails at once.
-    browser = await openBrowser();
-    kith = await startKith({
-      setup: async (cli) => {
-        await cli(['org', 'add', '--name', 'Riverbend Health', '--kind', 'health_system', '--host']);
-        await cli(['user', 'add', '--email', admin.email, '--name', admin.name, '--org', 'Riverbend Health', '--role', 'admin', '--password', admin.password]);
-      },
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.stop();
+  const e2e = kithInBrowser({
+    setup: async (cli) => {
+      await cli(['org', 'add', '--name', 'Riverbend Health', '--kind', 'health_system', '--host']);
+      await cli([
+        'user',
+        'add',
+        '--email',
+        admin.email,
+        '--name',
+        admin.name,
+        '--org',
+        'Riverbend Health',
+        '--role',
+        'admin',
+        '--password',
+        admin.password,
+      ]);
+    },
+    startTimeoutMs: 180_000,
   });
 
-
   it('an admin adds a partner and its user, who cannot open the admin pages', async () => {
-    const { page } = browser;
-    onTestFailed(async () => {
-      const file = path.join(os.tmpdir(), `kith-admin-e2e-${Date.now()}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(`screenshot of the failure: ${file}\nserver output:\n${kith.output()}`);
-    });
+    const { page } = e2e.browser;
+    e2e.keepEvidenceOnFailure('admin');
 
     // The admin opens the admin page, is asked to sign in, and comes back to it.
-    await page.goto(`${kith.baseUrl}/admin`);
-    await signIn(browser.page, admin);
+    await page.goto(`${e2e.kith.baseUrl}/admin`);
+    await signIn(e2e.browser.page, admin);
     await page.getByRole('heading', { level: 1, name: 'Organisations & users' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
 
@@ -72,14 +67,14 @@ describe.skipIf(!browserTestsCanRun())('administration in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
     // Nora signs in and lands on Home, whose navigation shows no admin pages.
-    await signIn(browser.page, partner);
+    await signIn(e2e.browser.page, partner);
     await page.getByRole('heading', { level: 1, name: `Hello, ${partner.name}` }).waitFor();
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Home' }).count()).toBe(1);
     expect(await navigation.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
 
     // Typing the address of the admin page gets her a clear "no access", not a blank page…
-    await page.goto(`${kith.baseUrl}/admin`);
+    await page.goto(`${e2e.kith.baseUrl}/admin`);
     const refusal = page.getByRole('alert').filter({ hasText: 'You do not have access to this page' });
     await refusal.waitFor();
 
@@ -87,6 +82,6 @@ describe.skipIf(!browserTestsCanRun())('administration in the browser', () => {
     const auditStatus = await page.evaluate(async () => (await fetch('/api/audit')).status);
     expect(auditStatus).toBe(403);
 
-    expect(browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.consoleErrors).toEqual([]);
   }, 120_000);
 });

@@ -7,56 +7,32 @@
 //
 // The demo network is generated from a seed, so organisations and ids are read from the API,
 // never written here.
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsCanRun, openBrowser, type OpenBrowser, signIn, signOut } from './browser';
-import { startKith, type RunningKith } from './start-kith';
+import { describe, expect, it } from 'vitest';
+import { browserTestsCanRun, signIn, signOut } from './browser';
+import { kithInBrowser } from './kith-in-browser';
 
 const password = 'kith-demo-password';
 const admin = { email: 'admin@kith.demo', password };
 const coordinator = { email: 'coordinator@kith.demo', password };
 
 describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () => {
-  let kith: RunningKith;
-  let browser: OpenBrowser;
-
-  beforeAll(async () => {
-    // The browser first: a missing Chromium under CI fails at once.
-    browser = await openBrowser();
-    kith = await startKith({ setup: async (cli) => void (await cli(['seed', '--demo', '--seed', '42'])) });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.stop();
-  });
-
-
-
-  function keepEvidenceOnFailure(name: string) {
-    onTestFailed(async () => {
-      const file = path.join(os.tmpdir(), `kith-${name}-e2e-${Date.now()}.png`);
-      await browser.page.screenshot({ path: file, fullPage: true });
-      console.log(`screenshot of the failure: ${file}\nserver output:\n${kith.output()}`);
-    });
-  }
+  const e2e = kithInBrowser({ setup: async (cli) => void (await cli(['seed', '--demo', '--seed', '42'])) });
 
   /** How many services a search by need finds, asked with the page's own session. */
   async function servicesFoundFor(need: string): Promise<number> {
-    return browser.page.evaluate(async (code) => {
+    return e2e.browser.page.evaluate(async (code) => {
       const response = await fetch(`/api/directory/search?need=${code}&limit=100`);
       return ((await response.json()) as { items: unknown[] }).items.length;
     }, need);
   }
 
   it('the admin adds a keyword rule, sees it listed, removes it after a confirmation, and adds a term rule', async () => {
-    const { page } = browser;
-    keepEvidenceOnFailure('directory-settings');
+    const { page } = e2e.browser;
+    e2e.keepEvidenceOnFailure('directory-settings');
 
     // The admin opens the settings, is asked to sign in, and comes back to them.
-    await page.goto(`${kith.baseUrl}/directory/settings`);
-    await signIn(browser.page, admin);
+    await page.goto(`${e2e.kith.baseUrl}/directory/settings`);
+    await signIn(e2e.browser.page, admin);
     await page.getByRole('heading', { level: 1, name: 'Directory settings' }).waitFor();
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Directory settings' }).getAttribute('aria-current')).toBe('page');
@@ -117,26 +93,30 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await termRule.waitFor();
     expect(await termRule.textContent()).toContain('Term');
 
-    expect(browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.consoleErrors).toEqual([]);
   }, 120_000);
 
   it('the admin links a directory organisation to a network organisation, and unlinks it', async () => {
-    const { page } = browser;
-    keepEvidenceOnFailure('directory-link');
+    const { page } = e2e.browser;
+    e2e.keepEvidenceOnFailure('directory-link');
 
     // A directory organisation of the demo, and a network organisation it is not linked to.
     const { directoryOrganizationId, networkOrganization } = await page.evaluate(async () => {
       const search = (await (await fetch('/api/directory/search?limit=1')).json()) as { items: { organizationId: string }[] };
       const id = search.items[0]!.organizationId;
-      const detail = (await (await fetch(`/api/directory/organizations/${id}`)).json()) as { networkOrganizationId: string | null };
-      const organizations = (await (await fetch('/api/organizations?limit=50')).json()) as { items: { id: string; name: string }[] };
+      const detail = (await (await fetch(`/api/directory/organizations/${id}`)).json()) as {
+        networkOrganizationId: string | null;
+      };
+      const organizations = (await (await fetch('/api/organizations?limit=50')).json()) as {
+        items: { id: string; name: string }[];
+      };
       return {
         directoryOrganizationId: id,
         networkOrganization: organizations.items.find((organization) => organization.id !== detail.networkOrganizationId)!,
       };
     });
 
-    await page.goto(`${kith.baseUrl}/directory/organizations/${directoryOrganizationId}`);
+    await page.goto(`${e2e.kith.baseUrl}/directory/organizations/${directoryOrganizationId}`);
     const panel = page.getByRole('region', { name: 'Network organisation' });
     await panel.waitFor();
     const picker = panel.getByLabel(/^Link to/);
@@ -148,22 +128,22 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await panel.getByRole('button', { name: 'Unlink' }).click();
     await panel.getByText('Not linked to a network organisation.').waitFor();
 
-    expect(browser.consoleErrors).toEqual([]);
-    await signOut(browser.page);
+    expect(e2e.browser.consoleErrors).toEqual([]);
+    await signOut(e2e.browser.page);
   }, 60_000);
 
   it('a care coordinator has no way in: no link, no page, no answer from the API', async () => {
-    const { page } = browser;
-    keepEvidenceOnFailure('directory-settings-refused');
+    const { page } = e2e.browser;
+    e2e.keepEvidenceOnFailure('directory-settings-refused');
 
-    await page.goto(`${kith.baseUrl}/`);
-    await signIn(browser.page, coordinator);
+    await page.goto(`${e2e.kith.baseUrl}/`);
+    await signIn(e2e.browser.page, coordinator);
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await navigation.getByRole('link', { name: 'Find help' }).waitFor();
     expect(await navigation.getByRole('link', { name: 'Directory settings' }).count()).toBe(0);
 
     // Typing the address gets a clear "no access", not a blank page…
-    await page.goto(`${kith.baseUrl}/directory/settings`);
+    await page.goto(`${e2e.kith.baseUrl}/directory/settings`);
     await page.getByRole('alert').filter({ hasText: 'You do not have access to this page' }).waitFor();
 
     // …and the API refuses the rules whatever the page shows.
@@ -175,10 +155,10 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
       const search = (await (await fetch('/api/directory/search?limit=1')).json()) as { items: { organizationId: string }[] };
       return search.items[0]!.organizationId;
     });
-    await page.goto(`${kith.baseUrl}/directory/organizations/${organizationId}`);
+    await page.goto(`${e2e.kith.baseUrl}/directory/organizations/${organizationId}`);
     await page.getByRole('heading', { level: 2, name: 'About' }).waitFor();
     expect(await page.getByRole('region', { name: 'Network organisation' }).count()).toBe(0);
 
-    expect(browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.consoleErrors).toEqual([]);
   }, 60_000);
 });

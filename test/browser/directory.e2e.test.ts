@@ -6,11 +6,10 @@
 // The demo network is generated from a seed, so names, ZIP codes and ids are read from the API,
 // never written here.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { browserTestsCanRun, openBrowser, type OpenBrowser, signIn, signOut } from './browser';
-import { startKith, type RunningKith } from './start-kith';
+import { describe, expect, it } from 'vitest';
+import { browserTestsCanRun, signIn, signOut } from './browser';
+import { kithInBrowser } from './kith-in-browser';
 
 const password = 'kith-demo-password';
 const coordinator = { email: 'coordinator@kith.demo', password };
@@ -28,32 +27,19 @@ interface FoundService {
 }
 
 describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
-  let kith: RunningKith;
-  let browser: OpenBrowser;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-    kith = await startKith({ setup: async (cli) => void (await cli(['seed', '--demo', '--seed', '42'])) });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await kith?.stop();
-  });
-
-
+  const e2e = kithInBrowser({ setup: async (cli) => void (await cli(['seed', '--demo', '--seed', '42'])) });
 
   async function screenshot(name: string) {
     if (!screenshotDir) return;
     fs.mkdirSync(screenshotDir, { recursive: true });
     // Let the navigation finish sliding away after a change of width.
-    await browser.page.waitForTimeout(500);
-    await browser.page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+    await e2e.browser.page.waitForTimeout(500);
+    await e2e.browser.page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
   }
 
   /** The name of a user's organisation, asked of the API with that user's own session. */
   async function organizationNameOf(user: { email: string; password: string }): Promise<string> {
-    const response = await fetch(`${kith.baseUrl}/api/auth/sign-in`, {
+    const response = await fetch(`${e2e.kith.baseUrl}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(user),
@@ -65,7 +51,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
 
   /** The result card of a service of an organisation in the result list. */
   function resultCard(service: FoundService) {
-    const { page } = browser;
+    const { page } = e2e.browser;
     return page
       .getByRole('article')
       .filter({ has: page.getByRole('heading', { level: 3, name: service.serviceName, exact: true }) })
@@ -74,10 +60,14 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
 
   /** Waits for the card, pressing "Load more" while the list has more and the card is not there yet. */
   async function findResult(service: FoundService) {
-    const { page } = browser;
+    const { page } = e2e.browser;
     const card = resultCard(service);
     const loadMore = page.getByRole('button', { name: 'Load more' });
-    await page.getByRole('status').filter({ hasText: /Showing/ }).first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Showing/ })
+      .first()
+      .waitFor();
     for (let round = 0; round < 10 && (await card.count()) === 0 && (await loadMore.count()) > 0; round++) {
       await loadMore.click();
       await page.waitForTimeout(300);
@@ -87,20 +77,18 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
   }
 
   it('a coordinator finds a food pantry by ZIP code with a typo; its staff update the room in two clicks', async () => {
-    const { page } = browser;
-    onTestFailed(async () => {
-      const file = path.join(os.tmpdir(), `kith-directory-e2e-${Date.now()}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(`screenshot of the failure: ${file}\nserver output:\n${kith.output()}`);
-    });
+    const { page } = e2e.browser;
+    e2e.keepEvidenceOnFailure('directory');
 
     const partnerOrganization = await organizationNameOf(partner);
 
     // The coordinator opens Find help, is asked to sign in, and comes back to it.
-    await page.goto(`${kith.baseUrl}/directory`);
-    await signIn(browser.page, coordinator);
+    await page.goto(`${e2e.kith.baseUrl}/directory`);
+    await signIn(e2e.browser.page, coordinator);
     await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find help' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find help' }).getAttribute('aria-current'),
+    ).toBe('page');
 
     // One of the partner's food services with a ZIP code, read from the directory itself.
     const food = await page.evaluate(async () => {
@@ -109,7 +97,10 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     });
     expect(food.status).toBe(200);
     const partnerServices = food.body.items.filter((item) => item.organizationName === partnerOrganization && item.postalCode);
-    expect(partnerServices.length, `a food service of ${partnerOrganization} with a ZIP code in the demo directory`).toBeGreaterThan(0);
+    expect(
+      partnerServices.length,
+      `a food service of ${partnerOrganization} with a ZIP code in the demo directory`,
+    ).toBeGreaterThan(0);
     // The demo county of seed 42 puts the partner login at a food pantry.
     const service = partnerServices.find((item) => /pantry/i.test(`${item.serviceName} ${item.organizationName}`));
     if (!service) throw new Error("the partner's organisation of the seed-42 demo runs no pantry");
@@ -134,7 +125,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     // The CSV link downloads the same search.
     const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(csvHref).toContain('/api/directory/search.csv?');
-    expect(new URL(csvHref!, kith.baseUrl).searchParams.get('q')).toBe(words);
+    expect(new URL(csvHref!, e2e.kith.baseUrl).searchParams.get('q')).toBe(words);
     const csv = await page.evaluate(async (href) => {
       const response = await fetch(href);
       return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
@@ -172,16 +163,15 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     await screenshot('directory-search-768');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await signOut(browser.page);
+    await signOut(e2e.browser.page);
 
     // The partner's staff member opens the service and updates its room: what is true, then Save.
-    await page.goto(`${kith.baseUrl}/directory/services/${service.serviceId}`);
-    await signIn(browser.page, partner);
+    await page.goto(`${e2e.kith.baseUrl}/directory/services/${service.serviceId}`);
+    await signIn(e2e.browser.page, partner);
     await page.getByRole('heading', { level: 1, name: service.serviceName }).waitFor();
     const panel = page.getByRole('region', { name: 'Update room' });
     await panel.waitFor();
-    const [choice, badge] =
-      service.capacity?.status === 'waitlist' ? ['No room', 'No room right now'] : ['Waitlist', 'Waitlist'];
+    const [choice, badge] = service.capacity?.status === 'waitlist' ? ['No room', 'No room right now'] : ['Waitlist', 'Waitlist'];
     await panel.getByRole('button', { name: choice, exact: true }).click();
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     const room = page.getByRole('region', { name: 'Room', exact: true });
@@ -196,25 +186,27 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     // The organisation page lists the service with its new room.
     await page.getByRole('link', { name: partnerOrganization }).first().click();
     await page.getByRole('heading', { level: 1, name: partnerOrganization }).waitFor();
-    const listed = page.getByRole('article').filter({ has: page.getByRole('heading', { name: service.serviceName, exact: true }) });
+    const listed = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: service.serviceName, exact: true }) });
     expect(await listed.textContent()).toContain(badge);
     await screenshot('directory-organization-1280');
 
-    await signOut(browser.page);
+    await signOut(e2e.browser.page);
 
     // The coordinator's search now shows the new room, just updated.
     await page.goto(searchUrl);
-    await signIn(browser.page, coordinator);
+    await signIn(e2e.browser.page, coordinator);
     const updated = await findResult(service);
     await updated.getByText('updated just now').waitFor();
     expect(await updated.textContent()).toContain(badge);
 
-    expect(browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.consoleErrors).toEqual([]);
   }, 180_000);
 
   it('pages through the whole directory and filters by chips kept in the address', async () => {
-    const { page } = browser;
-    await page.goto(`${kith.baseUrl}/directory`);
+    const { page } = e2e.browser;
+    await page.goto(`${e2e.kith.baseUrl}/directory`);
     const results = page.getByRole('list', { name: 'Services' }).getByRole('article');
     await results.first().waitFor();
     const firstPage = await results.count();
@@ -253,8 +245,8 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
       };
       return { service: first, location: detail.locations.find((location) => location.latitude !== null)! };
     });
-    await browser.context.grantPermissions(['geolocation'], { origin: kith.baseUrl });
-    await browser.context.setGeolocation({ latitude: place.location.latitude!, longitude: place.location.longitude! });
+    await e2e.browser.context.grantPermissions(['geolocation'], { origin: e2e.kith.baseUrl });
+    await e2e.browser.context.setGeolocation({ latitude: place.location.latitude!, longitude: place.location.longitude! });
     await page.getByRole('button', { name: 'Use where I am now' }).click();
     await page.waitForURL((url) => url.searchParams.has('lat') && url.searchParams.has('lon'));
     await page.getByText('Distances are from where you are.').waitFor();
@@ -264,8 +256,8 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
   }, 60_000);
 
   it('says plainly when the directory does not know a place', async () => {
-    const { page } = browser;
-    await page.goto(`${kith.baseUrl}/directory?q=food&near=no-such-place-at-all`);
+    const { page } = e2e.browser;
+    await page.goto(`${e2e.kith.baseUrl}/directory?q=food&near=no-such-place-at-all`);
     const near = page.getByLabel('Near', { exact: true });
     await near.waitFor();
     await page.getByText('That did not work').waitFor();
