@@ -32,7 +32,13 @@ export function minuteOfWeek(instant: Date, timeZone: string): number {
   // Building a formatter costs more than the rest of a search's own work; one per time zone.
   let clock = weekdayClocks.get(timeZone);
   if (!clock) {
-    clock = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
     weekdayClocks.set(timeZone, clock);
   }
   const parts = clock.formatToParts(instant);
@@ -174,11 +180,16 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const correction = words.length ? await correctWords(db, words) : { words, corrected: false, lastIsPrefix: false };
   let rank = '0';
   let textCondition: string | null = null;
-  if (correction.words.length) {
-    const text = correction.words
-      .map((word, index) => (index === correction.words.length - 1 && correction.lastIsPrefix ? `${word}:*` : word))
+  // weight: '' for anywhere in the entry, 'A' for the service's own name (see the search index).
+  const tsqueryText = (weight: '' | 'A') =>
+    correction.words
+      .map((word, index) => {
+        const prefix = index === correction.words.length - 1 && correction.lastIsPrefix;
+        return prefix ? `${word}:*${weight}` : weight ? `${word}:${weight}` : word;
+      })
       .join(' & ');
-    const tsquery = `to_tsquery('english', ${param(text)})`;
+  if (correction.words.length) {
+    const tsquery = `to_tsquery('english', ${param(tsqueryText(''))})`;
     textCondition = `e.document @@ ${tsquery}`;
     rank = `ts_rank_cd(e.document, ${tsquery}, 32)`;
   }
@@ -262,14 +273,20 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
       ? `${rank} DESC, e.entry_id`
       : 'e.service_name, e.entry_id';
   // Words alone can match a large part of a big directory; ranking every match would cost a row
-  // read each. Without a place to narrow them, the best of the first TEXT_ONLY_CANDIDATES matches
-  // are shown (a need or another word narrows the matches first; a place lifts the cap).
-  const capped = !origin && correction.words.length > 0;
+  // read each. Without a place to narrow them, TEXT_ONLY_CANDIDATES matches are ranked: services
+  // whose own name holds every word first (the ones ranking would put on top), then other matches
+  // (a need or another word narrows the matches first; a place lifts the cap).
+  const capped = !origin && textCondition !== null;
+  const nameCondition = capped ? `e.document @@ to_tsquery('english', ${param(tsqueryText('A'))})` : '';
 
   // The page is chosen on the index table alone; intake and need-domain names are joined to the
   // page's rows only (joining them before the LIMIT would read every candidate's intake).
+  const filter = where.join(' AND ');
   const candidates = capped
-    ? `(SELECT * FROM directory_search_entry e WHERE ${where.join(' AND ')} LIMIT ${TEXT_ONLY_CANDIDATES}) e`
+    ? `(SELECT * FROM ((SELECT * FROM directory_search_entry e WHERE ${filter} AND ${nameCondition} LIMIT ${TEXT_ONLY_CANDIDATES})
+                       UNION ALL
+                       (SELECT * FROM directory_search_entry e WHERE ${filter} AND NOT (${nameCondition}) LIMIT ${TEXT_ONLY_CANDIDATES})) matches
+         LIMIT ${TEXT_ONLY_CANDIDATES}) e`
     : 'directory_search_entry e';
   const sql = `SELECT page.*,
             (SELECT json_agg(json_build_object('code', nd.code, 'name', nd.name) ORDER BY nd.position)
@@ -281,7 +298,7 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
                     CASE WHEN e.open_minutes IS NULL THEN NULL ELSE e.open_minutes @> ${minute}::integer END AS open_now,
                     e.hours_text, e.languages, e.accepting_referrals, e.need_domains AS domain_codes
                FROM ${candidates}
-              WHERE ${capped ? 'true' : where.join(' AND ')}
+              WHERE ${capped ? 'true' : filter}
               ORDER BY ${order}
               LIMIT ${param(query.limit + 1)} OFFSET ${param(offset)}) ranked) page
        LEFT JOIN directory_service_intake i ON i.service_id = page.service_id

@@ -1,0 +1,75 @@
+// Words without a place can match more entries than a search ranks one by one. The services
+// whose own name holds the words must still come first, wherever they are in the table.
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/harness';
+import { uuidV5 } from '../../platform/ids';
+import { SearchQuery } from './directory.schema';
+import type { HsdsRecords } from './hsds-store';
+import { upsertHsdsRecords } from './hsds-store';
+import { searchDirectory } from './search';
+import { rebuildSearchEntries } from './search-index';
+
+const timeZone = 'America/New_York';
+const id = (name: string) => uuidV5(`ranking test:${name}`);
+
+/** Many services that mention a food pantry only in passing, written before the few named for one. */
+function directory(): HsdsRecords {
+  const records: HsdsRecords = { organization: [], service: [] };
+  records.organization!.push({ id: id('org'), name: 'Riverside Neighbours' });
+  for (let index = 0; index < 1_300; index++) {
+    records.service!.push({
+      id: id(`mention:${index}`),
+      organization_id: id('org'),
+      name: `Neighbourhood Help ${index}`,
+      description: 'Visits at home; can point people to the food pantry down the road.',
+      status: 'active',
+    });
+  }
+  for (const name of ['Northside Food Pantry', 'Food Pantry at Grace Church', 'Harbor Food Pantry']) {
+    records.service!.push({
+      id: id(name),
+      organization_id: id('org'),
+      name,
+      description: 'Groceries every week.',
+      status: 'active',
+    });
+  }
+  return records;
+}
+
+describeEachEngine('ranking words without a place', (ctx) => {
+  beforeAll(async () => {
+    await ctx().db.tx(async (q) => {
+      await upsertHsdsRecords(q, directory());
+      await rebuildSearchEntries(q);
+    });
+  });
+
+  it('puts the services named for the words first, even past the first thousand matches', async () => {
+    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'food pantry', limit: '5' }), { timeZone });
+    expect(
+      answer.items
+        .slice(0, 3)
+        .map((item) => item.serviceName)
+        .sort(),
+    ).toEqual(['Food Pantry at Grace Church', 'Harbor Food Pantry', 'Northside Food Pantry']);
+    // The rest of the page is still made of matches.
+    expect(answer.items[3]!.serviceName).toMatch(/^Neighbourhood Help/);
+  });
+
+  it('corrects a misspelt word and still ranks by the name', async () => {
+    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'fod pantyr', limit: '3' }), { timeZone });
+    expect(answer.correctedQuery).toBe('food pantry');
+    expect(answer.items.map((item) => item.serviceName).sort()).toEqual([
+      'Food Pantry at Grace Church',
+      'Harbor Food Pantry',
+      'Northside Food Pantry',
+    ]);
+  });
+
+  it('still pages through matches that are not in any name', async () => {
+    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'visits road', limit: '20' }), { timeZone });
+    expect(answer.items).toHaveLength(20);
+    expect(answer.nextCursor).not.toBeNull();
+  });
+});
