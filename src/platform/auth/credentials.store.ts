@@ -66,6 +66,7 @@ export async function actorFromSession(q: Queryable, token: string, timing: Sess
        JOIN organizations o ON o.id = u.organization_id
       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
     [tokenHash],
+    { name: 'actor-from-session' },
   );
   const row = rows[0];
   if (!row) return undefined;
@@ -114,6 +115,7 @@ export async function actorFromApiToken(q: Queryable, token: string): Promise<Ac
        JOIN organizations o ON o.id = u.organization_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
     [digest(token)],
+    { name: 'actor-from-api-token' },
   );
   const row = rows[0];
   if (!row) return undefined;

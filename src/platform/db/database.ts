@@ -11,8 +11,17 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(v
 
 export type Engine = 'pglite' | 'postgres';
 
+export interface QueryOptions {
+  /**
+   * Prepares the statement once per connection under this name and afterwards only runs it: for
+   * the few fixed statements run on every request (reading the session), where parsing and
+   * planning cost as much as running. One name per statement text.
+   */
+  name?: string;
+}
+
 export interface Queryable {
-  query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /**
    * Streams rows into a table with `COPY … FROM STDIN` (PostgreSQL's text format, one chunk of
    * whole lines at a time), far cheaper per row than INSERT for bulk loads. Present on connections
@@ -58,6 +67,10 @@ export function isConnectionError(error: unknown): boolean {
   return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(error.message);
 }
 
+function statement(text: string, values: readonly unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
+  return { text, values: values as unknown[] | undefined, ...(options?.name && { name: options.name }) };
+}
+
 function queryable(client: pg.PoolClient, engine: Engine): Queryable {
   return {
     ...(engine === 'postgres' && {
@@ -70,9 +83,9 @@ function queryable(client: pg.PoolClient, engine: Engine): Queryable {
         }
       },
     }),
-    async query<Row>(text: string, values?: readonly unknown[]) {
+    async query<Row>(text: string, values?: readonly unknown[], options?: QueryOptions) {
       try {
-        const result = await client.query(text, values as unknown[] | undefined);
+        const result = await client.query(statement(text, values, options));
         return result.rows as Row[];
       } catch (error) {
         if (isConnectionError(error)) {
@@ -102,7 +115,7 @@ export class Database implements Db {
    * is discarded. Reconnecting after every refused insert would be slow on a server and, on the
    * one-connection embedded engine, races the old connection's close.
    */
-  async query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<Row[]> {
+  async query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -111,7 +124,7 @@ export class Database implements Db {
     }
     let broken: Error | undefined;
     try {
-      return (await client.query(text, values as unknown[] | undefined)).rows as Row[];
+      return (await client.query(statement(text, values, options))).rows as Row[];
     } catch (error) {
       if (isConnectionError(error)) {
         broken = error as Error;

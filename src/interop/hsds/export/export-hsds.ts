@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { Database, Queryable } from '../../../platform/db/database';
+import type { Database, Queryable, QueryOptions } from '../../../platform/db/database';
 import { AppError } from '../../../platform/http/app-error';
 import { fullOrganizations, fullServices, taxonomies, taxonomyTermItems } from './assemble';
 import type { HsdsJson } from './hsds-values';
@@ -70,9 +70,7 @@ class RecordFile {
   async write(items: HsdsJson[]): Promise<void> {
     if (items.length === 0) return;
     const lines = items.map((item) => JSON.stringify(item));
-    const text = this.ndjson
-      ? `${lines.join('\n')}\n`
-      : `${this.count === 0 ? '[\n' : ',\n'}${lines.join(',\n')}`;
+    const text = this.ndjson ? `${lines.join('\n')}\n` : `${this.count === 0 ? '[\n' : ',\n'}${lines.join(',\n')}`;
     this.count += items.length;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
@@ -97,8 +95,8 @@ class RecordFile {
 function oneAtATime(q: Queryable): Queryable {
   let tail: Promise<unknown> = Promise.resolve();
   return {
-    query<Row>(text: string, values?: readonly unknown[]): Promise<Row[]> {
-      const run = tail.then(() => q.query<Row>(text, values));
+    query<Row>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+      const run = tail.then(() => q.query<Row>(text, values, options));
       tail = run.catch(() => undefined);
       return run;
     },
@@ -138,7 +136,10 @@ export async function exportHsds(db: Database, options: ExportOptions): Promise<
             [after, pageSize],
           );
           if (page.length === 0) break;
-          const items = await collection.assemble(q, page.map((row) => row.id));
+          const items = await collection.assemble(
+            q,
+            page.map((row) => row.id),
+          );
           await out.write(items);
           counts[collection.name] += items.length;
           done += page.length;
