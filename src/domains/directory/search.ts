@@ -180,7 +180,7 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const correction = words.length ? await correctWords(db, words) : { words, corrected: false, lastIsPrefix: false };
   let rank = '0';
   let textCondition: string | null = null;
-  // weight: '' for anywhere in the entry, 'A' for the service's own name (see the search index).
+  // weight '' for anywhere in the entry, 'A' for the service's own name (see search-index.ts).
   const tsqueryText = (weight: '' | 'A') =>
     correction.words
       .map((word, index) => {
@@ -188,8 +188,9 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
         return prefix ? `${word}:*${weight}` : weight ? `${word}:${weight}` : word;
       })
       .join(' & ');
+  let tsquery = '';
   if (correction.words.length) {
-    const tsquery = `to_tsquery('english', ${param(tsqueryText(''))})`;
+    tsquery = `to_tsquery('english', ${param(tsqueryText(''))})`;
     textCondition = `e.document @@ ${tsquery}`;
     rank = `ts_rank_cd(e.document, ${tsquery}, 32)`;
   }
@@ -274,20 +275,22 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
       : 'e.service_name, e.entry_id';
   // Words alone can match a large part of a big directory; ranking every match would cost a row
   // read each. Without a place to narrow them, TEXT_ONLY_CANDIDATES matches are ranked: services
-  // whose own name holds every word first (the ones ranking would put on top), then other matches
-  // (a need or another word narrows the matches first; a place lifts the cap).
+  // whose own name holds every word first (the ones ranking would put on top; found through the
+  // index on the names' words), then other matches, told apart by the name's weight in the entry's
+  // text (a need or another word narrows the matches first; a place lifts the cap).
   const capped = !origin && textCondition !== null;
-  const nameCondition = capped ? `e.document @@ to_tsquery('english', ${param(tsqueryText('A'))})` : '';
+  const filter = where.join(' AND ');
+  const candidates = capped
+    ? `(SELECT * FROM ((SELECT * FROM directory_search_entry e
+                         WHERE ${filter} AND to_tsvector('english', e.service_name) @@ ${tsquery} LIMIT ${TEXT_ONLY_CANDIDATES})
+                       UNION ALL
+                       (SELECT * FROM directory_search_entry e
+                         WHERE ${filter} AND NOT e.document @@ to_tsquery('english', ${param(tsqueryText('A'))}) LIMIT ${TEXT_ONLY_CANDIDATES})) matches
+         LIMIT ${TEXT_ONLY_CANDIDATES}) e`
+    : 'directory_search_entry e';
 
   // The page is chosen on the index table alone; intake and need-domain names are joined to the
   // page's rows only (joining them before the LIMIT would read every candidate's intake).
-  const filter = where.join(' AND ');
-  const candidates = capped
-    ? `(SELECT * FROM ((SELECT * FROM directory_search_entry e WHERE ${filter} AND ${nameCondition} LIMIT ${TEXT_ONLY_CANDIDATES})
-                       UNION ALL
-                       (SELECT * FROM directory_search_entry e WHERE ${filter} AND NOT (${nameCondition}) LIMIT ${TEXT_ONLY_CANDIDATES})) matches
-         LIMIT ${TEXT_ONLY_CANDIDATES}) e`
-    : 'directory_search_entry e';
   const sql = `SELECT page.*,
             (SELECT json_agg(json_build_object('code', nd.code, 'name', nd.name) ORDER BY nd.position)
                FROM need_domain nd WHERE nd.code = ANY (page.domain_codes)) AS need_domains,
