@@ -15,9 +15,17 @@ export interface QueryOptions {
   /**
    * Prepares the statement once per connection under this name and afterwards only runs it: for
    * the few fixed statements run on every request (reading the session), where parsing and
-   * planning cost as much as running. One name per statement text.
+   * planning cost as much as running. One name per statement text. Honoured by `Database.query`
+   * only: inside a transaction a clash of names would abort the transaction, outside it the
+   * statement is simply run again unnamed.
    */
   name?: string;
+}
+
+/** The session already holds a statement of that name, or lost one it had (a pooler in between). */
+function isNamedStatementClash(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '42P05' || code === '26000';
 }
 
 export interface Queryable {
@@ -67,8 +75,8 @@ export function isConnectionError(error: unknown): boolean {
   return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(error.message);
 }
 
-function statement(text: string, values: readonly unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
-  return { text, values: values as unknown[] | undefined, ...(options?.name && { name: options.name }) };
+function statement(text: string, values: readonly unknown[] | undefined, name?: string): pg.QueryConfig {
+  return { text, values: values as unknown[] | undefined, ...(name && { name }) };
 }
 
 function queryable(client: pg.PoolClient, engine: Engine): Queryable {
@@ -83,9 +91,9 @@ function queryable(client: pg.PoolClient, engine: Engine): Queryable {
         }
       },
     }),
-    async query<Row>(text: string, values?: readonly unknown[], options?: QueryOptions) {
+    async query<Row>(text: string, values?: readonly unknown[]) {
       try {
-        const result = await client.query(statement(text, values, options));
+        const result = await client.query(statement(text, values));
         return result.rows as Row[];
       } catch (error) {
         if (isConnectionError(error)) {
@@ -109,6 +117,9 @@ export class Database implements Db {
     pool.on('error', () => {});
   }
 
+  /** Off once a named statement clashed: something between us and the server breaks them. */
+  private namedStatements = true;
+
   /**
    * One statement on a pooled connection. Unlike `pool.query`, an SQL error (a constraint, a
    * trigger) returns the connection to the pool instead of closing it; only a broken connection
@@ -124,7 +135,18 @@ export class Database implements Db {
     }
     let broken: Error | undefined;
     try {
-      return (await client.query(statement(text, values, options))).rows as Row[];
+      const name = this.namedStatements ? options?.name : undefined;
+      if (name) {
+        try {
+          return (await client.query(statement(text, values, name))).rows as Row[];
+        } catch (error) {
+          if (!isNamedStatementClash(error)) throw error;
+          // A pooler in transaction mode gives each statement whichever session is free, so a
+          // name prepared on one is unknown or taken on another: run such statements unnamed.
+          this.namedStatements = false;
+        }
+      }
+      return (await client.query(statement(text, values))).rows as Row[];
     } catch (error) {
       if (isConnectionError(error)) {
         broken = error as Error;

@@ -106,6 +106,9 @@ export async function openEmbeddedDatabase(options: EmbeddedOptions = {}): Promi
   worker.removeAllListeners('error');
   // PGlite is one session: one connection serialises every statement, which is what it does anyway.
   const pool = new pg.Pool({ host: socketDir, port: socketPort, user: 'postgres', database: 'postgres', max: 1 });
+  // The session outlives each connection to it (one closes after 10 s idle): a new connection
+  // starts without the named statements the last one prepared, as a server's new session would.
+  pool.on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => {}));
   const close = async () => {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 10_000);
