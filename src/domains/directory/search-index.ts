@@ -324,13 +324,23 @@ export async function rebuildLexiconAndPostalCodes(q: Queryable, entries = 'dire
     UNION ALL SELECT 'w:' || word, ndoc FROM ts_stat('SELECT document FROM ${entries}')
     UNION ALL SELECT '*', count(*) FROM ${entries}`);
   await q.query('DELETE FROM directory_lexicon');
+  // The words of names and descriptions, and of the categories and needs services are filed
+  // under (their names are in the entries' text too: "helth" must find "health" from "Health
+  // insurance" even where no service's own text says it).
   await q.query(`
     INSERT INTO directory_lexicon (word, entries)
-    SELECT word, ndoc FROM ts_stat($$
-      SELECT to_tsvector('simple', concat_ws(' ', s.name, o.name, left(s.description, 400)))
-        FROM hsds_service s TABLESAMPLE BERNOULLI (${percent(sizes?.services ?? 0)}) REPEATABLE (1)
-        LEFT JOIN hsds_organization o ON o.id = s.organization_id$$)
-     WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z]+$'`);
+    SELECT word, sum(ndoc) FROM (
+      SELECT word, ndoc FROM ts_stat($$
+        SELECT to_tsvector('simple', concat_ws(' ', s.name, o.name, left(s.description, 400)))
+          FROM hsds_service s TABLESAMPLE BERNOULLI (${percent(sizes?.services ?? 0)}) REPEATABLE (1)
+          LEFT JOIN hsds_organization o ON o.id = s.organization_id$$)
+      UNION ALL
+      SELECT word, ndoc FROM ts_stat($$
+        SELECT to_tsvector('simple', t.name) FROM hsds_taxonomy_term t
+         WHERE EXISTS (SELECT 1 FROM hsds_attribute a WHERE a.taxonomy_term_id = t.id)
+        UNION ALL SELECT to_tsvector('simple', name) FROM need_domain$$)) words
+     WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z]+$'
+     GROUP BY word`);
   await q.query('DELETE FROM directory_postal_code');
   await q.query(`
     INSERT INTO directory_postal_code (postal_code, latitude, longitude, locations)

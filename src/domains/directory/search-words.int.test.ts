@@ -1,5 +1,7 @@
-// Words without a place can match more entries than a search ranks one by one. The services
-// whose own name holds the words must still come first, wherever they are in the table.
+// Searching by words. Words without a place can match more entries than a search ranks one by
+// one: the services whose own name holds the words must still come first, wherever they are in the
+// table. And a misspelt word is corrected to any word a search would find, including the names of
+// the categories services are filed under.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/harness';
 import { uuidV5 } from '../../platform/ids';
@@ -25,6 +27,19 @@ function directory(): HsdsRecords {
       status: 'active',
     });
   }
+  // Filed under a category whose name is the only place the word "medicaid" appears.
+  records.taxonomy = [{ id: id('taxonomy'), name: 'Local categories', description: 'Categories of this test.' }];
+  records.taxonomy_term = [
+    { id: id('term'), taxonomy_id: id('taxonomy'), code: 'enrol', name: 'Medicaid enrollment', description: '' },
+  ];
+  records.service!.push({
+    id: id('desk'),
+    organization_id: id('org'),
+    name: 'Benefits desk',
+    description: 'Walk in on weekdays.',
+    status: 'active',
+  });
+  records.attribute = [{ id: id('filed'), link_id: id('desk'), link_entity: 'service', taxonomy_term_id: id('term') }];
   for (const name of ['Northside Food Pantry', 'Food Pantry at Grace Church', 'Harbor Food Pantry']) {
     records.service!.push({
       id: id(name),
@@ -65,6 +80,12 @@ describeEachEngine('ranking words without a place', (ctx) => {
       'Harbor Food Pantry',
       'Northside Food Pantry',
     ]);
+  });
+
+  it("corrects a misspelt word that only a category's name holds", async () => {
+    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'medicaiid' }), { timeZone });
+    expect(answer.correctedQuery).toBe('medicaid');
+    expect(answer.items.map((item) => item.serviceName)).toEqual(['Benefits desk']);
   });
 
   it('still pages through matches that are not in any name', async () => {
