@@ -281,11 +281,11 @@ export async function searchDirectory(db: Db, query: SearchQuery, options: Searc
   const capped = !origin && textCondition !== null;
   const filter = where.join(' AND ');
   // The entry's text holds its service's name, so a name holding the words stands in for the text.
-  const nameCondition = `to_tsvector('english', e.service_name) @@ ${tsquery}`;
-  const named = where.map((condition) => (condition === textCondition ? nameCondition : condition));
+  const byName = () =>
+    where.map((condition) => (condition === textCondition ? `to_tsvector('english', e.service_name) @@ ${tsquery}` : condition));
   const candidates = capped
     ? `(SELECT * FROM ((SELECT * FROM directory_search_entry e
-                         WHERE ${named.join(' AND ')} LIMIT ${TEXT_ONLY_CANDIDATES})
+                         WHERE ${byName().join(' AND ')} LIMIT ${TEXT_ONLY_CANDIDATES})
                        UNION ALL
                        (SELECT * FROM directory_search_entry e
                          WHERE ${filter} AND NOT e.document @@ to_tsquery('english', ${param(tsqueryText('A'))}) LIMIT ${TEXT_ONLY_CANDIDATES})) matches
