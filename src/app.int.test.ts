@@ -10,7 +10,7 @@ describeEachEngine('the HTTP edge', (ctx) => {
     expect((await client.get('/healthz')).status).toBe(200);
     const ready = await client.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.engine).toBe(ctx().engine);
+    expect(ready.body).toEqual({ status: 'ready' });
   });
 
   it('serves an OpenAPI 3.1 document listing the API', async () => {

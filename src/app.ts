@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { audit } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/audit.routes';
-import { registerAuthentication } from './platform/auth/authenticate';
+import { markRoutesPublic, registerAuthentication, type RouteEntry } from './platform/auth/authenticate';
 import type { SessionTiming } from './platform/auth/credentials.store';
 import type { Database } from './platform/db/database';
 import { AppError } from './platform/http/app-error';
@@ -96,9 +96,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-
-  registerAuthentication(app, db, timing);
+  const routes = registerAuthentication(app, db, timing);
+  app.decorate('kithRoutes', routes);
+  await app.register(async (scope) => {
+    markRoutesPublic(scope);
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
 
   let demoMode = await isDemoMode(db).catch(() => false);
   app.decorate('refreshDemoMode', async () => {
@@ -106,10 +109,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/healthz', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok' }));
+  // Anonymous callers (load balancers) learn only whether Kith can serve, not what it runs on.
+  app.get('/readyz', { schema: { hide: true }, config: { public: true } }, async (_request, reply) =>
     (await db.ping())
-      ? { status: 'ready', engine: db.engine }
+      ? { status: 'ready' }
       : reply.code(503).type('application/problem+json').send({
           type: 'https://kith.example/problems/unavailable',
           title: 'The database is unreachable',
@@ -131,15 +135,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const serveWeb = options.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ['index.html'] });
+    await app.register(async (scope) => {
+      markRoutesPublic(scope);
+      // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+      await scope.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ['index.html'] });
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0]!;
     const isApi = pathname.startsWith('/api/') || pathname === '/api';
     const isAsset = pathname.startsWith('/assets/');
     if (!isApi && !isAsset && request.method === 'GET' && serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(path.join(webDistDir, 'index.html')));
     }
     return sendProblem(reply, request, new AppError('not_found', `Nothing at ${request.method} ${pathname}.`));
   });
@@ -149,5 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 declare module 'fastify' {
   interface FastifyInstance {
     refreshDemoMode: () => Promise<void>;
+    /** Every route with who may call it (the route fuzzer walks them). */
+    kithRoutes: RouteEntry[];
   }
 }

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/authenticate';
 import type { UseCaseContext } from '../../platform/context';
+import { authorize } from '../../platform/policy/policy';
 import type { Database } from '../../platform/db/database';
 import * as schema from './directory.schema';
 import { listNeedDomains } from './directory.store';
@@ -50,20 +51,30 @@ export function directoryRoutes(app: FastifyInstance, options: DirectoryRouteOpt
   const api = app.withTypeProvider<ZodTypeProvider>();
   const context = (request: FastifyRequest): UseCaseContext => ({ db, actor: actorOf(request), ip: request.ip });
   const tags = ['directory'];
+  // The directory is for signed-in users of the network: no actor, no answer (fails closed).
+  const readable = (request: FastifyRequest) =>
+    authorize(actorOf(request), 'directory.read', {}, { recordType: 'directory', refuseAs: 'forbidden' });
 
   api.get('/api/directory/need-domains', {
     schema: { tags, summary: 'The social-need domains a search can filter by', response: { 200: z.object({ items: z.array(schema.NeedDomain) }) } },
-    handler: async () => ({ items: await listNeedDomains(db) }),
+    handler: async (request) => {
+      readable(request);
+      return { items: await listNeedDomains(db) };
+    },
   });
 
   api.get('/api/directory/search', {
     schema: { tags, summary: 'Search services: words (typos tolerated), need, distance, hours, language, intake, capacity', querystring: schema.SearchQuery, response: { 200: schema.SearchAnswer } },
-    handler: async (request) => searchDirectory(db, request.query, { timeZone: options.timeZone }),
+    handler: async (request) => {
+      readable(request);
+      return searchDirectory(db, request.query, { timeZone: options.timeZone });
+    },
   });
 
   api.get('/api/directory/search.csv', {
     schema: { tags, summary: 'The same search as CSV, for spreadsheets', querystring: schema.SearchQuery },
     handler: async (request, reply) => {
+      readable(request);
       const answer = await searchDirectory(db, { ...request.query, limit: 100 }, { timeZone: options.timeZone });
       const rows = answer.items.map((item) => [
         item.serviceName,

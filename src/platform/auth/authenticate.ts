@@ -1,6 +1,10 @@
-// Resolves the actor of each /api request from the session cookie or a Bearer API token, and
-// checks the CSRF token on cookie-authenticated writes. Routes marked `config.public` skip it.
+// Who may call a route is declared on the route, and enforced here from the route the router
+// matched — never from the text of the URL (`/%61pi/…` and `/api/…` are the same route).
+// A route answers anyone only when it says `config: { public: true }`; every other route needs
+// a signed-in actor (a session cookie, or an API token as Bearer), and a cookie-authenticated
+// write must also carry the session's CSRF token. Refusals are written to the audit log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { audit } from '../audit/audit';
 import type { Database } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { Actor } from './actor';
@@ -15,42 +19,83 @@ declare module 'fastify' {
     actor?: Actor;
   }
   interface FastifyContextConfig {
-    /** The route answers without a signed-in actor. */
+    /** The route answers without a signed-in actor. Absent: a signed-in actor is required. */
     public?: boolean;
   }
 }
 
+/** One route as the app registered it, with who may call it: what the route fuzzer walks. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerAuthentication(app: FastifyInstance, db: Database, timing: SessionTiming): void {
+/**
+ * Marks every route registered inside `scope` public: for third-party plugins that serve only
+ * public files (the built web app, the API's documentation page).
+ */
+export function markRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), public: true };
+  });
+}
+
+export function registerAuthentication(app: FastifyInstance, db: Database, timing: SessionTiming): RouteEntry[] {
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method, url: route.url, public: route.config?.public === true });
+  });
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    request.actor = await resolveActor(request, db, timing);
-    if (request.routeOptions.config?.public || request.url.startsWith('/api/docs')) return;
-    if (!request.actor) throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer.');
-    if (request.actor.via === 'session' && !safeMethods.has(request.method)) {
+    // No route matched: the not-found handler answers, and a 404 tells nothing.
+    if (request.is404) return;
+    if (request.routeOptions.config?.public === true) return;
+    const refusal = async (reason: string, actor?: Actor) =>
+      audit(db, actor ? { actor, ip: request.ip } : { ip: request.ip, fallbackKind: 'anonymous' }, {
+        action: reason === 'csrf_failed' ? 'request.csrf_refused' : 'request.unauthenticated',
+        outcome: 'denied',
+        details: { method: request.method, route: request.routeOptions.url ?? null, reason },
+      }).catch((error: unknown) => request.log.error({ err: error }, 'could not write the audit row of a refusal'));
+    const resolved = await resolveActor(request, db, timing);
+    if (!resolved.actor) {
+      await refusal(resolved.reason);
+      throw new AppError(
+        'unauthenticated',
+        resolved.reason === 'unknown_token' ? 'The API token is unknown or revoked.' : 'Sign in, or send an API token as Authorization: Bearer.',
+      );
+    }
+    request.actor = resolved.actor;
+    if (resolved.actor.via === 'session' && !safeMethods.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !sameSecret(sent, request.actor.csrfToken ?? '')) {
+      if (typeof sent !== 'string' || !sameSecret(sent, resolved.actor.csrfToken ?? '')) {
+        await refusal('csrf_failed', resolved.actor);
         throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
       }
     }
   });
+  return routes;
 }
 
-async function resolveActor(request: FastifyRequest, db: Database, timing: SessionTiming): Promise<Actor | undefined> {
+type Resolved = { actor: Actor; reason?: undefined } | { actor?: undefined; reason: 'no_credentials' | 'unknown_token' | 'expired_session' };
+
+async function resolveActor(request: FastifyRequest, db: Database, timing: SessionTiming): Promise<Resolved> {
   const authorization = request.headers.authorization;
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const actor = match ? await actorFromApiToken(db, match[1]!) : undefined;
-    if (!actor) throw new AppError('unauthenticated', 'The API token is unknown or revoked.');
-    return actor;
+    return actor ? { actor } : { reason: 'unknown_token' };
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
-  return sessionToken ? actorFromSession(db, sessionToken, timing) : undefined;
+  if (!sessionToken) return { reason: 'no_credentials' };
+  const actor = await actorFromSession(db, sessionToken, timing);
+  return actor ? { actor } : { reason: 'expired_session' };
 }
 
-/** The signed-in actor of a route that requires one (every non-public /api route). */
+/** The signed-in actor of a route that requires one; fails closed when there is none. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated');
   return request.actor;
