@@ -16,6 +16,9 @@ import type { SessionTiming } from './platform/auth/credentials.store';
 import type { Database } from './platform/db/database';
 import { AppError } from './platform/http/app-error';
 import { registerProblemHandler, sendProblem } from './platform/http/problem';
+import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerRequestTextCheck } from './platform/http/request-text';
+import { tooManyTries } from './platform/http/too-many-tries';
 import { identityRoutes, isDemoMode } from './domains/identity';
 import { directoryRoutes } from './domains/directory';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
@@ -29,7 +32,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from web/dist (off in API-only tests). */
   serveWeb?: boolean;
-  /** Sign-in attempts one address may make per minute (on top of the per-account lockout). */
+  /** Sign-in attempts one address may make per minute (on top of the sign-in throttling). */
   signInAttemptsPerMinute?: number;
   /** The network's time zone: directory opening hours are local times. */
   timeZone?: string;
@@ -72,11 +75,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       recordType: denied.recordType,
       recordId: denied.recordId,
       recordOrganizationId: denied.recordOrganizationId,
+      hiddenFromActorOrganization: error.code === 'not_found',
     });
   });
 
+  registerRequestTextCheck(app);
+  await registerSecurityHeaders(app, { secure: options.secureCookies ?? false });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits are set per route; every one answers in the same plain words, with Retry-After.
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_request, limit) => tooManyTries(limit.ttl) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -138,7 +145,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(async (scope) => {
       markRoutesPublic(scope);
       // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-      await scope.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ['index.html'] });
+      // preCompressed: the .br/.gz files written at build time; hashed names under assets/ never change.
+      await scope.register(fastifyStatic, {
+        root: webDistDir,
+        wildcard: true,
+        index: ['index.html'],
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (res, filePath) => {
+          const immutable = path.relative(webDistDir, filePath).startsWith(`assets${path.sep}`);
+          res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader('vary', 'accept-encoding');
+        },
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {
@@ -146,7 +165,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const isApi = pathname.startsWith('/api/') || pathname === '/api';
     const isAsset = pathname.startsWith('/assets/');
     if (!isApi && !isAsset && request.method === 'GET' && serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {
-      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(path.join(webDistDir, 'index.html')));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(fs.createReadStream(path.join(webDistDir, 'index.html')));
     }
     return sendProblem(reply, request, new AppError('not_found', `Nothing at ${request.method} ${pathname}.`));
   });

@@ -4,7 +4,7 @@ import { config } from './config';
 import { roles, type Role } from './platform/auth/actor';
 import { AppError } from './platform/http/app-error';
 import { DatabaseStartError, openDatabase } from './platform/db/open';
-import { migrate } from './platform/db/migrate';
+import { grantAppRole, migrateKeepingAppRoles } from './platform/db/app-role';
 import type { Database } from './platform/db/database';
 import type { UseCaseContext } from './platform/context';
 import {
@@ -27,12 +27,18 @@ import { backupDatabase, restoreDatabase } from './cli/backup';
 import { exportHsds, summaryLine } from './interop/hsds/export/export-hsds';
 import { formatReport, ImportFailedError, importHsds } from './interop/hsds/import';
 import { writeFileSync } from 'node:fs';
+import { visible } from './platform/http/text';
+
+// Everything the CLI prints goes through `visible`: names and reasons come from the database or
+// from imported files, and a control character in them must not rewrite the operator's terminal.
+const say = (text: string) => console.log(visible(text));
+const complain = (text: string) => console.error(visible(text));
 
 /** Opens and migrates the configured database, runs `work`, closes it. */
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(config());
   try {
-    await migrate(db);
+    await migrateKeepingAppRoles(db);
     return await work(db);
   } finally {
     await db.close();
@@ -68,12 +74,37 @@ program
   .action(async () => {
     const db = await openDatabase(config());
     try {
-      const applied = await migrate(db);
-      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
+      const { applied, granted } = await migrateKeepingAppRoles(db);
+      say(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
+      for (const role of granted) say(`Granted ${role} again what Kith needs, the tables and columns of these migrations too.`);
     } finally {
       await db.close();
     }
   });
+
+const database = program.command('db').description('database administration on a PostgreSQL server (run as the owner of the tables)');
+database
+  .command('grant-app-role')
+  .description(
+    'give a role exactly what `kith serve` needs, so Kith can connect as it instead of the owner: read and write the data, only read and append to the audit log, own only the search index it rebuilds (migrates first; safe to run again; run it again after a restore)',
+  )
+  .argument('<role>', 'the role Kith will connect as (it must exist, without SUPERUSER or CREATEROLE, and the owner must be a member of it)')
+  .action(async (role: string) =>
+    withDatabase(async (db) => {
+      const granted = await grantAppRole(db, role);
+      say(
+        [
+          `Granted ${granted.role} what Kith needs on ${db.location}:`,
+          `  read and write ${granted.readWrite.length} tables and use ${granted.sequences} sequences;`,
+          `  read and append to ${granted.appendOnly.join(', ')} (never update, delete, or set a row's id or time);`,
+          `  read ${granted.readOnly.join(', ')};`,
+          `  own ${granted.owned.join(', ')} (the search index it rebuilds), and create tables in schema public for that;`,
+          `  read and write the tables ${granted.owner}'s later migrations add (\`kith migrate\` grants this role again after migrating).`,
+          `Now connect Kith as ${granted.role}: DATABASE_URL=postgres://${granted.role}:…@…`,
+        ].join('\n'),
+      );
+    }),
+  );
 
 program
   .command('seed')
@@ -104,7 +135,7 @@ org
     withDatabase(async (db) => {
       const body = CreateOrganizationBody.parse({ name: options.name, kind: options.kind, description: options.description });
       const created = await createOrganization(system(db), { body, isHost: options.host ?? false });
-      console.log(`Added ${created.name} (${created.kind}${created.is_host ? ', host' : ''}): ${created.id}`);
+      say(`Added ${created.name} (${created.kind}${created.is_host ? ', host' : ''}): ${created.id}`);
     }),
   );
 org
@@ -113,7 +144,7 @@ org
   .action(async () =>
     withDatabase(async (db) => {
       for (const row of await listOrganizations(db, { limit: 10_000 })) {
-        console.log(`${row.id}  ${row.kind.padEnd(24)} ${row.name}${row.is_host ? '  (host)' : ''}`);
+        say(`${row.id}  ${row.kind.padEnd(24)} ${row.name}${row.is_host ? '  (host)' : ''}`);
       }
     }),
   );
@@ -140,7 +171,7 @@ user
         password,
       });
       const created = await createUser(system(db), { body });
-      console.log(`Added ${created.email} to ${organization.name} as ${created.roles.join(', ')}: ${created.id}`);
+      say(`Added ${created.email} to ${organization.name} as ${created.roles.join(', ')}: ${created.id}`);
     }),
   );
 user
@@ -151,7 +182,7 @@ user
     withDatabase(async (db) => {
       const organizationId = options.org ? (await organizationByIdOrName(db, options.org)).id : undefined;
       for (const row of await listUsers(db, { organizationId, limit: 100_000 })) {
-        console.log(`${row.email.padEnd(40)} ${row.roles.join(',').padEnd(30)} ${row.disabled_at ? 'disabled' : 'active'}`);
+        say(`${row.email.padEnd(40)} ${row.roles.join(',').padEnd(30)} ${row.disabled_at ? 'disabled' : 'active'}`);
       }
     }),
   );
@@ -164,7 +195,7 @@ user
       const found = await findUserByEmail(db, email.toLowerCase());
       if (!found) throw AppError.field('email', 'no user with this email', 'not_found');
       await updateUser(system(db), { userId: found.id, body: { disabled: true } });
-      console.log(`Disabled ${found.email}.`);
+      say(`Disabled ${found.email}.`);
     }),
   );
 
@@ -180,7 +211,7 @@ program
       const found = await findUserByEmail(db, options.user.toLowerCase());
       if (!found) throw AppError.field('user', 'no user with this email', 'not_found');
       const { token } = await createApiToken(system(db), { userId: found.id, name: options.name });
-      console.log(token);
+      say(token);
     }),
   );
 
@@ -210,7 +241,7 @@ program
     withDatabase(async (db) => {
       const bar = progressBar('HSDS export');
       const summary = await exportHsds(db, { folder, ndjson: options.ndjson ?? false, onProgress: bar.update }).finally(bar.stop);
-      console.log(summaryLine(summary, folder));
+      say(summaryLine(summary, folder));
     }),
   );
 
@@ -243,15 +274,20 @@ program
         }).finally(() => {
           for (const bar of Object.values(bars)) bar.stop();
         });
-        console.log(formatReport(report, { limit: options.verbose ? Number.POSITIVE_INFINITY : 50 }));
+        say(formatReport(report, { limit: options.verbose ? Number.POSITIVE_INFINITY : 50 }));
         if (options.rejections) {
           writeFileSync(options.rejections, `${JSON.stringify({ rejections: report.rejections, warnings: report.warnings }, null, 2)}\n`);
-          console.log(`Rejected records written to ${options.rejections}.`);
+          say(`Rejected records written to ${options.rejections}.`);
         }
       } catch (error) {
         // The data was fine but the database refused the write: everything was rolled back.
         if (!(error instanceof ImportFailedError)) throw error;
-        console.error(`error: ${error.message}`);
+        // A least-privilege app role (README) may not set the HSDS tables' indexes aside.
+        const notOwner = (error.cause as { code?: string } | undefined)?.code === '42501';
+        const hint = notOwner
+          ? " (a first import into an empty directory sets the HSDS tables' indexes aside, which only their owner may do: run it as the owner, then `kith db grant-app-role` again)"
+          : '';
+        complain(`error: ${error.message}${hint}`);
         process.exitCode = 1;
       }
     }),
@@ -261,16 +297,16 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof DatabaseStartError) {
-    console.error(error.message);
+    complain(error.message);
     process.exit(1);
   }
   if (error instanceof AppError) {
-    console.error(`error: ${error.message}`);
+    complain(`error: ${error.message}`);
     process.exit(2);
   }
   if (error instanceof Error && error.name === 'ZodError') {
     const issues = (error as unknown as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-    for (const issue of issues) console.error(`error: ${issue.path.join('.')}: ${issue.message}`);
+    for (const issue of issues) complain(`error: ${issue.path.join('.')}: ${issue.message}`);
     process.exit(2);
   }
   throw error;

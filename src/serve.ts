@@ -1,7 +1,7 @@
 // `kith serve`: open the database, migrate, fill an empty network with the demo, listen.
 import { buildApp, loggerOptions } from './app';
 import type { Config } from './config';
-import { migrate } from './platform/db/migrate';
+import { migrateKeepingAppRoles } from './platform/db/app-role';
 import { openDatabase } from './platform/db/open';
 import { networkIsEmpty, seedDemo, type DemoLogin } from './demo';
 import { DEMO_PASSWORD } from './platform/auth/passwords';
@@ -9,7 +9,7 @@ import { progressBar } from './cli/progress';
 
 export async function serve(config: Config): Promise<void> {
   const db = await openDatabase(config);
-  await migrate(db);
+  await migrateKeepingAppRoles(db);
   let logins: DemoLogin[] | undefined;
   if (config.KITH_DEMO && (await networkIsEmpty(db))) {
     console.log(`Filling the empty database with the demo network (seed ${config.KITH_DEMO_SEED})…`);

@@ -125,6 +125,19 @@ describe('kith backup and restore', () => {
     });
   }
 
+  it('writes a file only its owner can read, even over a world-readable one', async () => {
+    const source = await freshDatabase('pglite');
+    await buildNetwork(source);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kith-backup-mode-')), 'network.kith');
+    fs.writeFileSync(file, 'an older backup');
+    fs.chmodSync(file, 0o644);
+    fs.writeFileSync(`${file}.partial`, 'left by a crash');
+    fs.chmodSync(`${file}.partial`, 0o666);
+    await backupDatabase(source, file);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+  });
+
   it('refuses to replace a database that holds data, unless forced', async () => {
     const source = await freshDatabase('pglite');
     await buildNetwork(source);

@@ -29,6 +29,8 @@ import {
 import { damaged, describeTotals, fileSize, parseHeader, parseLine, plural, readLines, seconds } from './backup-file';
 import { progressBar, type Progress } from './progress';
 
+/** Read and write for the owner only. */
+export const BACKUP_FILE_MODE = 0o600;
 const FETCH_ROWS = 2_000;
 const INSERT_ROWS = 2_000;
 const INSERT_BYTES = 4 * 1024 * 1024;
@@ -39,6 +41,9 @@ export async function backupDatabase(db: Database, file: string): Promise<void> 
   // Written aside and renamed at the end: a failed backup never leaves a file that looks whole.
   const partial = `${target}.partial`;
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  // The file holds password, session and token hashes and the audit log: only its owner may read
+  // it (0600), whatever the umask. A partial file left by a crash is replaced, not reused.
+  fs.rmSync(partial, { force: true });
   const bar = progressBar('backup');
   let totals = { tables: 0, rows: 0 };
   try {
@@ -65,8 +70,9 @@ export async function backupDatabase(db: Database, file: string): Promise<void> 
       const total = header.tables.reduce((sum, table) => sum + table.rows, 0);
       totals = { tables: tables.length, rows: total };
       bar.update(0, total);
-      await pipeline(Readable.from(backupLines(q, header, tables, bar)), zlib.createGzip(), fs.createWriteStream(partial));
+      await pipeline(Readable.from(backupLines(q, header, tables, bar)), zlib.createGzip(), fs.createWriteStream(partial, { mode: BACKUP_FILE_MODE }));
     });
+    fs.chmodSync(partial, BACKUP_FILE_MODE);
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
@@ -75,6 +81,7 @@ export async function backupDatabase(db: Database, file: string): Promise<void> 
     bar.stop();
   }
   console.log(`Backed up ${describeTotals(totals)} to ${file} (${fileSize(target)}) in ${seconds(started)}.`);
+  console.log('Only you can read the file (mode 0600): it holds password hashes and the audit log. Keep it that way.');
 }
 
 /** The file's text, a batch of lines at a time, read through a cursor so no table sits in memory. */

@@ -8,6 +8,7 @@ import { Loading } from './ui/status';
 const SignInPage = lazy(() => import('./identity/sign-in-page'));
 const HomePage = lazy(() => import('./home/home-page'));
 const AdminPage = lazy(() => import('./identity/admin-page'));
+const AccountPage = lazy(() => import('./account/account-page'));
 const AuditPage = lazy(() => import('./audit/audit-page'));
 const FindHelpPage = lazy(() => import('./directory/find-help-page'));
 const ServicePage = lazy(() => import('./directory/service-page'));
@@ -31,6 +32,7 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'account', element: <AccountPage /> },
           {
             path: 'directory',
             children: [

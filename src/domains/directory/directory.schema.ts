@@ -1,5 +1,7 @@
 // Request and response schemas of the directory's Kith API (the HSDS API lives in interop/hsds).
 import { z } from 'zod';
+import { isoDateTime } from '../../platform/http/dates';
+import { multiLineText, oneLineText } from '../../platform/http/text';
 
 export const capacityStatuses = ['available', 'no_capacity', 'waitlist', 'assessment_required'] as const;
 export const CapacityStatus = z.enum(capacityStatuses);
@@ -13,19 +15,19 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const SearchQuery = z
   .strictObject({
-    q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    q: oneLineText().max(200, 'must be at most 200 characters').optional(),
     need: oneOrMany(z.string().regex(/^[a-z-]{3,60}$/, 'must be a need-domain code')).optional(),
     taxonomyTermId: oneOrMany(z.uuid('must be a UUID')).optional(),
-    near: z.string().trim().min(2, 'must be a ZIP code or an address').max(200, 'must be at most 200 characters').optional(),
+    near: oneLineText().min(2, 'must be a ZIP code or an address').max(200, 'must be at most 200 characters').optional(),
     lat: z.coerce.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').optional(),
     lon: z.coerce.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180').optional(),
     radiusKm: z.coerce.number().min(0.1, 'must be at least 0.1').max(200, 'must be at most 200').optional(),
     openNow: flag.optional(),
-    openAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
-    language: z.string().trim().toLowerCase().min(2).max(40).optional(),
+    openAt: isoDateTime().optional(),
+    language: oneLineText().toLowerCase().min(2).max(40).optional(),
     acceptingReferrals: flag.optional(),
     hasCapacity: flag.optional(),
-    serviceArea: z.string().trim().toLowerCase().min(2).max(100).optional(),
+    serviceArea: oneLineText().toLowerCase().min(2).max(100).optional(),
     limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
     cursor: z.string().max(100).optional(),
   })
@@ -91,7 +93,7 @@ export const UpdateIntakeBody = z.strictObject({
   openSlots: Count(100_000).nullable().optional(),
   waitlistLength: Count(100_000).nullable().optional(),
   daysToFirstContact: Count(365).nullable().optional(),
-  capacityNote: z.string().trim().max(500, 'must be at most 500 characters').nullable().optional(),
+  capacityNote: multiLineText().max(500, 'must be at most 500 characters').nullable().optional(),
   howToRefer: z.array(ReferralChannel).max(5).optional(),
   referralEmail: z.email('must be an email address').max(254, 'must be at most 254 characters').nullable().optional(),
   referralPhone: Phone.nullable().optional(),

@@ -21,5 +21,11 @@ registerRules<Guarded>({
   'user.read': (actor, user) => isNetworkAdmin(actor) || sameOrganization(actor, user) || user.id === actor.userId,
   'user.create': administers,
   'user.update': administers,
-  'api_token.manage': (actor, token) => token.userId === actor.userId,
+  // A user makes tokens only for themself; their organisation's admins can see and revoke them
+  // (a token of someone who left, or one that leaked), as network admins can anyone's.
+  'api_token.create': (actor, token) => token.userId === actor.userId,
+  'api_token.list': (actor, owner) => owner.userId === actor.userId || administers(actor, owner),
+  'api_token.revoke': (actor, token) => token.userId === actor.userId || administers(actor, token),
+  // Only the user themself changes their password this way (with their current one).
+  'user.change_own_password': (actor, user) => user.id === actor.userId,
 });

@@ -2,11 +2,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { coalescedAudit } from '../../platform/audit/audit';
 import { actorOf, SESSION_COOKIE } from '../../platform/auth/authenticate';
 import { isNetworkAdmin } from '../../platform/auth/actor';
 import type { UseCaseContext } from '../../platform/context';
 import type { Database } from '../../platform/db/database';
 import type { SessionTiming } from '../../platform/auth/credentials.store';
+import { AppError } from '../../platform/http/app-error';
 import { createOrganization } from './create-organization';
 import { createUser } from './create-user';
 import * as schema from './identity.schema';
@@ -16,7 +18,10 @@ import { createApiToken, revokeApiToken } from './manage-api-tokens';
 import { createUnit, updateUnit } from './manage-units';
 import { readOrganization, readOrganizations, readUnits, readUser, readUsers } from './read-identity';
 import { signIn } from './sign-in';
+import { DEVICE_DAYS } from './sign-in-throttle.store';
 import { signOut } from './sign-out';
+import { changeOwnPassword } from './change-own-password';
+import { readUserApiTokens } from './read-user-api-tokens';
 import { updateOrganization } from './update-organization';
 import { updateUser } from './update-user';
 
@@ -29,16 +34,33 @@ export interface IdentityRouteOptions {
 }
 
 const NoContent = z.null().describe('No content');
+/** The device cookie: set at a successful sign-in, it spares this browser a stranger's throttling. */
+const DEVICE_COOKIE = 'kith_device';
 
 export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptions): void {
   const { db } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const context = (request: FastifyRequest): UseCaseContext => ({ db, actor: actorOf(request), ip: request.ip });
   const tags = ['identity'];
+  const auditRateLimited = coalescedAudit();
 
   api.post('/api/auth/sign-in', {
     schema: { tags, summary: 'Sign in with email and password; sets the session cookie', body: schema.SignInBody, response: { 200: schema.Me } },
-    config: { public: true, rateLimit: { max: options.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    config: {
+      public: true,
+      // Per address; answered in plain words (app.ts) and audited in onError below.
+      rateLimit: { max: options.signInAttemptsPerMinute, timeWindow: '1 minute' },
+    },
+    onError: async (request, _reply, error) => {
+      // Only the address limit above refuses sign-in with too_many_requests (the throttle of the
+      // use case answers sign_in_throttled and audits itself). The body is not read yet: no user.
+      if (!(error instanceof AppError) || error.code !== 'too_many_requests') return;
+      await auditRateLimited(db, request.ip, { ip: request.ip, fallbackKind: 'anonymous' }, {
+        action: 'session.sign_in',
+        outcome: 'failure',
+        details: { reason: 'rate_limited' },
+      }).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not write the audit row of a refusal'));
+    },
     handler: async (request, reply) => {
       const session = await signIn({
         db,
@@ -46,6 +68,7 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
         ip: request.ip,
         userAgent: request.headers['user-agent'],
         timing: options.timing,
+        deviceToken: request.cookies[DEVICE_COOKIE],
       });
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
@@ -53,6 +76,15 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
         secure: options.secureCookies,
         path: '/',
         maxAge: options.timing.maxHours * 3600,
+      });
+      // Marks this browser as one the account signed in from (sign-in-throttle.ts); sent back
+      // only to this route.
+      reply.setCookie(DEVICE_COOKIE, session.deviceToken, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        path: '/api/auth/sign-in',
+        maxAge: DEVICE_DAYS * 24 * 3600,
       });
       const user = (await findUser(db, session.userId))!;
       const organization = (await findOrganization(db, user.organization_id))!;
@@ -160,6 +192,32 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
     handler: async (request) => presentUser(await updateUser(context(request), { userId: request.params.userId, body: request.body })),
   });
 
+  api.post('/api/me/password', {
+    schema: {
+      tags,
+      summary: 'Change my password (needs the current one); ends my other sessions',
+      body: schema.ChangeOwnPasswordBody,
+      response: { 204: NoContent },
+    },
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    handler: async (request, reply) => {
+      await changeOwnPassword(context(request), { body: request.body });
+      return reply.code(204).send(null);
+    },
+  });
+
+  api.get('/api/users/:userId/tokens', {
+    schema: {
+      tags,
+      summary: "A user's API tokens (the user, or an admin of their organisation)",
+      params: schema.UserIdParams,
+      response: { 200: z.object({ items: z.array(schema.ApiToken) }) },
+    },
+    handler: async (request) => ({
+      items: (await readUserApiTokens(context(request), { userId: request.params.userId })).map(presentApiToken),
+    }),
+  });
+
   api.get('/api/tokens', {
     schema: { tags, summary: 'My API tokens (never their secret)', response: { 200: z.object({ items: z.array(schema.ApiToken) }) } },
     handler: async (request) => ({ items: (await listApiTokens(db, actorOf(request).userId)).map(presentApiToken) }),
@@ -174,7 +232,7 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
   });
 
   api.delete('/api/tokens/:tokenId', {
-    schema: { tags, summary: 'Revoke an API token', params: schema.TokenIdParams, response: { 200: schema.ApiToken } },
+    schema: { tags, summary: 'Revoke an API token (its user, or an admin of their organisation)', params: schema.TokenIdParams, response: { 200: schema.ApiToken } },
     handler: async (request) => presentApiToken(await revokeApiToken(context(request), { tokenId: request.params.tokenId })),
   });
 }

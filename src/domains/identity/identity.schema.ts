@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { roles } from '../../platform/auth/actor';
 import { PageQuery, pageSchema } from '../../platform/http/pagination';
+import { multiLineText, oneLineText } from '../../platform/http/text';
 
 export const organizationKinds = [
   'health_system',
@@ -20,8 +21,8 @@ export type UnitKind = z.infer<typeof UnitKind>;
 
 export const Role = z.enum(roles);
 
-const Name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const Description = z.string().trim().max(4000, 'must be at most 4000 characters');
+const Name = oneLineText().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const Description = multiLineText().max(4000, 'must be at most 4000 characters');
 const Email = z
   .string()
   .trim()
@@ -29,9 +30,7 @@ const Email = z
   .pipe(z.email('must be an email address'))
   .transform((email) => email.toLowerCase());
 const Website = z.url('must be a web address').max(500, 'must be at most 500 characters');
-const Phone = z
-  .string()
-  .trim()
+const Phone = oneLineText()
   .max(50, 'must be at most 50 characters')
   .regex(/^[0-9+() .-]*$/, 'may hold only digits, spaces and + ( ) . -');
 const Password = z.string().max(200, 'must be at most 200 characters');
@@ -78,7 +77,15 @@ export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
 export const CreateApiTokenBody = z.strictObject({ name: Name.max(100, 'must be at most 100 characters') });
 
-export const ListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() }).strict();
+export const ChangeOwnPasswordBody = z.strictObject({
+  currentPassword: Password.min(1, 'must not be empty'),
+  newPassword: Password,
+  /** Also revoke every API token the user made. */
+  revokeApiTokens: z.boolean('must be true or false').default(false),
+});
+export type ChangeOwnPasswordBody = z.infer<typeof ChangeOwnPasswordBody>;
+
+export const ListQuery = PageQuery.extend({ q: oneLineText().max(200).optional() }).strict();
 
 export const OrganizationIdParams = z.strictObject({ organizationId: Id });
 export const UnitIdParams = z.strictObject({ unitId: Id });

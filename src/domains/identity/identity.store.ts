@@ -35,8 +35,6 @@ export interface UserRow {
   roles: Role[];
   unit_ids: string[];
   disabled_at: Date | null;
-  failed_sign_ins: number;
-  locked_until: Date | null;
   last_sign_in_at: Date | null;
   created_at: Date;
 }
@@ -55,7 +53,7 @@ export async function listOrganizations(
   q: Queryable,
   page: { limit: number; cursor?: string; q?: string; onlyId?: string },
 ): Promise<OrganizationRow[]> {
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, ['text', 'text']);
   return q.query<OrganizationRow>(
     `SELECT * FROM organizations
       WHERE ($1::text IS NULL OR (lower(name), id::text) > ($1, $2))
@@ -110,7 +108,7 @@ export async function findUnit(q: Queryable, id: string): Promise<UnitRow | unde
 }
 
 export async function listUnits(q: Queryable, organizationId: string, page: { limit: number; cursor?: string; q?: string }): Promise<UnitRow[]> {
-  const after = decodeCursor(page.cursor, 2);
+  const after = decodeCursor(page.cursor, ['text', 'text']);
   return q.query<UnitRow>(
     `SELECT * FROM units
       WHERE organization_id = $1
@@ -169,7 +167,7 @@ export async function listUsers(
   q: Queryable,
   filter: { organizationId?: string; limit: number; cursor?: string; q?: string },
 ): Promise<UserRow[]> {
-  const after = decodeCursor(filter.cursor, 2);
+  const after = decodeCursor(filter.cursor, ['text', 'text']);
   return q.query<UserRow>(
     `SELECT ${userColumns} FROM users u
       WHERE ($1::uuid IS NULL OR u.organization_id = $1)
@@ -211,34 +209,14 @@ export async function updateUserRow(
         disabled_at = CASE WHEN $4::boolean IS NULL THEN disabled_at
                            WHEN $4 THEN COALESCE(disabled_at, now()) ELSE NULL END,
         password_hash = COALESCE($5, password_hash),
-        failed_sign_ins = CASE WHEN $5::text IS NULL THEN failed_sign_ins ELSE 0 END,
-        locked_until = CASE WHEN $5::text IS NULL THEN locked_until ELSE NULL END,
         updated_at = now()
       WHERE id = $1`,
     [id, changes.displayName ?? null, changes.roles ?? null, changes.disabled ?? null, changes.passwordHash ?? null],
   );
 }
 
-export async function recordFailedSignIn(
-  q: Queryable,
-  userId: string,
-  rule: { maxFailures: number; lockMinutes: number },
-): Promise<{ lockedUntil: Date | null }> {
-  const rows = await q.query<{ locked_until: Date | null }>(
-    `UPDATE users SET
-        failed_sign_ins = failed_sign_ins + 1,
-        locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-      WHERE id = $1 RETURNING locked_until`,
-    [userId, rule.maxFailures, rule.lockMinutes],
-  );
-  return { lockedUntil: rows[0]?.locked_until ?? null };
-}
-
 export async function recordSuccessfulSignIn(q: Queryable, userId: string): Promise<void> {
-  await q.query(
-    'UPDATE users SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1',
-    [userId],
-  );
+  await q.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [userId]);
 }
 
 export interface ApiTokenRow {
@@ -267,6 +245,12 @@ export async function findApiToken(q: Queryable, id: string): Promise<ApiTokenRo
       [id],
     )
   )[0];
+}
+
+/** Revokes every live token of a user (disabled, or their password reset); returns how many. */
+export async function revokeApiTokensOfUser(q: Queryable, userId: string): Promise<number> {
+  const rows = await q.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id', [userId]);
+  return rows.length;
 }
 
 export async function revokeApiTokenRow(q: Queryable, id: string): Promise<void> {

@@ -1,4 +1,5 @@
-// Sign-in, sessions, CSRF, lockout and sign-out, through HTTP against a real database.
+// Sign-in, sessions, CSRF, throttling and the rate limit, and sign-out, through HTTP against a
+// real database (throttling in depth: sign-in-throttle.int.test.ts).
 import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import { buildHost, buildOrganization, buildUser, TEST_PASSWORD } from '../../../test/support/factories';
@@ -42,29 +43,35 @@ describeEachEngine('signing in', (ctx) => {
     ]);
   });
 
-  it('refuses a wrong password, audits it, and locks the account after five in a row', async () => {
+  it('refuses a wrong password and audits it; past five in a row from one address, attempts wait instead of a lock', async () => {
     const { db, baseUrl } = ctx();
     const organization = await buildOrganization(db);
     const user = await buildUser(db, { organizationId: organization.id });
-    const client = new Client(baseUrl);
+    const client = new Client(baseUrl, '127.0.0.2');
 
-    for (let attempt = 1; attempt <= 4; attempt++) {
+    // Five free failures and a sixth: each only the plain "not right" answer, never a lock.
+    for (let attempt = 1; attempt <= 6; attempt++) {
       const answer = await client.signIn(user.email, 'not-the-password-at-all');
       expect(answer.status).toBe(401);
       expect(answer.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(answer.body.code).toBe('sign_in_failed');
     }
-    const fifth = await client.signIn(user.email, 'not-the-password-at-all');
-    expect(fifth.status).toBe(429);
-    expect(Number(fifth.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Then a short wait, which the right password waits out too, in plain words.
+    const waiting = await client.signIn(user.email, user.password);
+    expect(waiting.status).toBe(429);
+    expect(waiting.body.code).toBe('sign_in_throttled');
+    expect(waiting.body.detail).toBe('Too many tries. Wait 1 minute, then try again.');
+    expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(waiting.headers.get('retry-after'))).toBeLessThanOrEqual(30);
 
-    // Even the right password waits out the lock.
-    expect((await client.signIn(user.email, user.password)).status).toBe(429);
+    // From another address the user signs in at once.
+    expect((await new Client(baseUrl, '127.0.0.3').signIn(user.email, user.password)).status).toBe(200);
 
-    const failures = await db.query<{ n: number }>(
-      `SELECT count(*) AS n FROM audit_log WHERE action = 'session.sign_in' AND outcome = 'failure' AND record_id = $1`,
+    const failures = await db.query<{ reason: string }>(
+      `SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'session.sign_in' AND outcome = 'failure' AND record_id = $1 ORDER BY id`,
       [user.id],
     );
-    expect(failures[0]!.n).toBe(6);
+    expect(failures.map((row) => row.reason)).toEqual([...Array(6).fill('wrong_password'), 'throttled']);
   });
 
   it('answers an unknown email exactly like a wrong password', async () => {
@@ -103,18 +110,33 @@ describeEachEngine('signing in', (ctx) => {
 });
 
 describeEachEngine('the sign-in rate limit', (ctx) => {
-  it('slows down one address that tries too many sign-ins in a minute', async () => {
+  it('slows down one address that tries too many sign-ins in a minute, in plain words, and audits the refusals once a minute', async () => {
     const { buildApp } = await import('../../app');
-    const app = await buildApp({ db: ctx().db, serveWeb: false, signInAttemptsPerMinute: 3 });
+    const { db } = ctx();
+    const app = await buildApp({ db, serveWeb: false, signInAttemptsPerMinute: 3 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = app.server.address() as AddressInfo;
-      const client = new Client(`http://127.0.0.1:${address.port}`);
-      const statuses: number[] = [];
-      for (let attempt = 0; attempt < 4; attempt++) {
-        statuses.push((await client.signIn(`guess-${attempt}@example.org`, 'guessing-passwords')).status);
-      }
-      expect(statuses).toEqual([401, 401, 401, 429]);
+      const client = new Client(`http://127.0.0.1:${address.port}`, '127.0.0.4');
+      const answers = [];
+      for (let attempt = 0; attempt < 5; attempt++) answers.push(await client.signIn(`guess-${attempt}@example.org`, 'guessing-passwords'));
+      expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 429, 429]);
+      const refused = answers[3]!;
+      expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(refused.body.code).toBe('too_many_requests');
+      expect(refused.body.detail).toBe('Too many tries. Wait 1 minute, then try again.');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+
+      const rows = await db.query<{ outcome: string; reason: string; record_id: string | null }>(
+        `SELECT outcome, details->>'reason' AS reason, record_id FROM audit_log
+          WHERE action = 'session.sign_in' AND ip = '127.0.0.4' ORDER BY id`,
+      );
+      expect(rows).toEqual([
+        ...Array(3).fill({ outcome: 'failure', reason: 'unknown_email', record_id: null }),
+        // Two refusals, one row: refusals anyone can cause are written once per address a minute.
+        { outcome: 'failure', reason: 'rate_limited', record_id: null },
+      ]);
     } finally {
       await app.close();
     }

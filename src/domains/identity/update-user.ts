@@ -1,12 +1,22 @@
-// Change a user's name, roles, units or password, or disable them. Disabling a user or changing
-// their password ends every session they have.
+// Change a user's name, roles, units or password, or disable them. Disabling a user or resetting
+// their password ends every session they have and revokes every API token they made, so enabling
+// them again later brings back neither: they sign in anew and make new tokens. A user changes
+// their own password with their current one (change-own-password.ts), not here.
 import { audit } from '../../platform/audit/audit';
 import { deleteSessionsOfUser } from '../../platform/auth/credentials.store';
 import { checkPasswordRules, hashPassword } from '../../platform/auth/passwords';
 import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import type { UpdateUserBody } from './identity.schema';
-import { findUser, isDemoMode, setUserUnits, unitsOutsideOrganization, updateUserRow, type UserRow } from './identity.store';
+import {
+  findUser,
+  isDemoMode,
+  revokeApiTokensOfUser,
+  setUserUnits,
+  unitsOutsideOrganization,
+  updateUserRow,
+  type UserRow,
+} from './identity.store';
 
 export async function updateUser(context: UseCaseContext, props: { userId: string; body: UpdateUserBody }): Promise<UserRow> {
   const { body } = props;
@@ -17,6 +27,9 @@ export async function updateUser(context: UseCaseContext, props: { userId: strin
     if (body.disabled) throw AppError.field('disabled', 'you cannot disable your own account', 'forbidden');
     if (body.roles && !body.roles.includes('admin') && existing.roles.includes('admin')) {
       throw AppError.field('roles', 'you cannot remove your own admin role', 'forbidden');
+    }
+    if (body.password !== undefined) {
+      throw AppError.field('password', 'change your own password on your account page, with your current password', 'forbidden');
     }
   }
   let passwordHash: string | undefined;
@@ -37,13 +50,24 @@ export async function updateUser(context: UseCaseContext, props: { userId: strin
       disabled: body.disabled,
       passwordHash,
     });
-    if (body.disabled || passwordHash) await deleteSessionsOfUser(q, existing.id);
+    const credentialsEnded = body.disabled === true || passwordHash !== undefined;
+    const ended = credentialsEnded
+      ? { sessionsEnded: await deleteSessionsOfUser(q, existing.id), apiTokensRevoked: await revokeApiTokensOfUser(q, existing.id) }
+      : {};
+    const roles = body.roles ? [...new Set(body.roles)] : undefined;
     await audit(q, auditContextOf(context), {
-      action: body.disabled === true ? 'user.disable' : 'user.update',
+      action: body.disabled === true ? 'user.disable' : body.disabled === false && existing.disabled_at ? 'user.enable' : 'user.update',
       recordType: 'user',
       recordId: existing.id,
       recordOrganizationId: existing.organization_id,
-      details: { fields: Object.keys(body) },
+      details: {
+        fields: Object.keys(body),
+        ...(roles && {
+          rolesGranted: roles.filter((role) => !existing.roles.includes(role)),
+          rolesRemoved: existing.roles.filter((role) => !roles.includes(role)),
+        }),
+        ...ended,
+      },
     });
     return (await findUser(q, existing.id))!;
   });

@@ -1,6 +1,6 @@
 // The audit log: append-only in the database itself, readable by admins within their reach.
 import { expect, it } from 'vitest';
-import { buildHost, buildOrganization, buildUser } from '../../../test/support/factories';
+import { buildHost, buildOrganization, buildUnit, buildUser } from '../../../test/support/factories';
 import { describeEachEngine } from '../../../test/support/harness';
 import { signedIn } from '../../../test/support/http-client';
 
@@ -41,5 +41,51 @@ describeEachEngine('the audit log', (ctx) => {
     }
     expect((await local.get(`/api/audit?actorUserId=${clinicUser.id}`)).body.items).toHaveLength(0);
     expect((await local.get('/api/audit?from=yesterday')).status).toBe(400);
+  });
+
+  it("does not tell a prober's organisation whether another organisation's record exists", async () => {
+    const { db, baseUrl } = ctx();
+    const host = await buildHost(db);
+    const networkAdmin = await buildUser(db, { organizationId: host.id, roles: ['admin'] });
+    const prober = await buildOrganization(db);
+    const proberStaff = await buildUser(db, { organizationId: prober.id, roles: ['admin'] });
+    const owner = await buildOrganization(db);
+    const ownerAdmin = await buildUser(db, { organizationId: owner.id, roles: ['admin'] });
+    const unit = await buildUnit(db, owner.id);
+    const unknownId = '00000000-0000-4000-8000-000000000001';
+
+    const probing = await signedIn(baseUrl, proberStaff.email, proberStaff.password);
+    const foreign = await probing.patch(`/api/units/${unit.id}`, { name: 'Mine now' });
+    const unknown = await probing.patch(`/api/units/${unknownId}`, { name: 'Mine now' });
+    expect(foreign.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(foreign.body.detail).toBe(unknown.body.detail);
+
+    // The prober's own admin (here the prober) sees neither attempt: the log says no more than the 404.
+    const seenByProber = await probing.get(`/api/audit?outcome=denied&limit=200`);
+    expect(seenByProber.status).toBe(200);
+    expect(seenByProber.body.items.filter((item: { recordId: string }) => [unit.id, unknownId].includes(item.recordId))).toEqual([]);
+
+    // The owner of the record and the network's administrators see the probe.
+    const seenByOwner = await (await signedIn(baseUrl, ownerAdmin.email, ownerAdmin.password)).get(`/api/audit?outcome=denied&recordId=${unit.id}`);
+    expect(seenByOwner.body.items).toEqual([
+      expect.objectContaining({ outcome: 'denied', actorUserId: proberStaff.id, recordOrganizationId: owner.id }),
+    ]);
+    const seenByNetwork = await (await signedIn(baseUrl, networkAdmin.email, networkAdmin.password)).get(`/api/audit?outcome=denied&recordId=${unit.id}`);
+    expect(seenByNetwork.body.items).toHaveLength(1);
+  });
+
+  it('records every reading of the audit log, with the filters used', async () => {
+    const { db, baseUrl } = ctx();
+    const organization = await buildOrganization(db);
+    const admin = await buildUser(db, { organizationId: organization.id, roles: ['admin'] });
+    const client = await signedIn(baseUrl, admin.email, admin.password);
+    const first = await client.get('/api/audit?action=session.sign_in&limit=5');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((item: { action: string }) => item.action)).not.toContain('audit.read');
+    const reads = await client.get(`/api/audit?action=audit.read&actorUserId=${admin.id}`);
+    expect(reads.body.items).toEqual([
+      expect.objectContaining({ action: 'audit.read', actorUserId: admin.id, details: { filters: ['action'], page: 'first' } }),
+    ]);
   });
 });

@@ -4,10 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/authenticate';
+import { audit } from './audit';
 import { hasRole, isNetworkAdmin } from '../auth/actor';
 import type { Database } from '../db/database';
 import { AppError } from '../http/app-error';
+import { isoDateTime } from '../http/dates';
 import { decodeCursor, encodeCursor, PageQuery } from '../http/pagination';
+import { oneLineText } from '../http/text';
 import { authorize, registerRules } from '../policy/policy';
 
 registerRules({
@@ -15,14 +18,18 @@ registerRules({
 });
 
 export const AuditQuery = PageQuery.extend({
-  action: z.string().max(100).regex(/^[a-z_.]+$/, 'may hold only a-z, _ and .').optional(),
+  action: z
+    .string()
+    .max(100)
+    .regex(/^[a-z_.]+$/, 'may hold only a-z, _ and .')
+    .optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
   actorUserId: z.uuid('must be a UUID').optional(),
-  recordType: z.string().max(50).optional(),
-  recordId: z.string().max(100).optional(),
+  recordType: oneLineText().max(50).optional(),
+  recordId: oneLineText().max(100).optional(),
   personId: z.uuid('must be a UUID').optional(),
-  from: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+  from: isoDateTime().optional(),
+  to: isoDateTime().optional(),
 }).strict();
 
 export const AuditEntry = z.object({
@@ -69,16 +76,26 @@ export function auditRoutes(app: FastifyInstance, db: Database): void {
     },
     handler: async (request) => {
       const actor = actorOf(request);
-      authorize(actor, 'audit.read', { organizationId: actor.organizationId }, { recordType: 'audit_log', refuseAs: 'forbidden' });
+      authorize(
+        actor,
+        'audit.read',
+        { organizationId: actor.organizationId },
+        { recordType: 'audit_log', refuseAs: 'forbidden' },
+      );
       const query = request.query;
-      const before = decodeCursor(query.cursor, 1)?.[0];
+      const before = decodeCursor(query.cursor, ['id'])?.[0];
       if (query.from && query.to && query.from > query.to) throw AppError.field('query.to', 'must not be before from');
+      const { limit: _limit, cursor: _cursor, ...filters } = query;
       // The actor's display name comes from users: the log keeps ids, the page wants names.
-      const rows = await db.query<AuditRow>(
-        `SELECT a.*, u.display_name AS actor_name
+      // Reading the log is itself written to it, in the same transaction (after the read, so a
+      // page does not list its own reading).
+      const rows = await db.tx(async (q) => {
+        const found = await q.query<AuditRow>(
+          `SELECT a.*, u.display_name AS actor_name
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
           WHERE ($1::bigint IS NULL OR a.id < $1)
-            AND ($2::uuid IS NULL OR a.actor_organization_id = $2 OR a.record_organization_id = $2)
+            AND ($2::uuid IS NULL OR a.record_organization_id = $2
+                 OR (a.actor_organization_id = $2 AND NOT a.hidden_from_actor_organization))
             AND ($3::text IS NULL OR a.action = $3)
             AND ($4::text IS NULL OR a.outcome = $4)
             AND ($5::uuid IS NULL OR a.actor_user_id = $5)
@@ -88,20 +105,33 @@ export function auditRoutes(app: FastifyInstance, db: Database): void {
             AND ($9::timestamptz IS NULL OR a.at >= $9)
             AND ($10::timestamptz IS NULL OR a.at < $10)
           ORDER BY a.id DESC LIMIT $11`,
-        [
-          before ?? null,
-          isNetworkAdmin(actor) ? null : actor.organizationId,
-          query.action ?? null,
-          query.outcome ?? null,
-          query.actorUserId ?? null,
-          query.recordType ?? null,
-          query.recordId ?? null,
-          query.personId ?? null,
-          query.from ?? null,
-          query.to ?? null,
-          query.limit + 1,
-        ],
-      );
+          [
+            before ?? null,
+            isNetworkAdmin(actor) ? null : actor.organizationId,
+            query.action ?? null,
+            query.outcome ?? null,
+            query.actorUserId ?? null,
+            query.recordType ?? null,
+            query.recordId ?? null,
+            query.personId ?? null,
+            query.from ?? null,
+            query.to ?? null,
+            query.limit + 1,
+          ],
+        );
+        await audit(
+          q,
+          { actor, ip: request.ip },
+          {
+            action: 'audit.read',
+            recordType: 'audit_log',
+            recordOrganizationId: actor.organizationId,
+            personId: query.personId,
+            details: { filters: Object.keys(filters).sort(), page: query.cursor ? 'next' : 'first' },
+          },
+        );
+        return found;
+      });
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return {

@@ -16,6 +16,11 @@ export interface AuditEntry {
   personId?: string;
   /** Non-personal context: field names changed, reasons, counts. Never values of personal data. */
   details?: Record<string, unknown>;
+  /**
+   * The row is not shown to the admins of the actor's organisation: a refusal answered as 404,
+   * whose row would otherwise tell them that the other organisation's record exists.
+   */
+  hiddenFromActorOrganization?: boolean;
 }
 
 export interface AuditContext {
@@ -31,8 +36,9 @@ export async function audit(q: Queryable, context: AuditContext, entry: AuditEnt
   const { actor, user } = context;
   await q.query(
     `INSERT INTO audit_log (actor_kind, actor_user_id, actor_organization_id, ip, action, outcome,
-                            record_type, record_id, record_organization_id, person_id, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                            record_type, record_id, record_organization_id, person_id, details,
+                            hidden_from_actor_organization)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       actor ? (actor.via === 'token' ? 'token' : 'user') : user ? 'user' : (context.fallbackKind ?? 'anonymous'),
       actor?.userId ?? user?.userId ?? null,
@@ -45,6 +51,29 @@ export async function audit(q: Queryable, context: AuditContext, entry: AuditEnt
       entry.recordOrganizationId ?? null,
       entry.personId ?? null,
       JSON.stringify(entry.details ?? {}),
+      entry.hiddenFromActorOrganization ?? false,
     ],
   );
+}
+
+/**
+ * Refusals that anyone can cause without an account (no credentials, a failed CSRF check, an
+ * address over its rate limit) are written once per address, action and route per window: the
+ * first refusal is on the log with `details.coalesced`, and the same refusals in the rest of the
+ * window are not, so a flood of anonymous requests cannot fill the append-only log. Kept per
+ * process: with two processes, each writes its first one.
+ */
+export function coalescedAudit(windowMs = 60_000, maxKeys = 10_000) {
+  const lastWritten = new Map<string, number>();
+  return async (q: Queryable, key: string, context: AuditContext, entry: AuditEntry): Promise<void> => {
+    const now = Date.now();
+    const previous = lastWritten.get(key);
+    if (previous !== undefined && now - previous < windowMs) return;
+    if (lastWritten.size >= maxKeys) {
+      for (const [stale, at] of lastWritten) if (now - at >= windowMs) lastWritten.delete(stale);
+      if (lastWritten.size >= maxKeys) lastWritten.clear();
+    }
+    lastWritten.set(key, now);
+    await audit(q, context, { ...entry, details: { ...entry.details, coalesced: `one row per address per ${windowMs / 1000} s` } });
+  };
 }

@@ -4,7 +4,7 @@
 // a signed-in actor (a session cookie, or an API token as Bearer), and a cookie-authenticated
 // write must also carry the session's CSRF token. Refusals are written to the audit log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { audit } from '../audit/audit';
+import { coalescedAudit } from '../audit/audit';
 import type { Database } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { Actor } from './actor';
@@ -21,6 +21,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without a signed-in actor. Absent: a signed-in actor is required. */
     public?: boolean;
+    /**
+     * A public route that answers a caller with an API token more (the whole HSDS directory in
+     * one stream): a Bearer token, when sent, is resolved, and refused when it is wrong.
+     */
+    optionalActor?: boolean;
   }
 }
 
@@ -47,19 +52,40 @@ export function registerAuthentication(app: FastifyInstance, db: Database, timin
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routes.push({ method, url: route.url, public: route.config?.public === true });
+    // Read when asked, not now: a scope's own onRoute hook (markRoutesPublic) runs after this one.
+    for (const method of methods) {
+      routes.push({
+        method,
+        url: route.url,
+        get public() {
+          return route.config?.public === true;
+        },
+      });
+    }
   });
   app.decorateRequest('actor', undefined);
+  const auditRefusal = coalescedAudit();
   app.addHook('onRequest', async (request) => {
     // No route matched: the not-found handler answers, and a 404 tells nothing.
     if (request.is404) return;
-    if (request.routeOptions.config?.public === true) return;
-    const refusal = async (reason: string, actor?: Actor) =>
-      audit(db, actor ? { actor, ip: request.ip } : { ip: request.ip, fallbackKind: 'anonymous' }, {
-        action: reason === 'csrf_failed' ? 'request.csrf_refused' : 'request.unauthenticated',
+    const config = request.routeOptions.config;
+    if (config?.public === true) {
+      // Only a token counts here: a browser's stale cookie must not turn a public page into a 401.
+      if (!config.optionalActor || !request.headers.authorization) return;
+      const resolved = await resolveActor(request, db, timing);
+      if (!resolved.actor) throw new AppError('unauthenticated', 'The credentials sent are unknown or expired; send none to read as a guest.');
+      request.actor = resolved.actor;
+      return;
+    }
+    const refusal = async (reason: string, actor?: Actor) => {
+      const action = reason === 'csrf_failed' ? 'request.csrf_refused' : 'request.unauthenticated';
+      const route = request.routeOptions.url ?? null;
+      await auditRefusal(db, `${request.ip}|${action}|${request.method}|${route}`, actor ? { actor, ip: request.ip } : { ip: request.ip, fallbackKind: 'anonymous' }, {
+        action,
         outcome: 'denied',
-        details: { method: request.method, route: request.routeOptions.url ?? null, reason },
+        details: { method: request.method, route, reason },
       }).catch((error: unknown) => request.log.error({ err: error }, 'could not write the audit row of a refusal'));
+    };
     const resolved = await resolveActor(request, db, timing);
     if (!resolved.actor) {
       await refusal(resolved.reason);

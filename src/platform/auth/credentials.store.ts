@@ -85,8 +85,13 @@ export async function deleteSession(q: Queryable, tokenHash: string): Promise<vo
   await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
-export async function deleteSessionsOfUser(q: Queryable, userId: string): Promise<void> {
-  await q.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+/** Ends a user's sessions, all of them or all but the one named by `exceptTokenHash`. */
+export async function deleteSessionsOfUser(q: Queryable, userId: string, options: { exceptTokenHash?: string } = {}): Promise<number> {
+  const rows = await q.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2 RETURNING user_id', [
+    userId,
+    options.exceptTokenHash ?? null,
+  ]);
+  return rows.length;
 }
 
 export const API_TOKEN_PREFIX = 'kith_';

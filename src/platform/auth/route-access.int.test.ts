@@ -14,10 +14,12 @@ describeEachEngine('route access', (ctx) => {
         expect(answer.headers.get('content-type'), spelt).toMatch(/application\/problem\+json/);
       }
     }
-    const refused = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'request.unauthenticated' AND details->>'route' = '/api/directory/search'`,
+    // On the log once per address and route a minute, however often it is tried: a flood of
+    // anonymous requests cannot fill the append-only log.
+    const refused = await db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_log WHERE action = 'request.unauthenticated' AND details->>'route' = '/api/directory/search'`,
     );
-    expect(refused[0]!.n).toBeGreaterThanOrEqual(4);
+    expect(refused).toEqual([{ details: expect.objectContaining({ method: 'GET', reason: 'no_credentials', coalesced: expect.any(String) }) }]);
   });
 
   it('lists every route with whether it is public, and only the intended ones are', async () => {

@@ -13,7 +13,7 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
-  sign_in_locked: 429,
+  sign_in_throttled: 429,
   internal: 500,
   unavailable: 503,
 } as const;
@@ -32,7 +32,7 @@ export const errorTitle: Record<ErrorCode, string> = {
   payload_too_large: 'The request is too large',
   unsupported_media_type: 'This content type is not accepted',
   too_many_requests: 'Too many requests; wait a moment and try again',
-  sign_in_locked: 'Too many failed sign-ins; try again later',
+  sign_in_throttled: 'Too many sign-in tries; wait, then try again',
   internal: 'Something went wrong on our side',
   unavailable: 'Kith cannot reach its database right now; try again shortly',
 };

@@ -2,6 +2,7 @@
 // is an index range scan however deep the list goes.
 import { z } from 'zod';
 import { AppError } from './app-error';
+import { textFault } from './text';
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -12,15 +13,35 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | undefined {
+/**
+ * What each part of a list's sort key is: `text` (one line, as long as a cursor allows) or `id`
+ * (a whole number a bigint column holds and JavaScript keeps exactly).
+ */
+export type CursorPart = 'text' | 'id';
+type PartValue<P extends CursorPart> = P extends 'id' ? number : string;
+
+function partIsValid(part: CursorPart, value: unknown): boolean {
+  if (part === 'id') return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  return typeof value === 'string' && value.length <= 500 && textFault(value, 'one-line') === undefined;
+}
+
+/**
+ * The sort key a cursor holds, checked part by part before it reaches SQL: a cursor this list did
+ * not give out (`["abc"]` where an id is due, `[1e30]`, a NUL in a name) is a 400 naming the field.
+ */
+export function decodeCursor<const Parts extends readonly CursorPart[]>(
+  cursor: string | undefined,
+  parts: Parts,
+): { [K in keyof Parts]: PartValue<Parts[K]> } | undefined {
   if (cursor === undefined) return undefined;
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((part) => ['string', 'number'].includes(typeof part))) {
-      return key as (string | number)[];
-    }
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     // fall through to the field error
+  }
+  if (Array.isArray(key) && key.length === parts.length && parts.every((part, index) => partIsValid(part, key[index]))) {
+    return key as { [K in keyof Parts]: PartValue<Parts[K]> };
   }
   throw AppError.field('query.cursor', 'is not a cursor this list gave out');
 }

@@ -1,8 +1,12 @@
-// Organisations, their units (departments, programs …) and their users.
+// Organisations, their units (departments, programs …) and their users; my own password and the
+// API tokens of a user.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
 import { usePagedQuery } from './paged';
 import type {
+  ApiToken,
+  ChangeOwnPasswordBody,
+  CreatedApiToken,
   CreateOrganizationBody,
   CreateUnitBody,
   CreateUserBody,
@@ -18,6 +22,9 @@ export const identityKeys = {
   organization: (id: string) => ['organizations', 'one', id] as const,
   units: (organizationId: string) => ['units', organizationId] as const,
   users: (organizationId: string) => ['users', organizationId] as const,
+  tokens: ['tokens'] as const,
+  myTokens: ['tokens', 'mine'] as const,
+  userTokens: (userId: string) => ['tokens', 'user', userId] as const,
 };
 
 export function useOrganizations(search: string) {
@@ -83,6 +90,56 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ userId, body }: { userId: string; body: UpdateUserBody }) =>
       apiFetch<User>(`/api/users/${userId}`, { method: 'PATCH', body }),
-    onSuccess: (user) => queryClient.invalidateQueries({ queryKey: identityKeys.users(user.organizationId) }),
+    onSuccess: (user) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: identityKeys.users(user.organizationId) }),
+        // Disabling a user or resetting their password revokes their API tokens.
+        queryClient.invalidateQueries({ queryKey: identityKeys.userTokens(user.id) }),
+      ]),
+  });
+}
+
+export function useChangeOwnPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangeOwnPasswordBody) => apiFetch<void>('/api/me/password', { method: 'POST', body }),
+    onSuccess: (_answer, body) => {
+      if (body.revokeApiTokens) return queryClient.invalidateQueries({ queryKey: identityKeys.tokens });
+    },
+  });
+}
+
+/** My own API tokens, newest first as the server sends them. */
+export function useMyApiTokens() {
+  return useQuery({
+    queryKey: identityKeys.myTokens,
+    queryFn: ({ signal }) => apiFetch<{ items: ApiToken[] }>('/api/tokens', { signal }),
+    select: (data) => data.items,
+  });
+}
+
+/** A user's API tokens, for that user or an admin of their organisation. */
+export function useUserApiTokens(userId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: identityKeys.userTokens(userId),
+    queryFn: ({ signal }) => apiFetch<{ items: ApiToken[] }>(`/api/users/${userId}/tokens`, { signal }),
+    select: (data) => data.items,
+    enabled: options.enabled ?? true,
+  });
+}
+
+export function useCreateApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string }) => apiFetch<CreatedApiToken>('/api/tokens', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.tokens }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tokenId: string) => apiFetch<ApiToken>(`/api/tokens/${tokenId}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.tokens }),
   });
 }

@@ -98,6 +98,29 @@ export interface UpdateUserBody {
   password?: string;
 }
 
+export interface ChangeOwnPasswordBody {
+  currentPassword: string;
+  newPassword: string;
+  /** Also revoke every API token of the user. */
+  revokeApiTokens?: boolean;
+}
+
+/** An API token as listed: never its secret. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  /** The first characters of the secret, to tell tokens apart (`kith_abcd`). */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The answer to making a token: the only time its secret is sent. */
+export interface CreatedApiToken extends ApiToken {
+  token: string;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;

@@ -1,7 +1,8 @@
 // Sign in with email and password; then back to the page the person came from.
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api/client';
 import { useMe, useSignIn } from '../api/session';
 import { FormAlert } from '../ui/form-alert';
 import { useDocumentTitle } from '../ui/page';
@@ -16,6 +17,9 @@ export default function SignInPage() {
   const signIn = useSignIn();
   const form = useServerForm({ initialValues: { email: '', password: '' }, serverError: signIn.error });
   useDocumentTitle(t('signIn.title'));
+  // Too many tries (from this account or this network): the server says in plain words how long
+  // to wait; nothing is wrong with the fields.
+  const tooManyTries = signIn.error instanceof ApiError && signIn.error.status === 429 ? signIn.error : undefined;
 
   if (me.data) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
   if (me.isPending) return <Loading />;
@@ -31,7 +35,13 @@ export default function SignInPage() {
             <Title order={1} size="h2">
               {t('signIn.title')}
             </Title>
-            <FormAlert error={signIn.error} problem={form.problem} />
+            {tooManyTries ? (
+              <Alert color="orange" variant="light" title={t('signIn.tooManyTriesTitle')}>
+                {tooManyTries.problem.detail ?? t('signIn.tooManyTries')}
+              </Alert>
+            ) : (
+              <FormAlert error={signIn.error} problem={form.problem} />
+            )}
             <TextInput
               label={t('signIn.email')}
               type="email"

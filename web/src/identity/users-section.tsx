@@ -1,10 +1,11 @@
-// An organisation's users: their roles, units and whether they can sign in; add one, or turn an
-// account off and on again.
+// An organisation's users: their roles, units and whether they can sign in; add one, turn an
+// account off and on again, or open a user's API tokens to revoke one.
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnits, useUpdateUser, useUsers } from '../api/identity';
+import { useUnits, useUpdateUser, useUserApiTokens, useUsers } from '../api/identity';
 import { itemsOf } from '../api/paged';
 import type { User } from '../api/types';
 import { formatDateTime, formatList } from '../i18n/format';
@@ -12,6 +13,7 @@ import { problemMessage } from '../ui/problem';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
 import { AddUserModal } from './add-user-form';
+import { ApiTokenList } from './api-token-list';
 
 export function UsersSection(props: { organizationId: string }) {
   const { t } = useTranslation();
@@ -21,6 +23,14 @@ export function UsersSection(props: { organizationId: string }) {
   const unitNames = new Map(itemsOf(units.data).map((unit) => [unit.id, unit.name]));
   const updateUser = useUpdateUser();
   const [adding, addModal] = useDisclosure(false);
+  // The users whose API tokens are open below their row.
+  const [tokensOpen, setTokensOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggleTokens = (userId: string) =>
+    setTokensOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(userId)) next.add(userId);
+      return next;
+    });
   const headingId = `users-heading-${props.organizationId}`;
 
   const setDisabled = (user: User, disabled: boolean) =>
@@ -38,9 +48,11 @@ export function UsersSection(props: { organizationId: string }) {
       },
     );
 
-  const rows = itemsOf(users.data).map((user) => {
+  const rows = itemsOf(users.data).flatMap((user) => {
     const busy = updateUser.isPending && updateUser.variables.userId === user.id;
-    return (
+    const showTokens = tokensOpen.has(user.id);
+    const tokensId = `user-tokens-${user.id}`;
+    const row = (
       <Table.Tr key={user.id}>
         <Table.Td>
           <Text fw={600}>{user.displayName}</Text>
@@ -69,22 +81,43 @@ export function UsersSection(props: { organizationId: string }) {
           </Text>
         </Table.Td>
         <Table.Td>
-          {user.id === me.user.id ? (
-            <Text size="sm" c="dimmed">{t('users.you')}</Text>
-          ) : (
+          <Group gap="xs" wrap="nowrap">
+            {user.id === me.user.id ? (
+              <Text size="sm" c="dimmed">{t('users.you')}</Text>
+            ) : (
+              <Button
+                size="xs"
+                variant="default"
+                loading={busy}
+                onClick={() => setDisabled(user, !user.disabled)}
+                aria-label={user.disabled ? t('users.enableNamed', { name: user.displayName }) : t('users.disableNamed', { name: user.displayName })}
+              >
+                {user.disabled ? t('users.enable') : t('users.disable')}
+              </Button>
+            )}
             <Button
               size="xs"
-              variant="default"
-              loading={busy}
-              onClick={() => setDisabled(user, !user.disabled)}
-              aria-label={user.disabled ? t('users.enableNamed', { name: user.displayName }) : t('users.disableNamed', { name: user.displayName })}
+              variant="subtle"
+              onClick={() => toggleTokens(user.id)}
+              aria-expanded={showTokens}
+              aria-controls={showTokens ? tokensId : undefined}
+              aria-label={t('tokens.ofUser.showNamed', { name: user.displayName })}
             >
-              {user.disabled ? t('users.enable') : t('users.disable')}
+              {t('tokens.ofUser.show')}
             </Button>
-          )}
+          </Group>
         </Table.Td>
       </Table.Tr>
     );
+    if (!showTokens) return [row];
+    return [
+      row,
+      <Table.Tr key={`${user.id}-tokens`} id={tokensId}>
+        <Table.Td colSpan={4}>
+          <UserTokens user={user} />
+        </Table.Td>
+      </Table.Tr>,
+    ];
   });
 
   return (
@@ -126,5 +159,28 @@ export function UsersSection(props: { organizationId: string }) {
       </Stack>
       <AddUserModal organizationId={props.organizationId} opened={adding} onClose={addModal.close} />
     </Paper>
+  );
+}
+
+/** One user's API tokens, below their row: an admin revokes one that leaked or is no longer needed. */
+function UserTokens(props: { user: User }) {
+  const { t } = useTranslation();
+  const tokens = useUserApiTokens(props.user.id);
+  const headingId = `user-tokens-heading-${props.user.id}`;
+  return (
+    <Stack gap="xs" py="xs">
+      <Title order={4} size="h5" id={headingId} tabIndex={-1} className="page-heading">
+        {t('tokens.ofUser.title', { name: props.user.displayName })}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('tokens.ofUser.intro')}
+      </Text>
+      {tokens.isPending && <Loading />}
+      {tokens.isError && <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />}
+      {tokens.isSuccess && tokens.data.length === 0 && (
+        <Text size="sm">{t('tokens.noneOfUser', { name: props.user.displayName })}</Text>
+      )}
+      {tokens.isSuccess && tokens.data.length > 0 && <ApiTokenList tokens={tokens.data} headingId={headingId} />}
+    </Stack>
   );
 }

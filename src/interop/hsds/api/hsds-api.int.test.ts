@@ -4,6 +4,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/harness';
 import { Client } from '../../../../test/support/http-client';
+import { buildOrganization, buildUser } from '../../../../test/support/factories';
+import { createApiToken } from '../../../domains/identity';
 import { HsdsValidator, hsdsSchemasAvailable, type HsdsSchemaName } from '../export/hsds-validator';
 import { seedTestDirectory, type TestDirectory } from '../export/test-factory';
 
@@ -150,5 +152,27 @@ describeEachEngine('HSDS read API', (ctx) => {
     const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { id: string });
     expect(lines.map((service) => service.id).sort()).toEqual([dir.services.pantry, dir.services.shelter].sort());
     expectValid('service_list', lines);
+  });
+
+  it("pages a guest's ndjson, and streams the whole directory only to a caller with an API token", async () => {
+    const guest = await fetch(`${ctx().baseUrl}/hsds/services?format=ndjson&per_page=1`);
+    expect(guest.status).toBe(200);
+    expect((await guest.text()).trim().split('\n')).toHaveLength(1);
+    expect(guest.headers.get('link')).toBe('</hsds/services?format=ndjson&per_page=1&page=2>; rel="next"');
+    const lastPage = await fetch(`${ctx().baseUrl}/hsds/services?format=ndjson&per_page=1&page=3`);
+    expect((await lastPage.text()).trim().split('\n')).toHaveLength(1);
+    expect(lastPage.headers.get('link')).toBeNull();
+    // 50 at most, like a JSON page, when per_page is not given.
+    expect((await (await fetch(`${ctx().baseUrl}/hsds/services?format=ndjson`)).text()).trim().split('\n')).toHaveLength(3);
+
+    const { db } = ctx();
+    const organization = await buildOrganization(db);
+    const user = await buildUser(db, { organizationId: organization.id });
+    const { token } = await createApiToken({ db, actor: 'system' }, { userId: user.id, name: 'directory mirror' });
+    const whole = await fetch(`${ctx().baseUrl}/hsds/services?format=ndjson&per_page=1`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await whole.text()).trim().split('\n')).toHaveLength(3);
+    expect(whole.headers.get('link')).toBeNull();
+    const wrong = await fetch(`${ctx().baseUrl}/hsds/services?format=ndjson`, { headers: { authorization: 'Bearer kith_wrong' } });
+    expect(wrong.status).toBe(401);
   });
 });

@@ -1,5 +1,7 @@
-// The two answers the HSDS API gives: a Page envelope (or, with format=ndjson, every match as one
-// JSON object per line), and one record by id or a 404 problem+json.
+// The two answers the HSDS API gives: a Page envelope (or, with format=ndjson, one JSON object per
+// line), and one record by id or a 404 problem+json. A guest's ndjson is paged like JSON (with a
+// Link to the next page): one anonymous request must not carry off the whole directory at once.
+// A signed-in caller (an API token) gets every match in one stream.
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { Queryable } from '../../../platform/db/database';
@@ -59,16 +61,29 @@ export async function listResponse(
   filter: Filter,
   query: { page: number; per_page: number; format: 'json' | 'ndjson' },
   assemble: Assemble,
+  caller: { signedIn: boolean; url: string },
 ): Promise<Page | FastifyReply> {
-  if (query.format === 'ndjson') {
+  if (query.format === 'ndjson' && caller.signedIn) {
     // Every match, unpaginated, as the spec describes ndjson; batches keep memory flat.
     return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonLines(q, filter, assemble)));
   }
   const offset = (query.page - 1) * query.per_page;
   const total = await countOf(q, filter);
+  if (query.format === 'ndjson') {
+    const ids = offset < total ? await idsOf(q, filter, { limit: query.per_page, offset }) : [];
+    if (offset + ids.length < total) reply.header('link', `<${nextPageUrl(caller.url, query.page + 1)}>; rel="next"`);
+    const items = await assemble(ids);
+    return reply.type('application/x-ndjson; charset=utf-8').send(items.map((item) => `${JSON.stringify(item)}\n`).join(''));
+  }
   // A page past the end costs no second scan.
   const ids = offset < total ? await idsOf(q, filter, { limit: query.per_page, offset }) : [];
   return pageOf(total, query.page, query.per_page, await assemble(ids));
+}
+
+function nextPageUrl(url: string, page: number): string {
+  const next = new URL(url, 'http://kith.invalid');
+  next.searchParams.set('page', String(page));
+  return `${next.pathname}${next.search}`;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 // Table of contents of the HSDS 3.0.1 read API (standards/hsds/3.0.1/schema/openapi.json), under
-// /hsds. Public: no sign-in (the auth hook guards /api only), and only the public directory is
+// /hsds. Public: no sign-in (every route here says `config.public`), and only the public directory is
 // read: the hsds_* tables and a service's open-slot count, never users, people or the audit log.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -33,7 +33,9 @@ export function hsdsRoutes(app: FastifyInstance, db: Database): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   // Public and read-only: no security scheme, and a per-address ceiling since nobody signs in.
   const common = { tags: ['hsds'], security: [] };
-  const config = { public: true, rateLimit: { max: 600, timeWindow: '1 minute' } };
+  // optionalActor: an API token, when sent, lets ndjson stream the whole directory at once.
+  const config = { public: true, optionalActor: true, rateLimit: { max: 600, timeWindow: '1 minute' } };
+  const caller = (request: FastifyRequest) => ({ signedIn: request.actor !== undefined, url: request.url });
 
   for (const url of ['/hsds', '/hsds/']) {
     api.get(url, {
@@ -53,7 +55,7 @@ export function hsdsRoutes(app: FastifyInstance, db: Database): void {
         : query.full
           ? (ids) => fullServices(db, ids, fullServiceShape)
           : (ids) => serviceListItems(db, ids);
-      return listResponse(db, reply, servicesFilter(query), query, assemble);
+      return listResponse(db, reply, servicesFilter(query), query, assemble, caller(request));
     },
   });
 
@@ -73,7 +75,7 @@ export function hsdsRoutes(app: FastifyInstance, db: Database): void {
         query.full || query.full_service
           ? (ids) => fullOrganizations(db, ids, { services: query.full_service ? 'full' : 'stubs' })
           : (ids) => organizationListItems(db, ids);
-      return listResponse(db, reply, organizationsFilter(query), query, assemble);
+      return listResponse(db, reply, organizationsFilter(query), query, assemble, caller(request));
     },
   });
 
@@ -92,7 +94,7 @@ export function hsdsRoutes(app: FastifyInstance, db: Database): void {
     handler: async (request, reply) => {
       const { query } = request;
       const assemble: Assemble = query.full ? (ids) => fullServiceAtLocations(db, ids) : (ids) => serviceAtLocationListItems(db, ids);
-      return listResponse(db, reply, await serviceAtLocationsFilter(db, query), query, assemble);
+      return listResponse(db, reply, await serviceAtLocationsFilter(db, query), query, assemble, caller(request));
     },
   });
 
@@ -106,7 +108,7 @@ export function hsdsRoutes(app: FastifyInstance, db: Database): void {
     schema: { ...common, summary: 'Taxonomies, paginated', querystring: schema.TaxonomiesQuery },
     config,
     handler: async (request, reply) =>
-      listResponse(db, reply, taxonomiesFilter(request.query), request.query, (ids) => taxonomies(db, ids)),
+      listResponse(db, reply, taxonomiesFilter(request.query), request.query, (ids) => taxonomies(db, ids), caller(request)),
   });
 
   api.get('/hsds/taxonomies/:id', {
@@ -119,7 +121,7 @@ export function hsdsRoutes(app: FastifyInstance, db: Database): void {
     schema: { ...common, summary: 'Taxonomy terms, paginated (top_only=true: terms without a parent)', querystring: schema.TaxonomyTermsQuery },
     config,
     handler: async (request, reply) =>
-      listResponse(db, reply, taxonomyTermsFilter(request.query), request.query, (ids) => taxonomyTermItems(db, ids)),
+      listResponse(db, reply, taxonomyTermsFilter(request.query), request.query, (ids) => taxonomyTermItems(db, ids), caller(request)),
   });
 
   api.get('/hsds/taxonomy_terms/:id', {

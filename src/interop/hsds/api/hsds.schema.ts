@@ -2,12 +2,14 @@
 // with bounds the spec leaves open: a parameter the path does not list, or a value out of bounds,
 // is a 400 problem+json naming the field, never a slow query or a 5xx.
 import { z } from 'zod';
+import { isRealInstant } from '../../../platform/http/dates';
+import { oneLineText } from '../../../platform/http/text';
 
 const flag = z.enum(['true', 'false'], 'must be true or false').transform((value) => value === 'true');
 // Any 8-4-4-4-12 hex id, as HSDS's format: uuid allows (z.uuid() would insist on an RFC version digit).
 const uuid = z.guid('must be a UUID');
 
-const search = z.string().trim().max(200, 'must be at most 200 characters').optional();
+const search = oneLineText().max(200, 'must be at most 200 characters').optional();
 const page = z.coerce
   .number('must be a whole number')
   .int('must be a whole number')
@@ -21,14 +23,6 @@ const perPage = z.coerce
   .max(500, 'must be at most 500')
   .default(50);
 const format = z.enum(['json', 'ndjson'], 'must be json or ndjson').default('json');
-
-/** Parses, and names a day the calendar has (Date.parse rolls 2024-02-30 over to March). */
-function isRealInstant(value: string): boolean {
-  if (Number.isNaN(Date.parse(value))) return false;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** RFC 3339 / ISO 8601, with or without an offset, or a bare date; passed on as UTC. */
 const modifiedAfter = z
@@ -56,7 +50,7 @@ export const ServiceAtLocationsQuery = z
     ...paged,
     ...recordFilters,
     full: flag.optional(),
-    postcode: z.string().trim().min(1, 'must not be empty').max(20, 'must be at most 20 characters').optional(),
+    postcode: oneLineText().min(1, 'must not be empty').max(20, 'must be at most 20 characters').optional(),
     // Metres from the postcode's centroid: up to 500 km, which covers any one region.
     proximity: z.coerce.number('must be a number of metres').min(0, 'must be at least 0').max(500_000, 'must be at most 500000').optional(),
   })
@@ -82,4 +76,4 @@ export type TaxonomyTermsQuery = z.output<typeof TaxonomyTermsQuery>;
 export const NoQuery = z.strictObject({});
 
 /** Any string is accepted here; one that is not a UUID names no HSDS record, so it is a 404. */
-export const IdParams = z.strictObject({ id: z.string().max(200) });
+export const IdParams = z.strictObject({ id: oneLineText().max(200) });

@@ -81,6 +81,15 @@ describeEachEngine('kith import hsds', (ctx) => {
     expect(progress.some((step) => step.phase === 'indexing')).toBe(false);
     expect(again.counts.service?.unchanged).toBe(3);
     expect(await rowCounts(db)).toEqual(before);
+
+    // Both imports are on the audit log, as the operator's, with what they wrote.
+    const audited = await db.query<{ actor_kind: string; details: Record<string, unknown> }>(
+      `SELECT actor_kind, details FROM audit_log WHERE action = 'directory.import' AND record_id = 'hsds-1.1' ORDER BY id`,
+    );
+    expect(audited.map((row) => row.actor_kind)).toEqual(['system', 'system']);
+    expect(audited[0]!.details).toMatchObject({ source: 'hsds-1.1', rejected: 0, updated: 0 });
+    expect(audited[0]!.details.inserted).toBeGreaterThanOrEqual(3);
+    expect(audited[1]!.details).toMatchObject({ inserted: 0, updated: 0 });
   });
 
   it('imports an HSDS 2.0 folder whose datapackage.json names files its own way', async () => {

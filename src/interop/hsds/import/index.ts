@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rebuildSearchEntries, withBulkLoad } from '../../../domains/directory/index';
 import type { Db, Queryable } from '../../../platform/db/database';
+import { audit } from '../../../platform/audit/audit';
 import { AppError } from '../../../platform/http/app-error';
 import { MapContext } from './context';
 import { detectSource, type Detected } from './detect';
@@ -137,6 +138,23 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
           retired.map((service) => service.id),
           report('indexing'),
         );
+      // The import is on the record, in its own transaction: who (the operator), what, how much.
+      const total = (key: 'inserted' | 'updated' | 'unchanged') =>
+        Object.values(counts).reduce((sum, count) => sum + (count?.[key] ?? 0), 0);
+      await audit(q, { fallbackKind: 'system' }, {
+        action: 'directory.import',
+        recordType: 'hsds_dataset',
+        recordId: dataset.slice(0, 200),
+        details: {
+          format,
+          source: path.basename(path.resolve(source)).slice(0, 200),
+          inserted: total('inserted'),
+          updated: total('updated'),
+          unchanged: total('unchanged'),
+          rejected: cx.out.rejections.length,
+          retired: retired.length,
+        },
+      });
       return { counts, retired };
     });
     const result: ImportReport = {
