@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kithTargets, runKith } from '../../test/support/run-kith';
 
@@ -44,9 +45,34 @@ describe.each(targets)('the kith command on $engine', ({ skip, open }) => {
       expect((await run('user', 'disable', 'ops@valley.example')).code).toBe(0);
       expect((await run('user', 'list')).stdout).toMatch(/ops@valley\.example\s+admin,leader\s+disabled/);
 
+      // A name that would rewrite a terminal is refused, naming the field.
+      const escape = await run('org', 'add', '--name', '\u001b[2J\u001b[31mValley', '--kind', 'community_organization');
+      expect(escape.code).toBe(2);
+      expect(escape.stderr).toContain('name: must not hold control characters');
+
       const unknownKind = await run('org', 'add', '--name', 'X', '--kind', 'castle');
       expect(unknownKind.code).not.toBe(0);
       expect(unknownKind.stderr).toContain('castle');
+    } finally {
+      await target.done();
+    }
+  });
+});
+
+describe.each(targets.filter((target) => target.engine === 'postgres'))('the kith command on $engine', ({ skip, open }) => {
+  it.skipIf(skip)('prints stored names with their control characters made visible', async () => {
+    const target = await open();
+    try {
+      // Written straight into the database, as an older Kith or a hand-made import could have.
+      const client = new pg.Client({ connectionString: target.env.DATABASE_URL });
+      await client.connect();
+      await client.query(`INSERT INTO organizations (name, kind) VALUES ($1, 'community_organization')`, ['\u001b[2JPwned\rPantry']);
+      await client.end();
+      const list = await runKith(['org', 'list'], target.env);
+      expect(list.code).toBe(0);
+      expect(list.stdout).toContain('\\x1b[2JPwned\\x0dPantry');
+      expect(list.stdout).not.toContain('\u001b');
+      expect(list.stdout).not.toContain('\r');
     } finally {
       await target.done();
     }

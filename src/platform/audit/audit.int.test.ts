@@ -88,4 +88,28 @@ describeEachEngine('the audit log', (ctx) => {
       expect.objectContaining({ action: 'audit.read', actorUserId: admin.id, details: { filters: ['action'], page: 'first' } }),
     ]);
   });
+
+  it('records a refused CSRF check, and which roles a role change granted and removed', async () => {
+    const { db, baseUrl } = ctx();
+    const organization = await buildOrganization(db);
+    const admin = await buildUser(db, { organizationId: organization.id, roles: ['admin'] });
+    const staff = await buildUser(db, { organizationId: organization.id, roles: ['care_coordinator'] });
+    const client = await signedIn(baseUrl, admin.email, admin.password);
+
+    const forged = await client.request('PATCH', `/api/users/${staff.id}`, { roles: ['admin'] }, { 'x-csrf-token': 'forged' });
+    expect(forged.status).toBe(403);
+    const changed = await client.patch(`/api/users/${staff.id}`, { roles: ['program_manager', 'leader'] });
+    expect(changed.status).toBe(200);
+
+    const csrf = await client.get(`/api/audit?action=request.csrf_refused&actorUserId=${admin.id}`);
+    expect(csrf.body.items).toEqual([
+      expect.objectContaining({ outcome: 'denied', details: expect.objectContaining({ method: 'PATCH', route: '/api/users/:userId' }) }),
+    ]);
+    const update = await client.get(`/api/audit?action=user.update&recordId=${staff.id}`);
+    expect(update.body.items).toEqual([
+      expect.objectContaining({
+        details: { fields: ['roles'], rolesGranted: ['program_manager', 'leader'], rolesRemoved: ['care_coordinator'] },
+      }),
+    ]);
+  });
 });
