@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { audit } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { markRoutesPublic, registerAuthentication, type RouteEntry } from './platform/auth/authenticate';
@@ -102,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (z.globalRegistry) become components.schemas, referenced by $ref.
+    transformObject: jsonSchemaTransformObject,
   });
   const routes = registerAuthentication(app, db, timing);
   app.decorate('kithRoutes', routes);

@@ -150,3 +150,28 @@ export const CreatedApiToken = ApiToken.extend({ token: z.string() });
 export const OrganizationPage = pageSchema(Organization);
 export const UnitPage = pageSchema(Unit);
 export const UserPage = pageSchema(User);
+
+// Named in the OpenAPI document (components.schemas), so that the web app's types are generated
+// from them (web/src/api/openapi.generated.ts) rather than copied by hand.
+for (const [schema, id] of [
+  [Role, 'Role'],
+  [OrganizationKind, 'OrganizationKind'],
+  [UnitKind, 'UnitKind'],
+  [Organization, 'Organization'],
+  [Unit, 'Unit'],
+  [User, 'User'],
+  [Me, 'Me'],
+  [ApiToken, 'ApiToken'],
+  [CreatedApiToken, 'CreatedApiToken'],
+  [SignInBody, 'SignInBody'],
+  [CreateOrganizationBody, 'CreateOrganizationBody'],
+  [UpdateOrganizationBody, 'UpdateOrganizationBody'],
+  [CreateUnitBody, 'CreateUnitBody'],
+  [UpdateUnitBody, 'UpdateUnitBody'],
+  [CreateUserBody, 'CreateUserBody'],
+  [UpdateUserBody, 'UpdateUserBody'],
+  [CreateApiTokenBody, 'CreateApiTokenBody'],
+  [ChangeOwnPasswordBody, 'ChangeOwnPasswordBody'],
+] as const) {
+  z.globalRegistry.add(schema, { id });
+}

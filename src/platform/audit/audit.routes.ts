@@ -47,7 +47,7 @@ export const AuditEntry = z.object({
   recordOrganizationId: z.string().nullable(),
   personId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
-});
+}).meta({ id: 'AuditEntry' });
 
 interface AuditRow {
   id: number;

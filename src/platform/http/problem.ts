@@ -2,17 +2,22 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isConnectionError } from '../db/database';
-import { AppError, errorTitle, type ErrorCode, type FieldError } from './app-error';
+import { z } from 'zod';
+import { AppError, errorStatus, errorTitle, type ErrorCode, type FieldError } from './app-error';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  code: ErrorCode;
-  errors?: FieldError[];
-}
+/** RFC 9457 problem+json as every Kith error is sent; named in the OpenAPI document. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+    errors: z.array(z.object({ field: z.string(), message: z.string() }).meta({ id: 'FieldError' })).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema> & { errors?: FieldError[] };
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const problem: Problem = {

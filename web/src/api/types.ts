@@ -1,163 +1,61 @@
-// The shapes the Kith HTTP API sends and accepts (see src/domains/identity/identity.schema.ts and
-// src/platform/audit/audit.routes.ts). Web pages talk to the server only through these.
+// The shapes the Kith HTTP API sends and accepts, taken from the types generated out of the
+// server's OpenAPI document (openapi.generated.ts, `npm run api:types`): never written by hand.
+// A body the web app sends is the schema's input (`…Input`: defaults may be left out); an answer
+// is its output. The lists of values below are checked by the compiler against those types.
+import type { components, paths } from './openapi.generated';
 
-export const roles = ['admin', 'program_manager', 'care_coordinator', 'partner_staff', 'leader'] as const;
-export type Role = (typeof roles)[number];
+type Schemas = components['schemas'];
 
-export const organizationKinds = [
-  'health_system',
-  'primary_care_practice',
-  'community_organization',
-  'public_agency',
-  'coalition_backbone',
-  'payer',
-] as const;
-export type OrganizationKind = (typeof organizationKinds)[number];
-
-export const unitKinds = ['department', 'program', 'clinic', 'team'] as const;
-export type UnitKind = (typeof unitKinds)[number];
-
-export const auditOutcomes = ['success', 'denied', 'failure'] as const;
-export type AuditOutcome = (typeof auditOutcomes)[number];
+export type Role = Schemas['Role'];
+export type OrganizationKind = Schemas['OrganizationKind'];
+export type UnitKind = Schemas['UnitKind'];
+export type Me = Schemas['Me'];
+export type Organization = Schemas['Organization'];
+export type CreateOrganizationBody = Schemas['CreateOrganizationBodyInput'];
+export type Unit = Schemas['Unit'];
+export type CreateUnitBody = Schemas['CreateUnitBodyInput'];
+export type User = Schemas['User'];
+export type CreateUserBody = Schemas['CreateUserBodyInput'];
+export type UpdateUserBody = Schemas['UpdateUserBodyInput'];
+export type ChangeOwnPasswordBody = Schemas['ChangeOwnPasswordBodyInput'];
+/** An API token as listed: never its secret. */
+export type ApiToken = Schemas['ApiToken'];
+/** The answer to making a token: the only time its secret is sent. */
+export type CreatedApiToken = Schemas['CreatedApiToken'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditOutcome = AuditEntry['outcome'];
+/** The filters of the audit page (`to` is exclusive). */
+export type AuditFilters = Pick<NonNullable<paths['/api/audit']['get']['parameters']['query']>, 'action' | 'outcome' | 'from' | 'to'>;
+/** One field's problem, named by its path (`email`, `roles.0`, `query.to`). */
+export type FieldError = Schemas['FieldError'];
+/**
+ * RFC 9457 problem+json, as every Kith error is sent (partly, when a proxy answered instead), plus
+ * the web app's own code `network` for a request that never reached the server.
+ */
+export type Problem = Partial<Omit<Schemas['Problem'], 'code'>> & { status: number; code?: Schemas['Problem']['code'] | 'network' };
 
 export interface Page<Item> {
   items: Item[];
   nextCursor: string | null;
 }
 
-export interface Me {
-  user: { id: string; email: string; displayName: string; roles: Role[]; unitIds: string[] };
-  organization: { id: string; name: string; isHost: boolean };
-  networkAdmin: boolean;
-  csrfToken: string | null;
-  demoMode: boolean;
+/**
+ * Every value of the union `T`, in the order given: a value missing from the list, or one the
+ * union does not have, is a compile error.
+ */
+export function allOf<T extends string>() {
+  return <const List extends readonly T[]>(list: List & ([T] extends [List[number]] ? unknown : { missing: Exclude<T, List[number]> })) =>
+    list;
 }
 
-export interface Organization {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  isHost: boolean;
-  description: string;
-  website: string | null;
-  phone: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CreateOrganizationBody {
-  name: string;
-  kind: OrganizationKind;
-  description?: string;
-  website?: string | null;
-  phone?: string | null;
-}
-
-export interface Unit {
-  id: string;
-  organizationId: string;
-  name: string;
-  kind: UnitKind;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CreateUnitBody {
-  name: string;
-  kind: UnitKind;
-  description?: string;
-}
-
-export interface User {
-  id: string;
-  organizationId: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  unitIds: string[];
-  disabled: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
-
-export interface CreateUserBody {
-  organizationId: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  unitIds: string[];
-  password: string;
-}
-
-export interface UpdateUserBody {
-  displayName?: string;
-  roles?: Role[];
-  unitIds?: string[];
-  disabled?: boolean;
-  password?: string;
-}
-
-export interface ChangeOwnPasswordBody {
-  currentPassword: string;
-  newPassword: string;
-  /** Also revoke every API token of the user. */
-  revokeApiTokens?: boolean;
-}
-
-/** An API token as listed: never its secret. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  /** The first characters of the secret, to tell tokens apart (`kith_abcd`). */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-/** The answer to making a token: the only time its secret is sent. */
-export interface CreatedApiToken extends ApiToken {
-  token: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorKind: 'user' | 'token' | 'system' | 'anonymous';
-  actorUserId: string | null;
-  actorName: string | null;
-  actorOrganizationId: string | null;
-  ip: string | null;
-  action: string;
-  outcome: AuditOutcome;
-  recordType: string | null;
-  recordId: string | null;
-  recordOrganizationId: string | null;
-  personId: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface AuditFilters {
-  action?: string;
-  outcome?: AuditOutcome;
-  /** ISO 8601 date-times; `to` is exclusive. */
-  from?: string;
-  to?: string;
-}
-
-/** One field's problem, named by its path (`email`, `roles.0`, `query.to`). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** RFC 9457 problem+json, as every Kith error is sent. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  code?: string;
-  errors?: FieldError[];
-}
+export const roles = allOf<Role>()(['admin', 'program_manager', 'care_coordinator', 'partner_staff', 'leader']);
+export const organizationKinds = allOf<OrganizationKind>()([
+  'health_system',
+  'primary_care_practice',
+  'community_organization',
+  'public_agency',
+  'coalition_backbone',
+  'payer',
+]);
+export const unitKinds = allOf<UnitKind>()(['department', 'program', 'clinic', 'team']);
+export const auditOutcomes = allOf<AuditOutcome>()(['success', 'denied', 'failure']);
