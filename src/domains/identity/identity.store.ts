@@ -159,6 +159,14 @@ export async function findUser(q: Queryable, id: string): Promise<UserRow | unde
   return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.id = $1`, [id]))[0];
 }
 
+/** The display names of the users among `ids` (a missing id has no entry): one query for a page. */
+export async function userDisplayNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await q.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [wanted]);
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
   return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.email = $1`, [email]))[0];
 }
