@@ -12,7 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { audit } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { markRoutesPublic, registerAuthentication, type RouteEntry } from './platform/auth/authenticate';
-import type { SessionTiming } from './platform/auth/credentials.store';
+import type { SessionTiming } from './platform/auth/actor-resolver';
 import type { Database } from './platform/db/database';
 import { AppError } from './platform/http/app-error';
 import { registerProblemHandler, sendProblem } from './platform/http/problem';

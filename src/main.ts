@@ -11,7 +11,10 @@ import {
   createApiToken,
   createOrganization,
   createUser,
+  CreateOrganizationBody,
+  CreateUserBody,
   findOrganization,
+  findOrganizationByName,
   findUserByEmail,
   listOrganizations,
   listUsers,
@@ -19,7 +22,6 @@ import {
   updateUser,
   type OrganizationKind,
 } from './domains/identity';
-import { CreateUserBody, CreateOrganizationBody } from './domains/identity/identity.schema';
 import { networkIsEmpty, seedDemo } from './demo';
 import { printDemoLogins, serve } from './serve';
 import { progressBar } from './cli/progress';
@@ -52,8 +54,7 @@ async function organizationByIdOrName(db: Database, idOrName: string) {
     const found = await findOrganization(db, idOrName);
     if (found) return found;
   }
-  const rows = await db.query<{ id: string }>('SELECT id FROM organizations WHERE lower(name) = lower($1)', [idOrName]);
-  const found = rows[0] && (await findOrganization(db, rows[0].id));
+  const found = await findOrganizationByName(db, idOrName);
   if (!found) throw AppError.field('org', `no organisation named or numbered "${idOrName}"`, 'not_found');
   return found;
 }

@@ -1,7 +1,8 @@
 // `kith serve`: open the database, migrate, fill an empty network with the demo, listen.
-import { buildApp, loggerOptions } from './app';
+import { buildApp, loggerOptions, type AppOptions } from './app';
 import type { Config } from './config';
 import { migrateKeepingAppRoles } from './platform/db/app-role';
+import type { Database } from './platform/db/database';
 import { openDatabase } from './platform/db/open';
 import { networkIsEmpty, seedDemo, type DemoLogin } from './demo';
 import { DEMO_PASSWORD } from './platform/auth/passwords';
@@ -17,12 +18,7 @@ export async function serve(config: Config): Promise<void> {
     logins = (await seedDemo(db, { seed: config.KITH_DEMO_SEED, onProgress: bar.update })).logins;
     bar.stop();
   }
-  const app = await buildApp({
-    db,
-    logger: loggerOptions(config.LOG_LEVEL),
-    secureCookies: config.KITH_SECURE_COOKIES,
-    timeZone: config.KITH_TIMEZONE,
-  });
+  const app = await buildApp(appOptionsOf(config, db));
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -36,6 +32,17 @@ export async function serve(config: Config): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+}
+
+/** The app `kith serve` builds from the configuration (sessions last as KITH_SESSION_* say). */
+export function appOptionsOf(config: Config, db: Database): AppOptions {
+  return {
+    db,
+    logger: loggerOptions(config.LOG_LEVEL),
+    secureCookies: config.KITH_SECURE_COOKIES,
+    timing: { idleMinutes: config.KITH_SESSION_IDLE_MINUTES, maxHours: config.KITH_SESSION_MAX_HOURS },
+    timeZone: config.KITH_TIMEZONE,
+  };
 }
 
 export function printDemoLogins(logins: DemoLogin[]): void {

@@ -1,7 +1,7 @@
 // Writes the generated demo network into an empty database. It goes through the identity
 // domain's use cases, as the operator at the CLI would, so the demo holds only what the real
 // rules allow and the audit log shows how it came to be.
-import { createOrganization, createUnit, createUser, setDemoMode } from '../domains/identity';
+import { createOrganization, createUnit, createUser, hasOrganizations, setDemoMode } from '../domains/identity';
 import { DEMO_PASSWORD } from '../platform/auth/passwords';
 import type { UseCaseContext } from '../platform/context';
 import type { Database, Db } from '../platform/db/database';
@@ -22,8 +22,7 @@ export interface DemoLogin {
 }
 
 export async function networkIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.query<{ n: number }>('SELECT count(*) AS n FROM organizations');
-  return rows[0]!.n === 0;
+  return !(await hasOrganizations(db));
 }
 
 export async function seedDemo(

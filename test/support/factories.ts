@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/platform/auth/actor';
 import type { Database } from '../../src/platform/db/database';
-import { createOrganization, createUnit, createUser, type OrganizationKind } from '../../src/domains/identity';
+import { createOrganization, createUnit, createUser, findHostOrganization, type OrganizationKind } from '../../src/domains/identity';
 
 export const TEST_PASSWORD = 'a-test-password-that-is-long';
 
@@ -23,8 +23,8 @@ export async function buildOrganization(
 
 /** The network's host organisation, made once per database. */
 export async function buildHost(db: Database) {
-  const rows = await db.query<{ id: string }>('SELECT id FROM organizations WHERE is_host');
-  if (rows[0]) return { id: rows[0].id };
+  const host = await findHostOrganization(db);
+  if (host) return { id: host.id };
   return buildOrganization(db, { name: `Host Health ${unique()}`, kind: 'health_system', isHost: true });
 }
 

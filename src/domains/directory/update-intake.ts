@@ -2,7 +2,7 @@
 // Every change is kept in the capacity history and the audit log, and the search index row of the
 // service is rebuilt in the same transaction, so the next search shows the new badge.
 import { audit } from '../../platform/audit/audit';
-import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
+import { auditContextOf, authorizeFor, signedInActor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import type { UpdateIntakeBody } from './directory.schema';
 import { findIntake, findServiceOwner, type IntakeRow } from './directory.store';
@@ -15,7 +15,7 @@ export async function updateIntake(
   props: { serviceId: string; body: UpdateIntakeBody },
 ): Promise<IntakeRow> {
   const { body } = props;
-  const actorId = context.actor === 'system' ? null : context.actor.userId;
+  const actorId = signedInActor(context)?.userId ?? null;
   return context.db.tx(async (q) => {
     const service = await findServiceOwner(q, props.serviceId);
     if (!service) throw new AppError('not_found', 'No service with this id.');

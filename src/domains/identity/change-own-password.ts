@@ -3,17 +3,18 @@
 // and every other session of theirs ends. Their API tokens stay unless they ask for them to be
 // revoked too: tokens are credentials of their own, listed and revocable one by one.
 import { audit } from '../../platform/audit/audit';
-import { deleteSessionsOfUser } from '../../platform/auth/credentials.store';
 import { checkPasswordRules, hashPassword, verifyPassword } from '../../platform/auth/passwords';
-import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
+import { auditContextOf, authorizeFor, signedInActor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import type { ChangeOwnPasswordBody } from './identity.schema';
-import { findUser, isDemoMode, revokeApiTokensOfUser, updateUserRow } from './identity.store';
+import { findUser, isDemoMode, updateUserRow } from './identity.store';
+import { revokeApiTokensOfUser } from './api-tokens.store';
+import { deleteSessionsOfUser } from './sessions.store';
 
 export async function changeOwnPassword(context: UseCaseContext, props: { body: ChangeOwnPasswordBody }): Promise<void> {
   const { body } = props;
-  if (context.actor === 'system') throw new AppError('forbidden', 'Only a signed-in user changes their own password.');
-  const actor = context.actor;
+  const actor = signedInActor(context);
+  if (!actor) throw new AppError('forbidden', 'Only a signed-in user changes their own password.');
   const user = await findUser(context.db, actor.userId);
   if (!user) throw new AppError('unauthenticated');
   await authorizeFor(context, 'user.change_own_password', { id: user.id, organizationId: user.organization_id }, 'user');

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import type { CreateOrganizationBody } from './identity.schema';
-import { findHostOrganization, insertOrganization, type OrganizationRow } from './identity.store';
+import { findHostOrganization, insertOrganization, organizationNameTaken, type OrganizationRow } from './identity.store';
 
 export async function createOrganization(
   context: UseCaseContext,
@@ -14,8 +14,7 @@ export async function createOrganization(
     if (props.isHost && (await findHostOrganization(q))) {
       throw AppError.field('isHost', 'the network already has a host organisation', 'conflict');
     }
-    const existing = await q.query('SELECT 1 FROM organizations WHERE lower(name) = lower($1)', [props.body.name]);
-    if (existing.length > 0) throw AppError.field('name', 'an organisation with this name exists already', 'conflict');
+    if (await organizationNameTaken(q, props.body.name)) throw AppError.field('name', 'an organisation with this name exists already', 'conflict');
     const organization = await insertOrganization(q, { ...props.body, isHost: props.isHost });
     await audit(q, auditContextOf(context), {
       action: 'organization.create',

@@ -5,6 +5,7 @@ import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platfor
 import { AppError } from '../../platform/http/app-error';
 import type { CreateUserBody } from './identity.schema';
 import {
+  emailTaken,
   findOrganization,
   findUser,
   insertUser,
@@ -24,8 +25,7 @@ export async function createUser(context: UseCaseContext, props: { body: CreateU
   const passwordHash = await hashPassword(body.password);
 
   return context.db.tx(async (q) => {
-    const taken = await q.query('SELECT 1 FROM users WHERE email = $1', [body.email]);
-    if (taken.length > 0) throw AppError.field('email', 'a user with this email exists already', 'conflict');
+    if (await emailTaken(q, body.email)) throw AppError.field('email', 'a user with this email exists already', 'conflict');
     const foreignUnits = await unitsOutsideOrganization(q, organization.id, body.unitIds);
     if (foreignUnits.length > 0) throw AppError.field('unitIds', 'holds units that are not of this organisation');
     const userId = await insertUser(q, {

@@ -1,9 +1,40 @@
 // What leaves the server about organisations, units, users and tokens: an explicit allowlist.
 // Password hashes, lockout counters and token digests never appear here.
-import type { ApiTokenRow, OrganizationRow, UnitRow, UserRow } from './identity.store';
-import type { Organization, Unit, User } from './identity.schema';
+import { isNetworkAdmin, type Actor } from '../../platform/auth/actor';
+import type { ApiTokenRow } from './api-tokens.store';
+import type { ApiToken, CreatedApiToken, Me, Organization, Unit, User } from './identity.schema';
+import type { OrganizationRow, UnitRow, UserRow } from './identity.store';
+import type { SignedIn } from './sign-in';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A page of rows as a page of the items `present` makes of them. */
+export function presentPage<Row, Item>(page: { items: Row[]; nextCursor: string | null }, present: (row: Row) => Item) {
+  return { items: page.items.map(present), nextCursor: page.nextCursor };
+}
+
+/** The signed-in user as their session or token stands for them (GET /api/me). */
+export function presentMe(actor: Actor, demoMode: boolean): Me {
+  return {
+    user: { id: actor.userId, email: actor.email, displayName: actor.displayName, roles: actor.roles, unitIds: actor.unitIds },
+    organization: { id: actor.organizationId, name: actor.organizationName, isHost: actor.organizationIsHost },
+    networkAdmin: isNetworkAdmin(actor),
+    csrfToken: actor.csrfToken ?? null,
+    demoMode,
+  };
+}
+
+/** The user who has just signed in: what GET /api/me will answer for their new session. */
+export function presentSignedIn(signedIn: SignedIn, demoMode: boolean): Me {
+  const { user, organization } = signedIn;
+  return {
+    user: { id: user.id, email: user.email, displayName: user.display_name, roles: user.roles, unitIds: user.unit_ids },
+    organization: { id: organization.id, name: organization.name, isHost: organization.is_host },
+    networkAdmin: organization.is_host && user.roles.includes('admin'),
+    csrfToken: signedIn.csrfToken,
+    demoMode,
+  };
+}
 
 export function presentOrganization(row: OrganizationRow): Organization {
   return {
@@ -45,7 +76,7 @@ export function presentUser(row: UserRow): User {
   };
 }
 
-export function presentApiToken(row: ApiTokenRow) {
+export function presentApiToken(row: ApiTokenRow): ApiToken {
   return {
     id: row.id,
     name: row.name,
@@ -54,4 +85,9 @@ export function presentApiToken(row: ApiTokenRow) {
     lastUsedAt: iso(row.last_used_at),
     revokedAt: iso(row.revoked_at),
   };
+}
+
+/** A token just made: the only answer that ever holds its secret. */
+export function presentCreatedApiToken(created: { token: string; row: ApiTokenRow }): CreatedApiToken {
+  return { ...presentApiToken(created.row), token: created.token };
 }

@@ -86,6 +86,8 @@ export const ChangeOwnPasswordBody = z.strictObject({
 export type ChangeOwnPasswordBody = z.infer<typeof ChangeOwnPasswordBody>;
 
 export const ListQuery = PageQuery.extend({ q: oneLineText().max(200).optional() }).strict();
+/** A page of a list: how many, after which cursor, and the words its names hold. */
+export type PageRequest = z.infer<typeof ListQuery>;
 
 export const OrganizationIdParams = z.strictObject({ organizationId: Id });
 export const UnitIdParams = z.strictObject({ unitId: Id });
@@ -136,6 +138,7 @@ export const Me = z.object({
   csrfToken: z.string().nullable(),
   demoMode: z.boolean(),
 });
+export type Me = z.infer<typeof Me>;
 
 export const ApiToken = z.object({
   id: z.string(),
@@ -145,7 +148,10 @@ export const ApiToken = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
+export type ApiToken = z.infer<typeof ApiToken>;
 export const CreatedApiToken = ApiToken.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });
 
 export const OrganizationPage = pageSchema(Organization);
 export const UnitPage = pageSchema(Unit);

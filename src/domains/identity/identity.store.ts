@@ -1,4 +1,7 @@
-// The SQL of the identity domain's tables: organizations, units, users, user_units, api_tokens.
+// The SQL of the identity domain's organisations, units, users and network settings
+// (organizations, units, users, user_units, network_settings). Sessions, API tokens and the actor
+// they stand for are in sessions.store.ts, api-tokens.store.ts and actors.store.ts; sign-in
+// throttling in sign-in-throttle.store.ts.
 import type { Queryable } from '../../platform/db/database';
 import type { Role } from '../../platform/auth/actor';
 import { decodeCursor } from '../../platform/http/pagination';
@@ -49,6 +52,26 @@ export async function findHostOrganization(q: Queryable): Promise<OrganizationRo
   return (await q.query<OrganizationRow>('SELECT * FROM organizations WHERE is_host'))[0];
 }
 
+/** The organisation of this name, whatever its letters' case (names are unique that way). */
+export async function findOrganizationByName(q: Queryable, name: string): Promise<OrganizationRow | undefined> {
+  return (await q.query<OrganizationRow>('SELECT * FROM organizations WHERE lower(name) = lower($1)', [name]))[0];
+}
+
+/** Another organisation than `exceptId` already has this name, whatever its letters' case. */
+export async function organizationNameTaken(q: Queryable, name: string, exceptId?: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM organizations WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2', [
+    name,
+    exceptId ?? null,
+  ]);
+  return rows.length > 0;
+}
+
+/** The network holds at least one organisation (an empty one is filled with the demo). */
+export async function hasOrganizations(q: Queryable): Promise<boolean> {
+  const rows = await q.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM organizations) AS any');
+  return rows[0]!.any;
+}
+
 export async function listOrganizations(
   q: Queryable,
   page: { limit: number; cursor?: string; q?: string; onlyId?: string },
@@ -77,7 +100,7 @@ export async function insertOrganization(
   return rows[0]!;
 }
 
-export async function updateOrganization(
+export async function updateOrganizationRow(
   q: Queryable,
   id: string,
   changes: { name?: string; kind?: OrganizationKind; description?: string; website?: string | null; phone?: string | null },
@@ -130,7 +153,7 @@ export async function insertUnit(
   return rows[0]!;
 }
 
-export async function updateUnit(
+export async function updateUnitRow(
   q: Queryable,
   id: string,
   changes: { name?: string; kind?: UnitKind; description?: string },
@@ -142,6 +165,15 @@ export async function updateUnit(
     [id, changes.name ?? null, changes.kind ?? null, changes.description ?? null],
   );
   return rows[0]!;
+}
+
+/** Another unit of the organisation than `exceptId` already has this name, whatever its letters' case. */
+export async function unitNameTaken(q: Queryable, organizationId: string, name: string, exceptId?: string): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM units WHERE organization_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3',
+    [organizationId, name, exceptId ?? null],
+  );
+  return rows.length > 0;
 }
 
 /** Ids among `unitIds` that are not units of the organisation. */
@@ -159,8 +191,20 @@ export async function findUser(q: Queryable, id: string): Promise<UserRow | unde
   return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.id = $1`, [id]))[0];
 }
 
+/** The display names of the users among `ids` (a missing id has no entry): one query for a page. */
+export async function userDisplayNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await q.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [wanted]);
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
   return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.email = $1`, [email]))[0];
+}
+
+export async function emailTaken(q: Queryable, email: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM users WHERE email = $1', [email])).length > 0;
 }
 
 export async function listUsers(
@@ -217,44 +261,6 @@ export async function updateUserRow(
 
 export async function recordSuccessfulSignIn(q: Queryable, userId: string): Promise<void> {
   await q.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [userId]);
-}
-
-export interface ApiTokenRow {
-  id: string;
-  user_id: string;
-  organization_id: string;
-  name: string;
-  prefix: string;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
-
-export async function listApiTokens(q: Queryable, userId: string): Promise<ApiTokenRow[]> {
-  return q.query<ApiTokenRow>(
-    `SELECT id, user_id, organization_id, name, prefix, created_at, last_used_at, revoked_at
-       FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 200`,
-    [userId],
-  );
-}
-
-export async function findApiToken(q: Queryable, id: string): Promise<ApiTokenRow | undefined> {
-  return (
-    await q.query<ApiTokenRow>(
-      `SELECT id, user_id, organization_id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = $1`,
-      [id],
-    )
-  )[0];
-}
-
-/** Revokes every live token of a user (disabled, or their password reset); returns how many. */
-export async function revokeApiTokensOfUser(q: Queryable, userId: string): Promise<number> {
-  const rows = await q.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id', [userId]);
-  return rows.length;
-}
-
-export async function revokeApiTokenRow(q: Queryable, id: string): Promise<void> {
-  await q.query('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [id]);
 }
 
 export async function isDemoMode(q: Queryable): Promise<boolean> {

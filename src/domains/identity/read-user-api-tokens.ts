@@ -1,7 +1,8 @@
 // The API tokens a user made (never their secrets), for the user or an admin of their organisation.
 import { authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
-import { findUser, listApiTokens, type ApiTokenRow } from './identity.store';
+import { listApiTokens, type ApiTokenRow } from './api-tokens.store';
+import { findUser } from './identity.store';
 
 export async function readUserApiTokens(context: UseCaseContext, props: { userId: string }): Promise<ApiTokenRow[]> {
   const user = await findUser(context.db, props.userId);

@@ -4,15 +4,17 @@
 // an earlier sign-in of the account is slowed only by its own failures. Every attempt, right,
 // wrong or refused, is written to the audit log. The password is checked outside any transaction
 // so the slow hash never holds a database connection.
-import type { Database, Queryable } from '../../platform/db/database';
 import { audit } from '../../platform/audit/audit';
-import { createSession, type SessionTiming } from '../../platform/auth/credentials.store';
+import type { SessionTiming } from '../../platform/auth/actor-resolver';
 import { verifyAgainstDecoy, verifyPassword } from '../../platform/auth/passwords';
 import { digest, randomToken } from '../../platform/auth/secrets';
+import { authorizeFor, type UseCaseContext } from '../../platform/context';
+import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
-import type { SignInBody } from './identity.schema';
-import { findUserByEmail, recordSuccessfulSignIn } from './identity.store';
 import { tooManyTries } from '../../platform/http/too-many-tries';
+import type { SignInBody } from './identity.schema';
+import { findOrganization, findUserByEmail, recordSuccessfulSignIn, type OrganizationRow, type UserRow } from './identity.store';
+import { createSession } from './sessions.store';
 import { afterFailure, throttleKeys, waitAt, type ThrottleKey } from './sign-in-throttle';
 import {
   findDeviceUser,
@@ -23,17 +25,32 @@ import {
   sweepThrottleRows,
 } from './sign-in-throttle.store';
 
-export async function signIn(props: {
-  db: Database;
-  body: SignInBody;
-  ip?: string;
-  userAgent?: string;
-  timing: SessionTiming;
-  /** The device cookie the browser sent, if any. */
-  deviceToken?: string;
-}): Promise<{ token: string; csrfToken: string; userId: string; deviceToken: string }> {
-  const { db, body, ip } = props;
-  const context = { ip, fallbackKind: 'anonymous' as const };
+export interface SignedIn {
+  /** The session's token (the cookie) and the CSRF token the web app echoes on writes. */
+  token: string;
+  csrfToken: string;
+  /** The device cookie: kept, or new when this browser had none for the account. */
+  deviceToken: string;
+  user: UserRow;
+  organization: OrganizationRow;
+}
+
+/** `context.actor` is `anonymous` (or whoever is signed in already: they sign in anew). */
+export async function signIn(
+  context: UseCaseContext,
+  props: {
+    body: SignInBody;
+    userAgent?: string;
+    timing: SessionTiming;
+    /** The device cookie the browser sent, if any. */
+    deviceToken?: string;
+  },
+): Promise<SignedIn> {
+  const { db, ip } = context;
+  const { body } = props;
+  await authorizeFor(context, 'session.sign_in', {}, 'session');
+  // Until the password is right, nobody is signed in: the rows of a failed attempt are anonymous.
+  const attempt = { ip, fallbackKind: 'anonymous' as const };
   const user = await findUserByEmail(db, body.email);
   const deviceHash = props.deviceToken ? digest(props.deviceToken) : undefined;
   const deviceUserId = deviceHash ? await findDeviceUser(db, deviceHash) : undefined;
@@ -51,7 +68,7 @@ export async function signIn(props: {
 
   const waitMs = await db.tx(async (q) => {
     const wait = await takeAttempt(q, keys);
-    if (wait > 0) await audit(q, context, failure('throttled'));
+    if (wait > 0) await audit(q, attempt, failure('throttled'));
     return wait;
   });
   if (waitMs > 0) {
@@ -66,7 +83,7 @@ export async function signIn(props: {
   if (!usable || !right) {
     await db.tx(async (q) => {
       await sweepThrottleRows(q);
-      await audit(q, context, failure(!user ? 'unknown_email' : usable ? 'wrong_password' : 'account_disabled'));
+      await audit(q, attempt, failure(!user ? 'unknown_email' : usable ? 'wrong_password' : 'account_disabled'));
     });
     throw new AppError('sign_in_failed');
   }
@@ -77,12 +94,13 @@ export async function signIn(props: {
     await recordSuccessfulSignIn(q, usable.id);
     await rememberDevice(q, { tokenHash: digest(deviceToken), userId: usable.id });
     const session = await createSession(q, { userId: usable.id, ip, userAgent: props.userAgent, timing: props.timing });
+    const organization = (await findOrganization(q, usable.organization_id))!;
     await audit(
       q,
       { ip, user: { userId: usable.id, organizationId: usable.organization_id } },
       { action: 'session.sign_in', recordType: 'user', recordId: usable.id, recordOrganizationId: usable.organization_id },
     );
-    return { ...session, userId: usable.id, deviceToken };
+    return { ...session, deviceToken, user: usable, organization };
   });
 }
 

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import type { UpdateOrganizationBody } from './identity.schema';
-import { findOrganization, updateOrganization as updateOrganizationRow, type OrganizationRow } from './identity.store';
+import { findOrganization, organizationNameTaken, updateOrganizationRow, type OrganizationRow } from './identity.store';
 
 export async function updateOrganization(
   context: UseCaseContext,
@@ -13,12 +13,8 @@ export async function updateOrganization(
     const organization = await findOrganization(q, props.organizationId);
     if (!organization) throw new AppError('not_found', 'No organization with this id.');
     await authorizeFor(context, 'organization.update', { id: organization.id, organizationId: organization.id }, 'organization');
-    if (props.body.name) {
-      const clash = await q.query('SELECT 1 FROM organizations WHERE lower(name) = lower($1) AND id <> $2', [
-        props.body.name,
-        organization.id,
-      ]);
-      if (clash.length > 0) throw AppError.field('name', 'an organisation with this name exists already', 'conflict');
+    if (props.body.name && (await organizationNameTaken(q, props.body.name, organization.id))) {
+      throw AppError.field('name', 'an organisation with this name exists already', 'conflict');
     }
     const updated = await updateOrganizationRow(q, organization.id, props.body);
     await audit(q, auditContextOf(context), {

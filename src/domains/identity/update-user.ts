@@ -3,27 +3,27 @@
 // them again later brings back neither: they sign in anew and make new tokens. A user changes
 // their own password with their current one (change-own-password.ts), not here.
 import { audit } from '../../platform/audit/audit';
-import { deleteSessionsOfUser } from '../../platform/auth/credentials.store';
 import { checkPasswordRules, hashPassword } from '../../platform/auth/passwords';
-import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
+import { auditContextOf, authorizeFor, signedInActor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import type { UpdateUserBody } from './identity.schema';
 import {
   findUser,
   isDemoMode,
-  revokeApiTokensOfUser,
   setUserUnits,
   unitsOutsideOrganization,
   updateUserRow,
   type UserRow,
 } from './identity.store';
+import { revokeApiTokensOfUser } from './api-tokens.store';
+import { deleteSessionsOfUser } from './sessions.store';
 
 export async function updateUser(context: UseCaseContext, props: { userId: string; body: UpdateUserBody }): Promise<UserRow> {
   const { body } = props;
   const existing = await findUser(context.db, props.userId);
   if (!existing) throw new AppError('not_found', 'No user with this id.');
   await authorizeFor(context, 'user.update', { id: existing.id, organizationId: existing.organization_id }, 'user');
-  if (context.actor !== 'system' && context.actor.userId === existing.id) {
+  if (signedInActor(context)?.userId === existing.id) {
     if (body.disabled) throw AppError.field('disabled', 'you cannot disable your own account', 'forbidden');
     if (body.roles && !body.roles.includes('admin') && existing.roles.includes('admin')) {
       throw AppError.field('roles', 'you cannot remove your own admin role', 'forbidden');

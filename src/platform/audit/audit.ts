@@ -2,8 +2,9 @@
 // Call it inside the use case's transaction so that the record and its audit row commit together.
 import type { Queryable } from '../db/database';
 import type { Actor } from '../auth/actor';
+import { insertAuditRow, type AuditOutcome } from './audit.store';
 
-export type AuditOutcome = 'success' | 'denied' | 'failure';
+export type { AuditOutcome } from './audit.store';
 
 export interface AuditEntry {
   /** What was done, as `record.verb`: `user.create`, `session.sign_in`, `person.read`. */
@@ -34,26 +35,20 @@ export interface AuditContext {
 
 export async function audit(q: Queryable, context: AuditContext, entry: AuditEntry): Promise<void> {
   const { actor, user } = context;
-  await q.query(
-    `INSERT INTO audit_log (actor_kind, actor_user_id, actor_organization_id, ip, action, outcome,
-                            record_type, record_id, record_organization_id, person_id, details,
-                            hidden_from_actor_organization)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      actor ? (actor.via === 'token' ? 'token' : 'user') : user ? 'user' : (context.fallbackKind ?? 'anonymous'),
-      actor?.userId ?? user?.userId ?? null,
-      actor?.organizationId ?? user?.organizationId ?? null,
-      context.ip ?? null,
-      entry.action,
-      entry.outcome ?? 'success',
-      entry.recordType ?? null,
-      entry.recordId ?? null,
-      entry.recordOrganizationId ?? null,
-      entry.personId ?? null,
-      JSON.stringify(entry.details ?? {}),
-      entry.hiddenFromActorOrganization ?? false,
-    ],
-  );
+  await insertAuditRow(q, {
+    actor_kind: actor ? (actor.via === 'token' ? 'token' : 'user') : user ? 'user' : (context.fallbackKind ?? 'anonymous'),
+    actor_user_id: actor?.userId ?? user?.userId ?? null,
+    actor_organization_id: actor?.organizationId ?? user?.organizationId ?? null,
+    ip: context.ip ?? null,
+    action: entry.action,
+    outcome: entry.outcome ?? 'success',
+    record_type: entry.recordType ?? null,
+    record_id: entry.recordId ?? null,
+    record_organization_id: entry.recordOrganizationId ?? null,
+    person_id: entry.personId ?? null,
+    details: entry.details ?? {},
+    hidden_from_actor_organization: entry.hiddenFromActorOrganization ?? false,
+  });
 }
 
 /**

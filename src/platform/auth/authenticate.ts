@@ -2,13 +2,16 @@
 // matched — never from the text of the URL (`/%61pi/…` and `/api/…` are the same route).
 // A route answers anyone only when it says `config: { public: true }`; every other route needs
 // a signed-in actor (a session cookie, or an API token as Bearer), and a cookie-authenticated
-// write must also carry the session's CSRF token. Refusals are written to the audit log.
+// write must also carry the session's CSRF token. Refusals are written to the audit log. Which
+// actor a cookie or a token stands for is asked of the resolver the identity domain registered
+// (actor-resolver.ts): the platform reads no table of a domain.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { coalescedAudit } from '../audit/audit';
 import type { Database } from '../db/database';
 import { AppError } from '../http/app-error';
+import type { UseCaseContext } from '../context';
 import type { Actor } from './actor';
-import { actorFromApiToken, actorFromSession, type SessionTiming } from './credentials.store';
+import { actorResolver, type ActorResolver, type SessionTiming } from './actor-resolver';
 import { sameSecret } from './secrets';
 
 export const SESSION_COOKIE = 'kith_session';
@@ -49,6 +52,8 @@ export function markRoutesPublic(scope: FastifyInstance): void {
 }
 
 export function registerAuthentication(app: FastifyInstance, db: Database, timing: SessionTiming): RouteEntry[] {
+  // Asked now, so that an app nobody could sign in to fails at start rather than at each request.
+  const resolver = actorResolver();
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -72,7 +77,7 @@ export function registerAuthentication(app: FastifyInstance, db: Database, timin
     if (config?.public === true) {
       // Only a token counts here: a browser's stale cookie must not turn a public page into a 401.
       if (!config.optionalActor || !request.headers.authorization) return;
-      const resolved = await resolveActor(request, db, timing);
+      const resolved = await resolveActor(request, db, resolver, timing);
       if (!resolved.actor) throw new AppError('unauthenticated', 'The credentials sent are unknown or expired; send none to read as a guest.');
       request.actor = resolved.actor;
       return;
@@ -86,7 +91,7 @@ export function registerAuthentication(app: FastifyInstance, db: Database, timin
         details: { method: request.method, route, reason },
       }).catch((error: unknown) => request.log.error({ err: error }, 'could not write the audit row of a refusal'));
     };
-    const resolved = await resolveActor(request, db, timing);
+    const resolved = await resolveActor(request, db, resolver, timing);
     if (!resolved.actor) {
       await refusal(resolved.reason);
       throw new AppError(
@@ -108,16 +113,16 @@ export function registerAuthentication(app: FastifyInstance, db: Database, timin
 
 type Resolved = { actor: Actor; reason?: undefined } | { actor?: undefined; reason: 'no_credentials' | 'unknown_token' | 'expired_session' };
 
-async function resolveActor(request: FastifyRequest, db: Database, timing: SessionTiming): Promise<Resolved> {
+async function resolveActor(request: FastifyRequest, db: Database, resolver: ActorResolver, timing: SessionTiming): Promise<Resolved> {
   const authorization = request.headers.authorization;
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const actor = match ? await actorFromApiToken(db, match[1]!) : undefined;
+    const actor = match ? await resolver.fromApiToken(db, match[1]!) : undefined;
     return actor ? { actor } : { reason: 'unknown_token' };
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
   if (!sessionToken) return { reason: 'no_credentials' };
-  const actor = await actorFromSession(db, sessionToken, timing);
+  const actor = await resolver.fromSession(db, sessionToken, timing);
   return actor ? { actor } : { reason: 'expired_session' };
 }
 
@@ -125,4 +130,13 @@ async function resolveActor(request: FastifyRequest, db: Database, timing: Sessi
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated');
   return request.actor;
+}
+
+/**
+ * The context a route hands its use case: the signed-in actor, or `anonymous` on a public route
+ * that nobody signed in to. A route that requires an actor and has none fails closed.
+ */
+export function contextOf(request: FastifyRequest, db: Database): UseCaseContext {
+  const actor = request.actor ?? (request.routeOptions.config?.public === true ? 'anonymous' : actorOf(request));
+  return { db, actor, ip: request.ip };
 }

@@ -10,7 +10,9 @@ import { createApiToken } from '../../../src/domains/identity';
 import { linkDirectoryOrganization, rebuildSearchEntries } from '../../../src/domains/directory';
 import { addNeedDomainRule } from '../../../src/domains/directory/manage-directory';
 import { seedTestDirectory, type TestDirectory } from '../../../src/interop/hsds/export/test-factory';
-import { createSession, type SessionTiming } from '../../../src/platform/auth/credentials.store';
+import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
+// A session without signing in (no throttling, no password hash to wait for): the store's own function.
+import { createSession } from '../../../src/domains/identity/sessions.store';
 import { defaultTiming } from '../../../src/app';
 import type { Caller } from './send';
 import type { RouteModel } from './routes';

@@ -1,9 +1,10 @@
-// SQL of sessions and API tokens, and the one query that turns either into an Actor.
-// It joins users and organizations directly: resolving the actor is on every request's path,
-// and one indexed join is cheaper than asking the identity domain twice.
-import type { Queryable } from '../db/database';
-import type { Actor, Role } from './actor';
-import { digest, randomToken } from './secrets';
+// The one query that turns a session or an API token into an Actor, for the authentication hook
+// (registered with the platform in index.ts). It is on every request's path: one indexed join of
+// the credential, its user and their organisation, run as a named (prepared) statement.
+import type { Actor, Role } from '../../platform/auth/actor';
+import type { SessionTiming } from '../../platform/auth/actor-resolver';
+import { digest } from '../../platform/auth/secrets';
+import type { Queryable } from '../../platform/db/database';
 
 interface ActorRow {
   user_id: string;
@@ -35,28 +36,10 @@ function toActor(row: ActorRow, via: Actor['via']): Actor {
   };
 }
 
-export interface SessionTiming {
-  idleMinutes: number;
-  maxHours: number;
-}
-
-export async function createSession(
-  q: Queryable,
-  input: { userId: string; ip?: string; userAgent?: string; timing: SessionTiming },
-): Promise<{ token: string; csrfToken: string }> {
-  const token = randomToken();
-  const csrfToken = randomToken();
-  // Expired sessions are swept here, at the moment a new one is made: no job needed.
-  await q.query(`DELETE FROM sessions WHERE expires_at < now() - interval '1 day'`);
-  await q.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, ip, user_agent, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
-    [digest(token), input.userId, csrfToken, input.ip ?? null, input.userAgent?.slice(0, 300) ?? null, input.timing.idleMinutes],
-  );
-  return { token, csrfToken };
-}
-
-/** The actor of a live session; slides the idle expiry at most once a minute. */
+/**
+ * The actor of a live session. Its idle expiry slides at most once a minute, and never past
+ * `maxHours` after the session began: a session in use still ends then.
+ */
 export async function actorFromSession(q: Queryable, token: string, timing: SessionTiming): Promise<Actor | undefined> {
   const tokenHash = digest(token);
   const rows = await q.query<ActorRow & { csrf_token: string; stale: boolean }>(
@@ -79,35 +62,6 @@ export async function actorFromSession(q: Queryable, token: string, timing: Sess
     );
   }
   return { ...toActor(row, 'session'), csrfToken: row.csrf_token, sessionTokenHash: tokenHash };
-}
-
-export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
-  await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
-}
-
-/** Ends a user's sessions, all of them or all but the one named by `exceptTokenHash`. */
-export async function deleteSessionsOfUser(q: Queryable, userId: string, options: { exceptTokenHash?: string } = {}): Promise<number> {
-  const rows = await q.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2 RETURNING user_id', [
-    userId,
-    options.exceptTokenHash ?? null,
-  ]);
-  return rows.length;
-}
-
-export const API_TOKEN_PREFIX = 'kith_';
-
-export async function createApiToken(
-  q: Queryable,
-  input: { userId: string; organizationId: string; name: string },
-): Promise<{ id: string; token: string; createdAt: Date }> {
-  const token = `${API_TOKEN_PREFIX}${randomToken()}`;
-  const rows = await q.query<{ id: string; created_at: Date }>(
-    `INSERT INTO api_tokens (user_id, organization_id, name, token_hash, prefix)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
-    [input.userId, input.organizationId, input.name, digest(token), token.slice(0, 9)],
-  );
-  const row = rows[0]!;
-  return { id: row.id, token, createdAt: row.created_at };
 }
 
 /** The actor of a live API token. The token is bound to the organisation it was made for. */
