@@ -1,11 +1,20 @@
-// Lint: typed rules that catch real bugs, and the layout rule that a domain is reached only
-// through its index.ts.
+// Lint: typed rules that catch real bugs in the TypeScript, the recommended rules in the plain
+// JavaScript (scripts, bin, the PGlite worker, this file), and the layout rule everywhere.
+import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import kith from './lint/domain-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', '.kith', 'coverage', '**/*.mjs', 'eslint.config.js'] },
-  ...tseslint.configs.recommended,
+  { ignores: ['node_modules', 'web/dist', '.kith', '.bench', 'coverage'] },
   {
+    files: ['**/*.{js,mjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommended],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -16,20 +25,25 @@ export default tseslint.config(
     },
   },
   {
-    // Another domain is reached only through its index.ts.
-    files: ['src/domains/**/*.ts'],
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { kith },
     rules: {
-      'no-restricted-imports': [
+      'kith/domain-boundaries': [
         'error',
-        { patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$).+', message: "Import another domain only through its index.ts." }] },
+        {
+          root: import.meta.dirname,
+          // Imports of a domain's inside that existed when the rule learnt every path form
+          // (issue 10). They are being moved behind the domains' index.ts; delete each entry with
+          // its import. Nothing else is excused: a new import of this kind fails.
+          temporarilyAllowed: [
+            { from: 'src/main.ts', to: 'src/domains/identity/identity.schema' },
+            { from: 'bench/directory.ts', to: 'src/domains/directory/directory.schema' },
+            { from: 'test/support/fuzz/world.ts', to: 'src/domains/directory/manage-directory' },
+            { from: 'src/cli/backup.int.test.ts', to: 'src/domains/identity/sign-in' },
+            { from: 'src/interop/hsds/import/import.int.test.ts', to: 'src/domains/directory/directory.schema' },
+          ],
+        },
       ],
-    },
-  },
-  {
-    // Platform code knows no domain.
-    files: ['src/platform/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/domains/**'], message: 'The platform knows no domain.' }] }],
     },
   },
   {

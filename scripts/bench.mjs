@@ -6,7 +6,10 @@ import { register } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const name = process.argv[2];
-const available = fs.readdirSync(path.join(root, 'bench')).filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3));
+const available = fs
+  .readdirSync(path.join(root, 'bench'))
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -3));
 if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>   (one of: ${available.join(', ')})`);
   process.exit(2);

@@ -21,10 +21,14 @@ function newestSource(dir) {
 export function buildWebIfStale() {
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource(path.join(root, 'web'))) return;
   console.log('Building the web app (first run or changed sources)…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) {
     console.error('The web app did not build; see the errors above.');
     process.exit(result.status ?? 1);

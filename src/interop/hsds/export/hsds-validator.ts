@@ -1,5 +1,5 @@
 // Test support: validates JSON against the official HSDS JSON Schemas kept in the shared standards
-// folder (../shared/standards/hsds next to the repository), with Ajv as GUIDE.md §5 advises:
+// kit (its hsds/ folder; see standards-kit.ts for where the kit is), with Ajv as GUIDE.md §5 advises:
 // draft 2020-12, strict:false (the schemas carry non-JSON-Schema keywords such as `name`), formats
 // checked by ajv-formats (else a non-UUID id would pass), additionalProperties as the schemas have
 // it. API bodies use the compiled schemas (relative $refs resolved upstream); taxonomy and
@@ -10,23 +10,15 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
-
-export const hsdsStandardsDir =
-  process.env.HSDS_STANDARDS_DIR ?? path.resolve(import.meta.dirname, '../../../../../shared/standards/hsds');
+import { hsdsSchemas, standardsAvailable } from '../import/standards-kit';
 
 /**
  * Whether the official schemas are here. In a clone without the shared standards folder the
  * schema tests are skipped with one line saying why; under CI=true they must run, so this throws.
  */
 export function hsdsSchemasAvailable(): boolean {
-  if (fs.existsSync(path.join(hsdsStandardsDir, '3.0.1/schema/compiled/service.json'))) return true;
-  const reason = `the official HSDS schemas are not at ${hsdsStandardsDir} (set HSDS_STANDARDS_DIR)`;
-  if (process.env.CI === 'true') throw new Error(`CI=true but ${reason}.`);
-  if (!warned) console.warn(`HSDS schema validation skipped: ${reason}.`);
-  warned = true;
-  return false;
+  return standardsAvailable(path.join(hsdsSchemas, '3.0.1/schema/compiled/service.json'), 'The official HSDS schema');
 }
-let warned = false;
 
 export type HsdsSchemaName =
   | 'service'
@@ -55,7 +47,7 @@ const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Reco
 /** Every per-object schema of one version, under a base URI that resolves `"phone.json"`. */
 function perObjectAjv(version: string): Ajv2020 {
   const ajv = newAjv();
-  const folder = path.join(hsdsStandardsDir, version, 'schema');
+  const folder = path.join(hsdsSchemas, version, 'schema');
   for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json') && !name.startsWith('openapi'))) {
     ajv.addSchema({ ...read(path.join(folder, file)), $id: `https://hsds.invalid/${version}/${file}` });
   }
@@ -72,7 +64,7 @@ export class HsdsValidator {
     if (validate) return validate;
     if (compiled.has(name)) {
       this.compiledAjv ??= newAjv();
-      validate = this.compiledAjv.compile(read(path.join(hsdsStandardsDir, '3.0.1/schema/compiled', `${name}.json`)));
+      validate = this.compiledAjv.compile(read(path.join(hsdsSchemas, '3.0.1/schema/compiled', `${name}.json`)));
     } else {
       // service_capacity exists only in 3.1-dev; taxonomy and taxonomy_term are the 3.0.1 ones.
       const version = name === 'service_capacity' ? '3.1-dev' : '3.0.1';
