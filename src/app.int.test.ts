@@ -19,7 +19,13 @@ describeEachEngine('the HTTP edge', (ctx) => {
     expect(answer.status).toBe(200);
     expect(answer.body.openapi).toBe('3.1.0');
     expect(Object.keys(answer.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/sign-in', '/api/me', '/api/users', '/api/organizations/{organizationId}/users', '/api/audit']),
+      expect.arrayContaining([
+        '/api/auth/sign-in',
+        '/api/me',
+        '/api/users',
+        '/api/organizations/{organizationId}/users',
+        '/api/audit',
+      ]),
     );
     expect((await client.get('/api/docs')).status).toBeLessThan(400);
   });

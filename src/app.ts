@@ -69,14 +69,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerProblemHandler(app, async (request, error) => {
     const denied = error.extra.denied!;
-    await audit(db, { actor: request.actor, ip: request.ip }, {
-      action: denied.action,
-      outcome: 'denied',
-      recordType: denied.recordType,
-      recordId: denied.recordId,
-      recordOrganizationId: denied.recordOrganizationId,
-      hiddenFromActorOrganization: error.code === 'not_found',
-    });
+    await audit(
+      db,
+      { actor: request.actor, ip: request.ip },
+      {
+        action: denied.action,
+        outcome: 'denied',
+        recordType: denied.recordType,
+        recordId: denied.recordId,
+        recordOrganizationId: denied.recordOrganizationId,
+        hiddenFromActorOrganization: error.code === 'not_found',
+      },
+    );
   });
 
   registerRequestTextCheck(app);

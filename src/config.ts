@@ -17,8 +17,18 @@ export const ConfigSchema = z.object({
   KITH_DATA_DIR: z.string().min(1).default('./.kith/data'),
   KITH_DEMO: booleanFromEnv.default(true),
   KITH_DEMO_SEED: z.coerce.number().int().min(0).default(42),
-  KITH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
-  KITH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
+  KITH_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
+  KITH_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(7 * 24),
   KITH_SECURE_COOKIES: booleanFromEnv.default(false),
   KITH_TIMEZONE: z
     .string()

@@ -83,13 +83,18 @@ program
     }
   });
 
-const database = program.command('db').description('database administration on a PostgreSQL server (run as the owner of the tables)');
+const database = program
+  .command('db')
+  .description('database administration on a PostgreSQL server (run as the owner of the tables)');
 database
   .command('grant-app-role')
   .description(
     'give a role exactly what `kith serve` needs, so Kith can connect as it instead of the owner: read and write the data, only read and append to the audit log, own only the search index it rebuilds (migrates first; safe to run again; run it again after a restore)',
   )
-  .argument('<role>', 'the role Kith will connect as (it must exist, without SUPERUSER or CREATEROLE, and the owner must be a member of it)')
+  .argument(
+    '<role>',
+    'the role Kith will connect as (it must exist, without SUPERUSER or CREATEROLE, and the owner must be a member of it)',
+  )
   .action(async (role: string) =>
     withDatabase(async (db) => {
       const granted = await grantAppRole(db, role);
@@ -158,7 +163,10 @@ user
   .requiredOption('--name <name>', 'their display name')
   .requiredOption('--org <id-or-name>', 'their organisation')
   .addOption(new Option('--role <role...>', 'one or more roles').choices(roles).makeOptionMandatory())
-  .option('--password <password>', 'a first password (at least 12 characters); better: set KITH_PASSWORD, which stays out of shell history')
+  .option(
+    '--password <password>',
+    'a first password (at least 12 characters); better: set KITH_PASSWORD, which stays out of shell history',
+  )
   .action(async (options: { email: string; name: string; org: string; role: Role[]; password?: string }) =>
     withDatabase(async (db) => {
       const password = options.password ?? process.env.KITH_PASSWORD;
@@ -252,46 +260,53 @@ program
   .command('hsds')
   .description('an Open Referral HSDS directory: HSDS 3.x JSON, or CSV tables of HSDS 3.x, 2.x, 1.x or the older Ohana layout')
   .argument('<source>', 'a file or a folder')
-  .option('--dataset <name>', 'the data set the records belong to (default: the file or folder name); ids that are not UUIDs are minted within it')
+  .option(
+    '--dataset <name>',
+    'the data set the records belong to (default: the file or folder name); ids that are not UUIDs are minted within it',
+  )
   .option('--verbose', 'list every rejected record (the report shows the first 50)')
   .option('--rejections <file>', 'also write every rejected record (path, object, id, reason) to this JSON file')
-  .option('--retire-missing', "the source is the whole data set: mark defunct its services that are not in it any more")
-  .action(async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string; retireMissing?: boolean }) =>
-    withDatabase(async (db) => {
-      const bars = {
-        reading: progressBar('HSDS reading'),
-        writing: progressBar('HSDS writing'),
-        indexing: progressBar('Search index'),
-      };
-      try {
-        const report = await importHsds(db, source, {
-          dataset: options.dataset,
-          retireMissing: options.retireMissing,
-          onProgress: ({ phase, done, total }) => {
-            if (phase !== 'reading') bars.reading.stop();
-            if (phase === 'indexing') bars.writing.stop();
-            bars[phase].update(done, total);
-          },
-        }).finally(() => {
-          for (const bar of Object.values(bars)) bar.stop();
-        });
-        say(formatReport(report, { limit: options.verbose ? Number.POSITIVE_INFINITY : 50 }));
-        if (options.rejections) {
-          writeFileSync(options.rejections, `${JSON.stringify({ rejections: report.rejections, warnings: report.warnings }, null, 2)}\n`);
-          say(`Rejected records written to ${options.rejections}.`);
+  .option('--retire-missing', 'the source is the whole data set: mark defunct its services that are not in it any more')
+  .action(
+    async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string; retireMissing?: boolean }) =>
+      withDatabase(async (db) => {
+        const bars = {
+          reading: progressBar('HSDS reading'),
+          writing: progressBar('HSDS writing'),
+          indexing: progressBar('Search index'),
+        };
+        try {
+          const report = await importHsds(db, source, {
+            dataset: options.dataset,
+            retireMissing: options.retireMissing,
+            onProgress: ({ phase, done, total }) => {
+              if (phase !== 'reading') bars.reading.stop();
+              if (phase === 'indexing') bars.writing.stop();
+              bars[phase].update(done, total);
+            },
+          }).finally(() => {
+            for (const bar of Object.values(bars)) bar.stop();
+          });
+          say(formatReport(report, { limit: options.verbose ? Number.POSITIVE_INFINITY : 50 }));
+          if (options.rejections) {
+            writeFileSync(
+              options.rejections,
+              `${JSON.stringify({ rejections: report.rejections, warnings: report.warnings }, null, 2)}\n`,
+            );
+            say(`Rejected records written to ${options.rejections}.`);
+          }
+        } catch (error) {
+          // The data was fine but the database refused the write: everything was rolled back.
+          if (!(error instanceof ImportFailedError)) throw error;
+          // A least-privilege app role (README) may not set the HSDS tables' indexes aside.
+          const notOwner = (error.cause as { code?: string } | undefined)?.code === '42501';
+          const hint = notOwner
+            ? " (a first import into an empty directory sets the HSDS tables' indexes aside, which only their owner may do: run it as the owner, then `kith db grant-app-role` again)"
+            : '';
+          complain(`error: ${error.message}${hint}`);
+          process.exitCode = 1;
         }
-      } catch (error) {
-        // The data was fine but the database refused the write: everything was rolled back.
-        if (!(error instanceof ImportFailedError)) throw error;
-        // A least-privilege app role (README) may not set the HSDS tables' indexes aside.
-        const notOwner = (error.cause as { code?: string } | undefined)?.code === '42501';
-        const hint = notOwner
-          ? " (a first import into an empty directory sets the HSDS tables' indexes aside, which only their owner may do: run it as the owner, then `kith db grant-app-role` again)"
-          : '';
-        complain(`error: ${error.message}${hint}`);
-        process.exitCode = 1;
-      }
-    }),
+      }),
   );
 
 try {

@@ -91,7 +91,15 @@ describeEachEngine('text, cursors and dates a request carries', (ctx) => {
   });
 
   it('refuses cursors that no list gave out and dates PostgreSQL cannot hold, as 400 naming the field', async () => {
-    for (const cursor of ['WyJhYmMiXQ', cursorOf([1e30]), 'Wzk4MjMzNzIwMzY4NTQ3NzU4MDhd', cursorOf([-1]), cursorOf([1, 2]), cursorOf({}), '!!!']) {
+    for (const cursor of [
+      'WyJhYmMiXQ',
+      cursorOf([1e30]),
+      'Wzk4MjMzNzIwMzY4NTQ3NzU4MDhd',
+      cursorOf([-1]),
+      cursorOf([1, 2]),
+      cursorOf({}),
+      '!!!',
+    ]) {
       const answer = await admin.get(`/api/audit?cursor=${cursor}`);
       expect(answer.status, cursor).toBe(400);
       expect(answer.body.errors[0].field).toBe('query.cursor');

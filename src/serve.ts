@@ -23,7 +23,9 @@ export async function serve(config: Config): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
-  console.log(`\nKith is running on http://${host}:${port} (${db.engine === 'pglite' ? `embedded PostgreSQL in ${db.location}` : `PostgreSQL server ${db.location}`})`);
+  console.log(
+    `\nKith is running on http://${host}:${port} (${db.engine === 'pglite' ? `embedded PostgreSQL in ${db.location}` : `PostgreSQL server ${db.location}`})`,
+  );
   if (logins) printDemoLogins(logins);
   const shutdown = async () => {
     await app.close();

@@ -14,7 +14,10 @@ export function parseHeader(file: string, line: string): BackupHeader {
   }
   if (header?.format !== BACKUP_FORMAT) throw damaged(file, 'it does not start like a Kith backup');
   if (typeof header.version === 'number' && header.version > BACKUP_VERSION) {
-    throw new AppError('conflict', `${file} is a version ${header.version} backup; this Kith reads version ${BACKUP_VERSION}. Upgrade Kith, then restore.`);
+    throw new AppError(
+      'conflict',
+      `${file} is a version ${header.version} backup; this Kith reads version ${BACKUP_VERSION}. Upgrade Kith, then restore.`,
+    );
   }
   if (header.version !== BACKUP_VERSION) throw damaged(file, `its format version (${String(header.version)}) is unknown`);
   if (!Array.isArray(header.migrations) || !Array.isArray(header.tables)) throw damaged(file, 'its first line is incomplete');

@@ -82,7 +82,14 @@ const TABLES_SQL = `
 
 /** Every table with its columns and primary key, parents before the tables that refer to them. */
 export async function describeTables(q: Queryable): Promise<CatalogTable[]> {
-  const columns = await q.query<{ table: string; name: string; type: string; not_null: boolean; base: string; element: string | null }>(`
+  const columns = await q.query<{
+    table: string;
+    name: string;
+    type: string;
+    not_null: boolean;
+    base: string;
+    element: string | null;
+  }>(`
     SELECT t.name AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
            a.attnotnull AS not_null, bt.typname AS base, et.typname AS element
     FROM (${TABLES_SQL}) t
@@ -135,7 +142,8 @@ function dependencyOrder(tables: CatalogTable[], references: { child: string; pa
   while (pending.length > 0) {
     const ready = pending.findIndex((table) =>
       references.every(
-        (r) => r.child !== table.name || r.parent === table.name || placed.has(r.parent) || !pending.some((t) => t.name === r.parent),
+        (r) =>
+          r.child !== table.name || r.parent === table.name || placed.has(r.parent) || !pending.some((t) => t.name === r.parent),
       ),
     );
     // A cycle of references has no first table: take the next by name; restore copes, because it
@@ -163,7 +171,10 @@ export function encodedRowsSql(table: CatalogTable): string {
   for (let start = 0; start < values.length; start += 90) {
     pieces.push(`json_build_array(${values.slice(start, start + 90).join(', ')})`);
   }
-  const line = pieces.length <= 1 ? `${pieces[0] ?? 'json_build_array()'}::text` : `(${pieces.map((p) => `${p}::jsonb`).join(' || ')})::text`;
+  const line =
+    pieces.length <= 1
+      ? `${pieces[0] ?? 'json_build_array()'}::text`
+      : `(${pieces.map((p) => `${p}::jsonb`).join(' || ')})::text`;
   const order = table.primaryKey.length > 0 ? ` ORDER BY ${table.primaryKey.map(ident).join(', ')}` : '';
   return `SELECT ${line} AS line FROM ${qualified(table.name)}${order}`;
 }

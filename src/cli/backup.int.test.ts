@@ -54,7 +54,9 @@ async function buildNetwork(db: Database) {
   await updateUser({ db, actor: 'system' }, { userId: leaver.id, body: { disabled: true } });
   await createApiToken({ db, actor: 'system' }, { userId: admin.id, name: 'referral feed' });
   await signIn({ db, actor: 'anonymous' }, { body: { email: coordinator.email, password: TEST_PASSWORD }, timing });
-  await signIn({ db, actor: 'anonymous' }, { body: { email: coordinator.email, password: 'not-the-password' }, timing }).catch(() => {});
+  await signIn({ db, actor: 'anonymous' }, { body: { email: coordinator.email, password: 'not-the-password' }, timing }).catch(
+    () => {},
+  );
   await setDemoMode(db, false);
   return { host, pantry, admin, coordinator };
 }
@@ -115,7 +117,10 @@ describe('kith backup and restore', () => {
       );
 
       // The coordinator signs in on the restored network with the password they always had.
-      const session = await signIn({ db: target, actor: 'anonymous' }, { body: { email: coordinator.email, password: TEST_PASSWORD }, timing });
+      const session = await signIn(
+        { db: target, actor: 'anonymous' },
+        { body: { email: coordinator.email, password: TEST_PASSWORD }, timing },
+      );
       expect(session.user.id).toBe(coordinator.id);
       // And Kith carries on: that sign-in's audit row was numbered after every restored one.
       const [last] = await target.query<{ id: number }>('SELECT max(id) AS id FROM audit_log');
@@ -169,7 +174,10 @@ describe('kith backup and restore', () => {
     });
 
     const refusal = async (candidate: string, message: RegExp, code = 'bad_request') => {
-      await expect(restoreDatabase(target, candidate, { force: true })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+      await expect(restoreDatabase(target, candidate, { force: true })).rejects.toMatchObject({
+        code,
+        message: expect.stringMatching(message),
+      });
       expect(await contents(target)).toEqual(before);
     };
 
@@ -181,7 +189,10 @@ describe('kith backup and restore', () => {
     });
 
     it('a file that lost its last lines', async () => {
-      await refusal(rewritten(file, 'no-trailer.kith', (lines) => lines.slice(0, -4)), /cut short/);
+      await refusal(
+        rewritten(file, 'no-trailer.kith', (lines) => lines.slice(0, -4)),
+        /cut short/,
+      );
     });
 
     it('a file whose rows were edited', async () => {
@@ -195,7 +206,10 @@ describe('kith backup and restore', () => {
       const foreign = path.join(folder, 'notes.txt');
       fs.writeFileSync(foreign, 'shopping list: eggs, milk\n');
       await refusal(foreign, /not a gzip file/);
-      await refusal(rewritten(file, 'json.kith', () => ['{"hello":"world"}']), /does not start like a Kith backup/);
+      await refusal(
+        rewritten(file, 'json.kith', () => ['{"hello":"world"}']),
+        /does not start like a Kith backup/,
+      );
     });
 
     it('a backup made by a newer Kith, whose migrations this Kith does not know', async () => {
@@ -210,15 +224,28 @@ describe('kith backup and restore', () => {
 
   it('restores a backup made before the latest migrations, then brings it up to date', async () => {
     // The oldest backup there can be: made before the first migration, so it holds no tables.
-    const header = JSON.stringify({ format: 'kith-backup', version: 1, createdAt: new Date().toISOString(), engine: 'pglite', serverVersion: '17', migrations: [], tables: [] });
+    const header = JSON.stringify({
+      format: 'kith-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      engine: 'pglite',
+      serverVersion: '17',
+      migrations: [],
+      tables: [],
+    });
     const sha256 = createHash('sha256').update(`${header}\n`).digest('hex');
     const file = path.join(folder, 'oldest.kith');
-    fs.writeFileSync(file, zlib.gzipSync(`${header}\n${JSON.stringify({ trailer: true, tables: {}, rows: 0, sequences: [], sha256 })}\n`));
+    fs.writeFileSync(
+      file,
+      zlib.gzipSync(`${header}\n${JSON.stringify({ trailer: true, tables: {}, rows: 0, sequences: [], sha256 })}\n`),
+    );
     const target = await freshDatabase('pglite');
 
     await restoreDatabase(target, file, { force: false });
 
-    expect(await target.query('SELECT name FROM kith_migrations ORDER BY name')).toEqual(migrationFiles().map((name) => ({ name })));
+    expect(await target.query('SELECT name FROM kith_migrations ORDER BY name')).toEqual(
+      migrationFiles().map((name) => ({ name })),
+    );
     expect(await buildOrganization(target)).toMatchObject({ kind: 'community_organization' });
   });
 
@@ -236,7 +263,11 @@ describe('kith backup and restore', () => {
     const table = (await describeTables(from)).find((t) => t.name === 'odd_values')!;
     const lines = await from.query<{ line: string }>(encodedRowsSql(table));
     expect(lines[1]!.line).toContain('"9007199254740993"');
-    await insertRows(to, table, lines.map((l) => JSON.parse(l.line) as unknown[]));
+    await insertRows(
+      to,
+      table,
+      lines.map((l) => JSON.parse(l.line) as unknown[]),
+    );
 
     // As jsonb: a plain json column keeps its value but not its spacing (the file is parsed JSON).
     const read = (db: Database) => db.query(`SELECT to_jsonb(t)::text AS row FROM odd_values t ORDER BY id`);

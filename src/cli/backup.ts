@@ -70,7 +70,11 @@ export async function backupDatabase(db: Database, file: string): Promise<void> 
       const total = header.tables.reduce((sum, table) => sum + table.rows, 0);
       totals = { tables: tables.length, rows: total };
       bar.update(0, total);
-      await pipeline(Readable.from(backupLines(q, header, tables, bar)), zlib.createGzip(), fs.createWriteStream(partial, { mode: BACKUP_FILE_MODE }));
+      await pipeline(
+        Readable.from(backupLines(q, header, tables, bar)),
+        zlib.createGzip(),
+        fs.createWriteStream(partial, { mode: BACKUP_FILE_MODE }),
+      );
     });
     fs.chmodSync(partial, BACKUP_FILE_MODE);
     fs.renameSync(partial, target);
@@ -97,7 +101,11 @@ async function* backupLines(q: Queryable, header: BackupHeader, tables: CatalogT
   let done = 0;
   for (const table of tables) {
     const expected = header.tables.find((t) => t.table === table.name)?.rows ?? 0;
-    const line: TableLine = { table: table.name, columns: table.columns.map(({ name, type }) => ({ name, type })), rows: expected };
+    const line: TableLine = {
+      table: table.name,
+      columns: table.columns.map(({ name, type }) => ({ name, type })),
+      rows: expected,
+    };
     yield hashed(`${JSON.stringify(line)}\n`);
     let read = 0;
     await q.query(`DECLARE kith_backup NO SCROLL CURSOR FOR ${encodedRowsSql(table)}`);
@@ -115,7 +123,13 @@ async function* backupLines(q: Queryable, header: BackupHeader, tables: CatalogT
     if (read !== expected) throw new Error(`${table.name}: counted ${expected} rows but read ${read}`);
     written[table.name] = read;
   }
-  const trailer: Trailer = { trailer: true, tables: written, rows: done, sequences: await readSequences(q), sha256: hash.digest('hex') };
+  const trailer: Trailer = {
+    trailer: true,
+    tables: written,
+    rows: done,
+    sequences: await readSequences(q),
+    sha256: hash.digest('hex'),
+  };
   yield `${JSON.stringify(trailer)}\n`;
 }
 
@@ -170,7 +184,10 @@ async function load(
   const catalog = new Map((await describeTables(q)).map((table) => [table.name, table]));
   const listed = header.tables.map((t) => t.table).sort();
   if (listed.join() !== [...catalog.keys()].sort().join()) {
-    throw damaged(file, `its tables (${listed.join(', ')}) are not those its migrations make (${[...catalog.keys()].sort().join(', ')})`);
+    throw damaged(
+      file,
+      `its tables (${listed.join(', ')}) are not those its migrations make (${[...catalog.keys()].sort().join(', ')})`,
+    );
   }
   const putBack = await relaxConstraints(q, [...catalog.values()]);
   // Migrations may seed reference rows (need domains and their rules); the backup holds them as
@@ -203,7 +220,8 @@ async function load(
     const value = parseLine(file, line, lineNumber);
     if (Array.isArray(value)) {
       if (!table) throw damaged(file, `line ${lineNumber} is a row before any table`);
-      if (value.length !== table.columns.length) throw damaged(file, `line ${lineNumber} has ${value.length} values for ${table.columns.length} columns`);
+      if (value.length !== table.columns.length)
+        throw damaged(file, `line ${lineNumber} has ${value.length} values for ${table.columns.length} columns`);
       hash.update(`${line}\n`);
       batch.push(value);
       batchBytes += line.length;
@@ -236,14 +254,20 @@ async function load(
 }
 
 /** The catalog's table, with its columns in the file's order, once the two agree. */
-function tableOf(file: string, line: TableLine, catalog: Map<string, CatalogTable>, counts: Record<string, number>): CatalogTable {
+function tableOf(
+  file: string,
+  line: TableLine,
+  catalog: Map<string, CatalogTable>,
+  counts: Record<string, number>,
+): CatalogTable {
   const table = catalog.get(line.table);
   if (!table) throw damaged(file, `it holds a table ${line.table} that its migrations do not make`);
   if (line.table in counts) throw damaged(file, `it holds table ${line.table} twice`);
   counts[line.table] = 0;
   const columns = line.columns.map((column: Partial<TableLine['columns'][number]> | null) => {
     const match = table.columns.find((c) => c.name === column?.name);
-    if (!match || match.type !== column?.type) throw damaged(file, `column ${line.table}.${column?.name} (${column?.type}) does not match the schema`);
+    if (!match || match.type !== column?.type)
+      throw damaged(file, `column ${line.table}.${column?.name} (${column?.type}) does not match the schema`);
     return match;
   });
   if (new Set(columns).size !== table.columns.length || columns.length !== table.columns.length) {
@@ -255,10 +279,16 @@ function tableOf(file: string, line: TableLine, catalog: Map<string, CatalogTabl
 function checkMigrations(file: string, theirs: string[], ours: string[]): void {
   theirs.forEach((name, index) => {
     if (!ours.includes(name)) {
-      throw new AppError('conflict', `${file} was made by a newer Kith: its database has migration ${name}, which this Kith does not know. Upgrade Kith, then restore.`);
+      throw new AppError(
+        'conflict',
+        `${file} was made by a newer Kith: its database has migration ${name}, which this Kith does not know. Upgrade Kith, then restore.`,
+      );
     }
     if (ours[index] !== name) {
-      throw new AppError('conflict', `${file} has migration ${name} where this Kith has ${ours[index] ?? 'none'}; it was made by a different line of Kith and cannot be restored here.`);
+      throw new AppError(
+        'conflict',
+        `${file} has migration ${name} where this Kith has ${ours[index] ?? 'none'}; it was made by a different line of Kith and cannot be restored here.`,
+      );
     }
   });
 }
@@ -278,4 +308,3 @@ async function refuseIfHoldingData(db: Database): Promise<void> {
 function isSqlError(error: unknown): error is Error {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'severity' in error;
 }
-

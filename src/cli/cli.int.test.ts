@@ -23,7 +23,20 @@ describe.each(targets)('the kith command on $engine', ({ skip, open }) => {
       expect(host.stdout).toMatch(/Added Valley Health \(health_system, host\)/);
 
       // A weak first password is refused with the field named, and nothing is added.
-      const weak = await run('user', 'add', '--email', 'ops@valley.example', '--name', 'Ops', '--org', 'Valley Health', '--role', 'admin', '--password', 'short');
+      const weak = await run(
+        'user',
+        'add',
+        '--email',
+        'ops@valley.example',
+        '--name',
+        'Ops',
+        '--org',
+        'Valley Health',
+        '--role',
+        'admin',
+        '--password',
+        'short',
+      );
       expect(weak.code).toBe(2);
       expect(weak.stderr).toContain('password');
 
@@ -66,7 +79,9 @@ describe.each(targets.filter((target) => target.engine === 'postgres'))('the kit
       // Written straight into the database, as an older Kith or a hand-made import could have.
       const client = new pg.Client({ connectionString: target.env.DATABASE_URL });
       await client.connect();
-      await client.query(`INSERT INTO organizations (name, kind) VALUES ($1, 'community_organization')`, ['\u001b[2JPwned\rPantry']);
+      await client.query(`INSERT INTO organizations (name, kind) VALUES ($1, 'community_organization')`, [
+        '\u001b[2JPwned\rPantry',
+      ]);
       await client.end();
       const list = await runKith(['org', 'list'], target.env);
       expect(list.code).toBe(0);

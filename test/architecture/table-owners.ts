@@ -26,7 +26,7 @@ export const tableOwners: TableOwner[] = [
       'sign_in_devices',
     ],
   },
-  { folder: 'src/domains/directory', prefixes: ['hsds_', 'directory_'] },
+  { folder: 'src/domains/directory', tables: ['need_domain', 'need_domain_rule'], prefixes: ['hsds_', 'directory_'] },
   { folder: 'src/platform/audit', tables: ['audit_log'] },
   { folder: 'src/platform/db', tables: ['kith_migrations'] },
 ];

@@ -39,7 +39,11 @@ const router = createBrowserRouter([
               { index: true, element: <FindHelpPage /> },
               { path: 'services/:serviceId', element: <ServicePage /> },
               { path: 'organizations/:organizationId', element: <DirectoryOrganizationPage /> },
-              { path: 'settings', element: <RequireNetworkAdmin />, children: [{ index: true, element: <DirectorySettingsPage /> }] },
+              {
+                path: 'settings',
+                element: <RequireNetworkAdmin />,
+                children: [{ index: true, element: <DirectorySettingsPage /> }],
+              },
             ],
           },
           {

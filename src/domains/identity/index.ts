@@ -17,6 +17,8 @@ export { updateUser } from './update-user';
 export { createApiToken } from './create-api-token';
 export { revokeApiToken } from './revoke-api-token';
 export { signIn } from './sign-in';
+// A session made without a password check: for operators' tools and test fixtures that act as a user.
+export { createSession } from './sessions.store';
 export {
   findHostOrganization,
   findOrganization,

@@ -64,14 +64,20 @@ describeEachEngine('the audit log', (ctx) => {
     // The prober's own admin (here the prober) sees neither attempt: the log says no more than the 404.
     const seenByProber = await probing.get(`/api/audit?outcome=denied&limit=200`);
     expect(seenByProber.status).toBe(200);
-    expect(seenByProber.body.items.filter((item: { recordId: string }) => [unit.id, unknownId].includes(item.recordId))).toEqual([]);
+    expect(seenByProber.body.items.filter((item: { recordId: string }) => [unit.id, unknownId].includes(item.recordId))).toEqual(
+      [],
+    );
 
     // The owner of the record and the network's administrators see the probe.
-    const seenByOwner = await (await signedIn(baseUrl, ownerAdmin.email, ownerAdmin.password)).get(`/api/audit?outcome=denied&recordId=${unit.id}`);
+    const seenByOwner = await (
+      await signedIn(baseUrl, ownerAdmin.email, ownerAdmin.password)
+    ).get(`/api/audit?outcome=denied&recordId=${unit.id}`);
     expect(seenByOwner.body.items).toEqual([
       expect.objectContaining({ outcome: 'denied', actorUserId: proberStaff.id, recordOrganizationId: owner.id }),
     ]);
-    const seenByNetwork = await (await signedIn(baseUrl, networkAdmin.email, networkAdmin.password)).get(`/api/audit?outcome=denied&recordId=${unit.id}`);
+    const seenByNetwork = await (
+      await signedIn(baseUrl, networkAdmin.email, networkAdmin.password)
+    ).get(`/api/audit?outcome=denied&recordId=${unit.id}`);
     expect(seenByNetwork.body.items).toHaveLength(1);
   });
 
@@ -103,7 +109,10 @@ describeEachEngine('the audit log', (ctx) => {
 
     const csrf = await client.get(`/api/audit?action=request.csrf_refused&actorUserId=${admin.id}`);
     expect(csrf.body.items).toEqual([
-      expect.objectContaining({ outcome: 'denied', details: expect.objectContaining({ method: 'PATCH', route: '/api/users/:userId' }) }),
+      expect.objectContaining({
+        outcome: 'denied',
+        details: expect.objectContaining({ method: 'PATCH', route: '/api/users/:userId' }),
+      }),
     ]);
     const update = await client.get(`/api/audit?action=user.update&recordId=${staff.id}`);
     expect(update.body.items).toEqual([

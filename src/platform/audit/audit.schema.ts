@@ -20,22 +20,24 @@ export const AuditQuery = PageQuery.extend({
 }).strict();
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export const AuditEntry = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorKind: z.enum(['user', 'token', 'system', 'anonymous']),
-  actorUserId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorOrganizationId: z.string().nullable(),
-  ip: z.string().nullable(),
-  action: z.string(),
-  outcome: z.enum(['success', 'denied', 'failure']),
-  recordType: z.string().nullable(),
-  recordId: z.string().nullable(),
-  recordOrganizationId: z.string().nullable(),
-  personId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-}).meta({ id: 'AuditEntry' });
+export const AuditEntry = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    actorKind: z.enum(['user', 'token', 'system', 'anonymous']),
+    actorUserId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    actorOrganizationId: z.string().nullable(),
+    ip: z.string().nullable(),
+    action: z.string(),
+    outcome: z.enum(['success', 'denied', 'failure']),
+    recordType: z.string().nullable(),
+    recordId: z.string().nullable(),
+    recordOrganizationId: z.string().nullable(),
+    personId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditPage = pageSchema(AuditEntry);

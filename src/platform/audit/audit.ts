@@ -69,6 +69,9 @@ export function coalescedAudit(windowMs = 60_000, maxKeys = 10_000) {
       if (lastWritten.size >= maxKeys) lastWritten.clear();
     }
     lastWritten.set(key, now);
-    await audit(q, context, { ...entry, details: { ...entry.details, coalesced: `one row per address per ${windowMs / 1000} s` } });
+    await audit(q, context, {
+      ...entry,
+      details: { ...entry.details, coalesced: `one row per address per ${windowMs / 1000} s` },
+    });
   };
 }

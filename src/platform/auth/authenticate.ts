@@ -78,25 +78,33 @@ export function registerAuthentication(app: FastifyInstance, db: Database, timin
       // Only a token counts here: a browser's stale cookie must not turn a public page into a 401.
       if (!config.optionalActor || !request.headers.authorization) return;
       const resolved = await resolveActor(request, db, resolver, timing);
-      if (!resolved.actor) throw new AppError('unauthenticated', 'The credentials sent are unknown or expired; send none to read as a guest.');
+      if (!resolved.actor)
+        throw new AppError('unauthenticated', 'The credentials sent are unknown or expired; send none to read as a guest.');
       request.actor = resolved.actor;
       return;
     }
     const refusal = async (reason: string, actor?: Actor) => {
       const action = reason === 'csrf_failed' ? 'request.csrf_refused' : 'request.unauthenticated';
       const route = request.routeOptions.url ?? null;
-      await auditRefusal(db, `${request.ip}|${action}|${request.method}|${route}`, actor ? { actor, ip: request.ip } : { ip: request.ip, fallbackKind: 'anonymous' }, {
-        action,
-        outcome: 'denied',
-        details: { method: request.method, route, reason },
-      }).catch((error: unknown) => request.log.error({ err: error }, 'could not write the audit row of a refusal'));
+      await auditRefusal(
+        db,
+        `${request.ip}|${action}|${request.method}|${route}`,
+        actor ? { actor, ip: request.ip } : { ip: request.ip, fallbackKind: 'anonymous' },
+        {
+          action,
+          outcome: 'denied',
+          details: { method: request.method, route, reason },
+        },
+      ).catch((error: unknown) => request.log.error({ err: error }, 'could not write the audit row of a refusal'));
     };
     const resolved = await resolveActor(request, db, resolver, timing);
     if (!resolved.actor) {
       await refusal(resolved.reason);
       throw new AppError(
         'unauthenticated',
-        resolved.reason === 'unknown_token' ? 'The API token is unknown or revoked.' : 'Sign in, or send an API token as Authorization: Bearer.',
+        resolved.reason === 'unknown_token'
+          ? 'The API token is unknown or revoked.'
+          : 'Sign in, or send an API token as Authorization: Bearer.',
       );
     }
     request.actor = resolved.actor;
@@ -111,9 +119,15 @@ export function registerAuthentication(app: FastifyInstance, db: Database, timin
   return routes;
 }
 
-type Resolved = { actor: Actor; reason?: undefined } | { actor?: undefined; reason: 'no_credentials' | 'unknown_token' | 'expired_session' };
+type Resolved =
+  { actor: Actor; reason?: undefined } | { actor?: undefined; reason: 'no_credentials' | 'unknown_token' | 'expired_session' };
 
-async function resolveActor(request: FastifyRequest, db: Database, resolver: ActorResolver, timing: SessionTiming): Promise<Resolved> {
+async function resolveActor(
+  request: FastifyRequest,
+  db: Database,
+  resolver: ActorResolver,
+  timing: SessionTiming,
+): Promise<Resolved> {
   const authorization = request.headers.authorization;
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

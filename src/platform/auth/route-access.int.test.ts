@@ -2,12 +2,23 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/harness';
 
-const disguises = (path: string) => [path, path.replace('/api/', '/%61pi/'), path.replace('/api/', '/%61%70%69/'), path.replace(/\/([a-z])/, (_m, c: string) => `/%${c.charCodeAt(0).toString(16)}`)];
+const disguises = (path: string) => [
+  path,
+  path.replace('/api/', '/%61pi/'),
+  path.replace('/api/', '/%61%70%69/'),
+  path.replace(/\/([a-z])/, (_m, c: string) => `/%${c.charCodeAt(0).toString(16)}`),
+];
 
 describeEachEngine('route access', (ctx) => {
   it('refuses an anonymous caller however the path of a signed-in route is spelt', async () => {
     const { baseUrl, db } = ctx();
-    for (const path of ['/api/directory/search?q=food', '/api/directory/search.csv?q=food', '/api/directory/need-domains', '/api/me', '/api/audit']) {
+    for (const path of [
+      '/api/directory/search?q=food',
+      '/api/directory/search.csv?q=food',
+      '/api/directory/need-domains',
+      '/api/me',
+      '/api/audit',
+    ]) {
       for (const spelt of disguises(path)) {
         const answer = await fetch(`${baseUrl}${spelt}`);
         expect(answer.status, spelt).toBe(401);
@@ -19,14 +30,32 @@ describeEachEngine('route access', (ctx) => {
     const refused = await db.query<{ details: Record<string, unknown> }>(
       `SELECT details FROM audit_log WHERE action = 'request.unauthenticated' AND details->>'route' = '/api/directory/search'`,
     );
-    expect(refused).toEqual([{ details: expect.objectContaining({ method: 'GET', reason: 'no_credentials', coalesced: expect.any(String) }) }]);
+    expect(refused).toEqual([
+      { details: expect.objectContaining({ method: 'GET', reason: 'no_credentials', coalesced: expect.any(String) }) },
+    ]);
   });
 
   it('lists every route with whether it is public, and only the intended ones are', async () => {
     const { app } = ctx();
-    const publicRoutes = new Set(app.kithRoutes.filter((route) => route.public).map((route) => route.url.split('/').slice(0, 3).join('/')));
+    const publicRoutes = new Set(
+      app.kithRoutes.filter((route) => route.public).map((route) => route.url.split('/').slice(0, 3).join('/')),
+    );
     for (const prefix of publicRoutes) {
-      expect(['/api/auth', '/api/openapi.json', '/api/docs', '/healthz', '/readyz', '/hsds', '/hsds/', '/hsds/services', '/hsds/organizations', '/hsds/service_at_locations', '/hsds/taxonomies', '/hsds/taxonomy_terms', '/hsds/*']).toContain(prefix);
+      expect([
+        '/api/auth',
+        '/api/openapi.json',
+        '/api/docs',
+        '/healthz',
+        '/readyz',
+        '/hsds',
+        '/hsds/',
+        '/hsds/services',
+        '/hsds/organizations',
+        '/hsds/service_at_locations',
+        '/hsds/taxonomies',
+        '/hsds/taxonomy_terms',
+        '/hsds/*',
+      ]).toContain(prefix);
     }
     const signIn = app.kithRoutes.find((route) => route.url === '/api/auth/sign-in' && route.method === 'POST');
     expect(signIn?.public).toBe(true);

@@ -15,7 +15,6 @@ import { buildApp } from '../../app';
 import { backupDatabase, restoreDatabase } from '../../cli/backup';
 import { audit } from '../audit/audit';
 import { importHsds } from '../../interop/hsds/import';
-// eslint-disable-next-line no-restricted-imports -- the test drives the directory's own rebuild as the app role
 import { rebuildSearchEntries } from '../../domains/directory/index';
 import { buildOrganization, buildUser } from '../../../test/support/factories';
 import { createServerTestDatabase, serverUnavailableReason, testDatabaseUrl } from '../../../test/support/engines';

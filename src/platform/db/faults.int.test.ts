@@ -105,48 +105,55 @@ describe('the PostgreSQL server going away while Kith runs', async () => {
   if (reason && process.env.CI !== 'true') {
     console.warn(`Server-outage test skipped: no PostgreSQL server at ${testDatabaseUrl} (${reason}).`);
   }
-  it.skipIf(Boolean(reason) && process.env.CI !== 'true')('answers 503 while it is down and recovers without a restart', async () => {
-    await ensureServerTemplate();
-    const name = `kith_test_outage_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    const template = (await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'kith_test_template_%' ORDER BY oid DESC LIMIT 1`)).rows[0]!.datname;
-    expect(migrationFiles().length).toBeGreaterThan(0);
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const target = new URL(testDatabaseUrl);
-    const link = relay(Number(target.port || 5432));
-    const port = await link.open();
-    const url = new URL(testDatabaseUrl);
-    url.port = String(port);
-    url.pathname = `/${name}`;
-    const db = await openServerDatabase(url.toString());
-    const app = await buildApp({ db, serveWeb: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
-    try {
-      const organization = await buildOrganization(db);
-      const user = await buildUser(db, { organizationId: organization.id });
-      const client = await signedIn(baseUrl, user.email, user.password);
-      expect((await client.get('/api/me')).status).toBe(200);
+  it.skipIf(Boolean(reason) && process.env.CI !== 'true')(
+    'answers 503 while it is down and recovers without a restart',
+    async () => {
+      await ensureServerTemplate();
+      const name = `kith_test_outage_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: testDatabaseUrl });
+      await admin.connect();
+      const template = (
+        await admin.query<{ datname: string }>(
+          `SELECT datname FROM pg_database WHERE datname LIKE 'kith_test_template_%' ORDER BY oid DESC LIMIT 1`,
+        )
+      ).rows[0]!.datname;
+      expect(migrationFiles().length).toBeGreaterThan(0);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      const target = new URL(testDatabaseUrl);
+      const link = relay(Number(target.port || 5432));
+      const port = await link.open();
+      const url = new URL(testDatabaseUrl);
+      url.port = String(port);
+      url.pathname = `/${name}`;
+      const db = await openServerDatabase(url.toString());
+      const app = await buildApp({ db, serveWeb: false });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const baseUrl = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
+      try {
+        const organization = await buildOrganization(db);
+        const user = await buildUser(db, { organizationId: organization.id });
+        const client = await signedIn(baseUrl, user.email, user.password);
+        expect((await client.get('/api/me')).status).toBe(200);
 
-      // The server goes away: Kith stays up and says so.
-      await link.cut();
-      expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
-      expect((await fetch(`${baseUrl}/readyz`)).status).toBe(503);
-      const during = await client.get('/api/me');
-      expect(during.status).toBe(503);
-      expect(during.body.code).toBe('unavailable');
+        // The server goes away: Kith stays up and says so.
+        await link.cut();
+        expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+        expect((await fetch(`${baseUrl}/readyz`)).status).toBe(503);
+        const during = await client.get('/api/me');
+        expect(during.status).toBe(503);
+        expect(during.body.code).toBe('unavailable');
 
-      // It comes back on the same address: Kith recovers by itself.
-      await link.open(port);
-      expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
-      expect((await client.get('/api/me')).status).toBe(200);
-    } finally {
-      await app.close();
-      await db.close();
-      await link.cut();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  });
+        // It comes back on the same address: Kith recovers by itself.
+        await link.open(port);
+        expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
+        expect((await client.get('/api/me')).status).toBe(200);
+      } finally {
+        await app.close();
+        await db.close();
+        await link.cut();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  );
 });

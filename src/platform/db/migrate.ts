@@ -19,9 +19,7 @@ export function migrationFiles(): string[] {
 }
 
 export async function appliedMigrations(db: Database): Promise<string[]> {
-  const exists = await db.query<{ present: boolean }>(
-    `SELECT to_regclass('public.kith_migrations') IS NOT NULL AS present`,
-  );
+  const exists = await db.query<{ present: boolean }>(`SELECT to_regclass('public.kith_migrations') IS NOT NULL AS present`);
   if (!exists[0]?.present) return [];
   const rows = await db.query<{ name: string }>('SELECT name FROM kith_migrations ORDER BY name');
   return rows.map((row) => row.name);
@@ -80,7 +78,9 @@ export async function migrate(db: Database): Promise<string[]> {
               c.oid IS NULL OR pg_has_role(current_user, c.relowner, 'USAGE') AS "mayMigrate"
          FROM (SELECT 1) one LEFT JOIN pg_class c ON c.oid = to_regclass('public.kith_migrations')`,
     );
-    const done = new Set(role?.owner ? (await q.query<{ name: string }>('SELECT name FROM kith_migrations')).map((row) => row.name) : []);
+    const done = new Set(
+      role?.owner ? (await q.query<{ name: string }>('SELECT name FROM kith_migrations')).map((row) => row.name) : [],
+    );
     const pending = known.filter((name) => !done.has(name));
     if (pending.length === 0) return [];
     if (role && !role.mayMigrate) throw pendingError(role.name, pending, `Kith's tables belong to ${role.owner}`);
@@ -89,7 +89,8 @@ export async function migrate(db: Database): Promise<string[]> {
       await applyMigrations(q, pending);
     } catch (error) {
       // insufficient_privilege: "permission denied for schema public", "must be owner of table …"
-      if ((error as { code?: string }).code === '42501') throw pendingError(role?.name ?? 'in use', pending, (error as Error).message);
+      if ((error as { code?: string }).code === '42501')
+        throw pendingError(role?.name ?? 'in use', pending, (error as Error).message);
       throw error;
     }
     return pending;

@@ -17,7 +17,10 @@ describe('reading a CHECK', () => {
       column: 'kind',
       values: ['department', "it's"],
     });
-    expect(valuesOfCheck("CHECK ((how_to_refer <@ ARRAY['kith'::text, 'email'::text]))")).toEqual({ column: 'how_to_refer', values: ['kith', 'email'] });
+    expect(valuesOfCheck("CHECK ((how_to_refer <@ ARRAY['kith'::text, 'email'::text]))")).toEqual({
+      column: 'how_to_refer',
+      values: ['kith', 'email'],
+    });
     expect(valuesOfCheck('CHECK ((length(name) >= 1))')).toBeUndefined();
   });
 });

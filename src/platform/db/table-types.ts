@@ -81,7 +81,8 @@ export async function renderTableTypes(q: Queryable): Promise<string> {
   const unions = new Map<string, string>();
   for (const check of checks) {
     const found = valuesOfCheck(check.definition);
-    if (found) unions.set(`${check.table}.${found.column}`, found.values.map((value) => `'${value.replaceAll("'", "\\'")}'`).join(' | '));
+    if (found)
+      unions.set(`${check.table}.${found.column}`, found.values.map((value) => `'${value.replaceAll("'", "\\'")}'`).join(' | '));
   }
   const tables = new Map<string, string[]>();
   for (const column of columns) {

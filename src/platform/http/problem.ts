@@ -43,7 +43,7 @@ interface ValidationIssue {
 }
 
 function fieldErrorsFromValidation(issues: ValidationIssue[], context: string | undefined): FieldError[] {
-  const prefix = context ? contextNames[context] ?? context : '';
+  const prefix = context ? (contextNames[context] ?? context) : '';
   const name = (instancePath: string, extra?: string) =>
     [prefix, ...instancePath.split('/').filter(Boolean), extra].filter(Boolean).join('.') || prefix || 'body';
   return issues.flatMap((issue) =>
@@ -63,11 +63,7 @@ export function toAppError(error: unknown): AppError {
       fastifyError.validation as unknown as ValidationIssue[],
       fastifyError.validationContext,
     );
-    return new AppError(
-      'validation_failed',
-      errors.map((entry) => `${entry.field}: ${entry.message}`).join('; '),
-      { errors },
-    );
+    return new AppError('validation_failed', errors.map((entry) => `${entry.field}: ${entry.message}`).join('; '), { errors });
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -29,10 +29,13 @@ export function textFault(value: string, kind: TextKind): string | undefined {
 
 function checked(kind: TextKind) {
   // Trimmed first: a name pasted with a trailing line break is repaired, not refused.
-  return z.string().trim().superRefine((value, context) => {
-    const fault = textFault(value, kind);
-    if (fault) context.addIssue({ code: 'custom', message: fault });
-  });
+  return z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const fault = textFault(value, kind);
+      if (fault) context.addIssue({ code: 'custom', message: fault });
+    });
 }
 
 /** A trimmed string on one line: names, titles, search words, identifiers. */

@@ -12,7 +12,10 @@ export function tooManyTriesMessage(seconds: number): string {
   return `Too many tries. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`}, then try again.`;
 }
 
-export function tooManyTries(waitMs: number, code: Extract<ErrorCode, 'too_many_requests' | 'sign_in_throttled'> = 'too_many_requests'): AppError {
+export function tooManyTries(
+  waitMs: number,
+  code: Extract<ErrorCode, 'too_many_requests' | 'sign_in_throttled'> = 'too_many_requests',
+): AppError {
   const seconds = retryAfterSeconds(waitMs);
   return new AppError(code, tooManyTriesMessage(seconds), { retryAfterSeconds: seconds });
 }

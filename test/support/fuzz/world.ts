@@ -11,8 +11,8 @@ import { linkDirectoryOrganization, rebuildSearchEntries } from '../../../src/do
 import { addNeedDomainRule } from '../../../src/domains/directory/manage-directory';
 import { seedTestDirectory, type TestDirectory } from '../../../src/interop/hsds/export/test-factory';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
-// A session without signing in (no throttling, no password hash to wait for): the store's own function.
-import { createSession } from '../../../src/domains/identity/sessions.store';
+// A session without signing in (no throttling, no password hash to wait for).
+import { createSession } from '../../../src/domains/identity';
 import { defaultTiming } from '../../../src/app';
 import type { Caller } from './send';
 import type { RouteModel } from './routes';

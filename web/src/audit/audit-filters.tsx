@@ -22,9 +22,8 @@ export function AuditFilters(props: {
 }) {
   const { t } = useTranslation();
   const form = useServerForm({ initialValues: props.values, serverError: props.serverError });
-  const actions = knownActions.includes(props.values.action) || !props.values.action
-    ? knownActions
-    : [...knownActions, props.values.action];
+  const actions =
+    knownActions.includes(props.values.action) || !props.values.action ? knownActions : [...knownActions, props.values.action];
   const empty: AuditFilterValues = { action: '', outcome: '', from: '', to: '' };
 
   return (

@@ -55,7 +55,12 @@ export default function AuditPage() {
 
   return (
     <Page title={t('audit.title')} description={t('audit.intro')}>
-      <AuditFilters key={searchParams.toString()} values={values} onApply={apply} serverError={filtersRefused ? log.error : null} />
+      <AuditFilters
+        key={searchParams.toString()}
+        values={values}
+        onApply={apply}
+        serverError={filtersRefused ? log.error : null}
+      />
       <Stack gap="sm">
         <Group justify="space-between" gap="sm">
           <Title order={2} size="h4" id="audit-entries">

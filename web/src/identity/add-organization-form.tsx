@@ -7,7 +7,11 @@ import { organizationKinds, type Organization, type OrganizationKind } from '../
 import { FormAlert } from '../ui/form-alert';
 import { useServerForm } from '../ui/use-server-form';
 
-export function AddOrganizationModal(props: { opened: boolean; onClose: () => void; onAdded: (organization: Organization) => void }) {
+export function AddOrganizationModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  onAdded: (organization: Organization) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t('organizations.addTitle')} size="lg">

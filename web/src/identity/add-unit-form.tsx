@@ -46,7 +46,10 @@ export function AddUnitForm(props: { organizationId: string; onDone: () => void 
             <NativeSelect
               label={t('units.fields.kind')}
               required
-              data={[{ value: '', label: t('form.choose') }, ...unitKinds.map((kind) => ({ value: kind, label: t(`unitKinds.${kind}`) }))]}
+              data={[
+                { value: '', label: t('form.choose') },
+                ...unitKinds.map((kind) => ({ value: kind, label: t(`unitKinds.${kind}`) })),
+              ]}
               {...form.text('kind')}
             />
           </SimpleGrid>

@@ -64,7 +64,11 @@ export function OrganizationList(props: { selectedId: string | null; onSelect: (
           </Button>
         )}
       </Stack>
-      <AddOrganizationModal opened={adding} onClose={addModal.close} onAdded={(organization) => props.onSelect(organization.id)} />
+      <AddOrganizationModal
+        opened={adding}
+        onClose={addModal.close}
+        onAdded={(organization) => props.onSelect(organization.id)}
+      />
     </Paper>
   );
 }

@@ -70,27 +70,35 @@ export function UsersSection(props: { organizationId: string }) {
         </Table.Td>
         <Table.Td>
           {user.disabled ? (
-            <Badge color="red" variant="light">{t('users.status.disabled')}</Badge>
+            <Badge color="red" variant="light">
+              {t('users.status.disabled')}
+            </Badge>
           ) : (
-            <Badge color="teal" variant="light">{t('users.status.active')}</Badge>
+            <Badge color="teal" variant="light">
+              {t('users.status.active')}
+            </Badge>
           )}
           <Text size="xs" c="dimmed" mt={4}>
-            {user.lastSignInAt
-              ? t('users.lastSignIn', { when: formatDateTime(user.lastSignInAt) })
-              : t('users.neverSignedIn')}
+            {user.lastSignInAt ? t('users.lastSignIn', { when: formatDateTime(user.lastSignInAt) }) : t('users.neverSignedIn')}
           </Text>
         </Table.Td>
         <Table.Td>
           <Group gap="xs" wrap="nowrap">
             {user.id === me.user.id ? (
-              <Text size="sm" c="dimmed">{t('users.you')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('users.you')}
+              </Text>
             ) : (
               <Button
                 size="xs"
                 variant="default"
                 loading={busy}
                 onClick={() => setDisabled(user, !user.disabled)}
-                aria-label={user.disabled ? t('users.enableNamed', { name: user.displayName }) : t('users.disableNamed', { name: user.displayName })}
+                aria-label={
+                  user.disabled
+                    ? t('users.enableNamed', { name: user.displayName })
+                    : t('users.disableNamed', { name: user.displayName })
+                }
               >
                 {user.disabled ? t('users.enable') : t('users.disable')}
               </Button>

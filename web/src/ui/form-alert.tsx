@@ -5,11 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { problemMessage, sentence, type SplitProblem } from './problem';
 
-export function FormAlert(props: {
-  error: unknown;
-  problem: SplitProblem<string>;
-  hasClientErrors?: boolean;
-}) {
+export function FormAlert(props: { error: unknown; problem: SplitProblem<string>; hasClientErrors?: boolean }) {
   const { t } = useTranslation();
   const { error, problem, hasClientErrors } = props;
   const alert = useRef<HTMLDivElement>(null);
@@ -25,9 +21,8 @@ export function FormAlert(props: {
   const placedCount = Object.keys(problem.byField).length;
   const onlyFieldErrors =
     hasClientErrors || (error instanceof ApiError && error.problem.code === 'validation_failed' && problem.unplaced.length === 0);
-  const message = onlyFieldErrors || (placedCount > 0 && problem.unplaced.length === 0)
-    ? t('errors.checkFields')
-    : problemMessage(error, t);
+  const message =
+    onlyFieldErrors || (placedCount > 0 && problem.unplaced.length === 0) ? t('errors.checkFields') : problemMessage(error, t);
 
   return (
     <Alert ref={alert} color="red" variant="light" title={t('errors.formTitle')}>
