@@ -149,6 +149,9 @@ describe('table ownership in the code', () => {
     const found = files.filter((file) => !isTest(file)).flatMap((file) => violations(file, sources.get(file)!));
     expect(found.filter((line) => !temporarilyAllowed.some((file) => line.startsWith(`${file}:`)))).toEqual([]);
     const stillBreaking = new Set(found.map((line) => line.slice(0, line.indexOf(':'))));
-    expect(temporarilyAllowed.filter((file) => !stillBreaking.has(file)), 'fixed: strike these off the list').toEqual([]);
+    expect(
+      temporarilyAllowed.filter((file) => !stillBreaking.has(file)),
+      'fixed: strike these off the list',
+    ).toEqual([]);
   });
 });
