@@ -4,9 +4,9 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/harness';
 import { uuidV5 } from '../../platform/ids';
-import { withBulkLoad } from './bulk-load';
+import { withBulkLoad } from './bulk-load.store';
 import { hsdsModel } from './hsds-model';
-import { upsertHsdsRecords } from './hsds-store';
+import { upsertHsdsRecords } from './hsds.store';
 
 const id = (name: string) => uuidV5(`bulk-load-test:${name}`);
 

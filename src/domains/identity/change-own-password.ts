@@ -12,7 +12,7 @@ import { findUser, isDemoMode, revokeApiTokensOfUser, updateUserRow } from './id
 
 export async function changeOwnPassword(context: UseCaseContext, props: { body: ChangeOwnPasswordBody }): Promise<void> {
   const { body } = props;
-  if (context.actor === 'system') throw new AppError('forbidden', 'Only a signed-in user changes their own password.');
+  if (typeof context.actor === 'string') throw new AppError('forbidden', 'Only a signed-in user changes their own password.');
   const actor = context.actor;
   const user = await findUser(context.db, actor.userId);
   if (!user) throw new AppError('unauthenticated');

@@ -159,6 +159,16 @@ export async function findUser(q: Queryable, id: string): Promise<UserRow | unde
   return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.id = $1`, [id]))[0];
 }
 
+/** The display names of users by id, for records that say who changed them; unknown ids are left out. */
+export async function userDisplayNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: string; display_name: string }>(
+    'SELECT id, display_name FROM users WHERE id = ANY ($1::uuid[])',
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
   return (await q.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.email = $1`, [email]))[0];
 }

@@ -7,7 +7,7 @@ export { createUnit, updateUnit } from './manage-units';
 export { createUser } from './create-user';
 export { updateUser } from './update-user';
 export { createApiToken, revokeApiToken } from './manage-api-tokens';
-export { findUserByEmail, findOrganization, listOrganizations, listUsers, isDemoMode, setDemoMode } from './identity.store';
+export { findUserByEmail, findOrganization, listOrganizations, listUsers, isDemoMode, setDemoMode, userDisplayNames } from './identity.store';
 export type { OrganizationRow, UnitRow, UserRow } from './identity.store';
 export { organizationKinds, unitKinds } from './identity.schema';
 export type { OrganizationKind, UnitKind } from './identity.schema';

@@ -23,7 +23,7 @@ export async function updateUser(context: UseCaseContext, props: { userId: strin
   const existing = await findUser(context.db, props.userId);
   if (!existing) throw new AppError('not_found', 'No user with this id.');
   await authorizeFor(context, 'user.update', { id: existing.id, organizationId: existing.organization_id }, 'user');
-  if (context.actor !== 'system' && context.actor.userId === existing.id) {
+  if (typeof context.actor !== 'string' && context.actor.userId === existing.id) {
     if (body.disabled) throw AppError.field('disabled', 'you cannot disable your own account', 'forbidden');
     if (body.roles && !body.roles.includes('admin') && existing.roles.includes('admin')) {
       throw AppError.field('roles', 'you cannot remove your own admin role', 'forbidden');

@@ -4,7 +4,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/harness';
 import { Client } from '../../../../test/support/http-client';
-import { seedTestDirectory, type TestDirectory } from '../export/test-factory';
+import { seedTestDirectory, type TestDirectory } from '../../../../test/support/directory-factories';
 
 describeEachEngine('HSDS read API, bad input', (ctx) => {
   let dir: TestDirectory;

@@ -7,12 +7,13 @@ import { Client } from '../../../../test/support/http-client';
 import { buildOrganization, buildUser } from '../../../../test/support/factories';
 import { createApiToken } from '../../../domains/identity';
 import { HsdsValidator, hsdsSchemasAvailable, type HsdsSchemaName } from '../export/hsds-validator';
-import { seedTestDirectory, type TestDirectory } from '../export/test-factory';
+import { seedTestDirectory, type TestDirectory } from '../../../../test/support/directory-factories';
 
 const schemasHere = hsdsSchemasAvailable();
 const validator = new HsdsValidator();
 
 function expectValid(name: HsdsSchemaName, items: unknown[]): void {
+  expect(items.length, `${name} items to validate`).toBeGreaterThan(0);
   if (!schemasHere) return;
   for (const item of items) expect(validator.errors(name, item)).toEqual([]);
 }
@@ -119,6 +120,11 @@ describeEachEngine('HSDS read API', (ctx) => {
     expectValid('service_at_location_list', all.body.contents);
     const atPostcode = await http.get('/hsds/service_at_locations?postcode=21201');
     expect(atPostcode.body.total_items).toBe(3); // the online place has no address
+    // A ZIP+4 is its ZIP code, with or without the radius, as in Kith's own search.
+    const zipPlusFour = await http.get('/hsds/service_at_locations?postcode=21201-1234');
+    expect(zipPlusFour.body.contents.map((sl: { id: string }) => sl.id).sort()).toEqual(atPostcode.body.contents.map((sl: { id: string }) => sl.id).sort());
+    const nearZipPlusFour = await http.get(`/hsds/service_at_locations?postcode=212011234&proximity=1000`);
+    expect(nearZipPlusFour.body.total_items).toBe(3);
     const near = await http.get(`/hsds/service_at_locations?postcode=21201&proximity=1000&taxonomy_term_id=${dir.terms.housing}`);
     expect(near.body.contents.map((sl: { id: string }) => sl.id).sort()).toEqual([dir.serviceAtLocations.shelterAtCenter, dir.serviceAtLocations.legalAtCenter].sort());
     expect((await http.get('/hsds/service_at_locations?postcode=99999&proximity=5000')).body.empty).toBe(true);

@@ -1,7 +1,7 @@
 // The assembler on both engines: every shape Kith publishes validates against the official HSDS
 // 3.0.1 schemas, nests what GUIDE.md §2 says it nests, carries no nulls, and costs a fixed number
 // of queries per batch however many records the batch holds.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/harness';
 import type { Queryable } from '../../../platform/db/database';
 import {
@@ -15,10 +15,9 @@ import {
   taxonomies,
   taxonomyTermItems,
 } from './assemble';
-import { uuidV5 } from './capacity';
 import type { HsdsJson } from './hsds-values';
 import { HsdsValidator, hsdsSchemasAvailable } from './hsds-validator';
-import { seedTestDirectory, type TestDirectory } from './test-factory';
+import { seedTestDirectory, type TestDirectory } from '../../../../test/support/directory-factories';
 
 const schemasHere = hsdsSchemasAvailable();
 const validator = new HsdsValidator();
@@ -31,12 +30,6 @@ function nullPaths(value: unknown, at = '$'): string[] {
   if (typeof value === 'object') return Object.entries(value as object).flatMap(([key, item]) => nullPaths(item, `${at}.${key}`));
   return [];
 }
-
-describe('uuidV5', () => {
-  it('gives the RFC 4122 v5 id (the DNS-namespace test vector)', () => {
-    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
-  });
-});
 
 describeEachEngine('HSDS assembler', (ctx) => {
   let dir: TestDirectory;

@@ -160,8 +160,8 @@ describeEachEngine('kith import hsds', (ctx) => {
     await importHsds(db, folder, options);
     // The same fixture went in earlier as another data set: services are told apart by id.
     const find = async (words: string) =>
-      (await searchDirectory(db, SearchQuery.parse({ q: words, limit: '100' }), { timeZone: 'America/New_York' })).items.map(
-        (item) => item.serviceId,
+      (await searchDirectory({ db, actor: 'system' }, { query: SearchQuery.parse({ q: words, limit: '100' }), timeZone: 'America/New_York' })).entries.map(
+        (entry) => entry.service_id,
       );
     const [hotline] = await db.query<{ id: string }>(
       `SELECT r.id::text AS id FROM directory_source_record r JOIN hsds_service s ON s.id = r.id

@@ -4,7 +4,7 @@
 // Rejection cascades: a phone of a rejected service is rejected too ("its service was
 // rejected"), since a half-imported service would look complete and is not. Types are checked in
 // link order (targets before the records pointing at them), so one pass settles every cascade.
-import { hsdsModel, hsdsObjectNames, type HsdsObjectName } from '../../../domains/directory/index';
+import { existingHsdsIds, hsdsModel, hsdsObjectNames, type HsdsObjectName } from '../../../domains/directory/index';
 import type { Queryable } from '../../../platform/db/database';
 import { isHsdsObject, type MapContext } from './context';
 import { isUuid } from './ids';
@@ -142,20 +142,10 @@ export function checkFields(draft: Draft, dropped: string[] = []): string | unde
   return undefined;
 }
 
-/** Link targets that are not in the import, looked up in the database (one query per table and 10,000 ids). */
+/** Link targets that are not in the import, looked up in the directory (one query per table and 10,000 ids). */
 async function existingIds(q: Queryable, wanted: Map<HsdsObjectName, Set<string>>): Promise<Map<HsdsObjectName, Set<string>>> {
   const found = new Map<HsdsObjectName, Set<string>>();
-  for (const [type, ids] of wanted) {
-    const list = [...ids].filter(isUuid);
-    const present = new Set<string>();
-    for (let start = 0; start < list.length; start += 10_000) {
-      const rows = await q.query<{ id: string }>(`SELECT id::text AS id FROM ${hsdsModel[type].table} WHERE id = ANY ($1::uuid[])`, [
-        list.slice(start, start + 10_000),
-      ]);
-      for (const row of rows) present.add(row.id);
-    }
-    found.set(type, present);
-  }
+  for (const [type, ids] of wanted) found.set(type, await existingHsdsIds(q, type, [...ids].filter(isUuid)));
   return found;
 }
 
