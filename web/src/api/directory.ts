@@ -21,6 +21,22 @@ export interface NeedDomainRef {
   name: string;
 }
 
+export const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type WeekdayCode = (typeof weekdayCodes)[number];
+
+/**
+ * One schedule's opening hours as data (the page writes them in the reader's language): weekly
+ * days and times when the schedule has them (`days` null: every day; times 'HH:MM', local to the
+ * network, '24:00' for midnight at the end of the day), and the schedule's own words.
+ */
+export interface OpeningHours {
+  days: WeekdayCode[] | null;
+  opens: string | null;
+  closes: string | null;
+  description: string | null;
+  notes: string | null;
+}
+
 export interface SearchCapacity {
   status: CapacityStatus;
   openSlots: number | null;
@@ -44,7 +60,7 @@ export interface SearchResult {
   distanceKm: number | null;
   /** null: the hours are not known. */
   openNow: boolean | null;
-  hoursText: string | null;
+  hours: OpeningHours[];
   needDomains: NeedDomainRef[];
   languages: string[];
   acceptingReferrals: boolean;
@@ -105,8 +121,8 @@ export interface ServiceLocation {
   latitude: number | null;
   longitude: number | null;
   phones: string[];
-  /** Human-readable lines, one per schedule. */
-  hours: string[];
+  /** One entry per schedule that applies there. */
+  hours: OpeningHours[];
 }
 
 export interface ServiceDetail {

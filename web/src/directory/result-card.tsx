@@ -58,7 +58,7 @@ export function ResultCard(props: {
             waitlistLength={result.capacity?.waitlistLength}
             updatedAt={result.capacity?.updatedAt}
           />
-          <OpenStatus openNow={result.openNow} hoursText={result.hoursText} />
+          <OpenStatus openNow={result.openNow} hours={result.hours} />
         </Group>
         {place && (
           <Group gap={6} wrap="nowrap" align="flex-start">
