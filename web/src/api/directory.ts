@@ -1,6 +1,6 @@
 // The directory of services and organisations (Open Referral HSDS) with Kith's capacity and
 // referral intake: need domains, search, a service, an organisation, and updating a service's room.
-// Shapes as sent by src/domains/directory.
+// Shapes as sent by src/domains/directory (directory.schema.ts holds the server's side of each).
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
 
@@ -54,7 +54,8 @@ export interface SearchResult {
   organizationId: string | null;
   organizationName: string | null;
   locationName: string | null;
-  summary: string | null;
+  /** The start of the service's description ('' when it has none). */
+  summary: string;
   address: string | null;
   postalCode: string | null;
   distanceKm: number | null;
@@ -65,14 +66,14 @@ export interface SearchResult {
   languages: string[];
   acceptingReferrals: boolean;
   howToRefer: ReferralMethod[];
-  referralContact: { email: string | null; phone: string | null; fax: string | null } | null;
+  referralContact: { email: string | null; phone: string | null; fax: string | null };
   capacity: SearchCapacity | null;
 }
 
 export interface SearchPage {
   items: SearchResult[];
   nextCursor: string | null;
-  origin: { latitude: number; longitude: number; label: string | null } | null;
+  origin: { latitude: number; longitude: number; label: string } | null;
   correctedQuery: string | null;
 }
 
@@ -111,7 +112,7 @@ export interface CapacityHistoryEntry {
   capacityStatus: CapacityStatus | null;
   openSlots: number | null;
   waitlistLength: number | null;
-  acceptingReferrals: boolean | null;
+  acceptingReferrals: boolean;
 }
 
 export interface ServiceLocation {
@@ -164,9 +165,10 @@ export interface DirectoryOrganization {
   services: {
     id: string;
     name: string;
-    summary: string | null;
+    summary: string;
     acceptingReferrals: boolean;
     capacityStatus: CapacityStatus | null;
+    capacityUpdatedAt: string | null;
   }[];
   networkOrganizationId: string | null;
 }
