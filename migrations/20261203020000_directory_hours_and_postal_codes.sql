@@ -15,7 +15,8 @@ SELECT directory_postal_code_key(postal_code), avg(latitude), avg(longitude), co
  GROUP BY 1;
 
 -- A schedule's weekly opening times as data, for the web app to put into the reader's words:
--- {"days": ["MO", "WE"] (null: every day), "opens": "09:00", "closes": "17:00"}. Null when the
+-- {"days": ["MO", "WE"] (null: every day), "opens": "09:00", "closes": "17:00", "description":
+-- null, "notes": null} (the schedule's words are added below). Null when the
 -- schedule is not weekly with clock times, as directory_schedule_minutes reads it (so what a page
 -- shows is what "open now" tests). Times are HH:MM, "24:00" for the end of the day. Worked out
 -- once per distinct set of times, like the minutes.
@@ -29,20 +30,22 @@ RETURNS jsonb LANGUAGE sql STABLE AS $$
                 AND opens_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]' AND closes_at ~ '^\s*([01]?[0-9]|2[0-4]):[0-5][0-9]'
                 AND (days.every OR cardinality(days.codes) > 0)
               THEN jsonb_build_object('days', CASE WHEN days.every THEN NULL ELSE to_jsonb(days.codes) END,
-                                      'opens', directory_clock_text(opens_at), 'closes', directory_clock_text(closes_at)) END
+                                      'opens', directory_clock_text(opens_at), 'closes', directory_clock_text(closes_at),
+                                      'description', NULL, 'notes', NULL) END
     FROM (SELECT nullif(trim(byday), '') IS NULL AS every,
                  ARRAY(SELECT code FROM unnest(string_to_array(upper(regexp_replace(coalesce(byday, ''), '\s+', '', 'g')), ','))
                                         WITH ORDINALITY AS given (code, position)
                         WHERE code = ANY (ARRAY['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']) ORDER BY position) AS codes) days
 $$;
 
--- One schedule's hours as the pages receive them: its times (above) and its own words, or null
+-- One schedule's hours as the pages receive them: its times (above) with its own words, or null
 -- when it has neither. A plain expression, so that PostgreSQL inlines it into the index rebuild
--- (STABLE as jsonb_build_object is: an IMMUTABLE one would not be inlined).
+-- (STABLE as jsonb_build_object is: an IMMUTABLE one would not be inlined); a schedule without
+-- words, the usual one, builds nothing.
 CREATE FUNCTION directory_schedule_hours(times jsonb, description text, notes text) RETURNS jsonb
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN times IS NOT NULL OR nullif(btrim(description), '') IS NOT NULL OR nullif(btrim(notes), '') IS NOT NULL
-              THEN coalesce(times, '{"days": null, "opens": null, "closes": null}'::jsonb)
+  SELECT CASE WHEN nullif(btrim(description), '') IS NULL AND nullif(btrim(notes), '') IS NULL THEN times
+              ELSE coalesce(times, '{"days": null, "opens": null, "closes": null}'::jsonb)
                    || jsonb_build_object('description', nullif(btrim(description), ''), 'notes', nullif(btrim(notes), '')) END
 $$;
 

@@ -65,7 +65,9 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
   INSERT INTO directory_minutes_hours
   SELECT minutes, directory_hour_tokens(minutes) FROM (SELECT DISTINCT minutes FROM directory_schedule_summary WHERE minutes IS NOT NULL) distinct_minutes;
 
-  ANALYZE directory_term_domain, directory_hour_pattern, directory_schedule_summary, directory_minutes_hours;
+  -- Only the columns the joins below use: statistics of the hours' JSON would cost more than they tell.
+  ANALYZE directory_term_domain, directory_hour_pattern (byday, opens_at, closes_at, freq),
+          directory_schedule_summary (service_at_location_id, service_id, location_id, minutes), directory_minutes_hours;
 
   WITH services AS NOT MATERIALIZED (
     SELECT * FROM hsds_service s WHERE ${inScope('s.id')}
@@ -227,6 +229,8 @@ export async function rebuildAllEntries(q: Queryable, onStep?: StepCounter): Pro
   const step = stepCounter(statements.length + indexes.length + checks.length + 3, onStep);
   await q.query('DROP TABLE IF EXISTS directory_search_entry_next');
   await q.query('CREATE TABLE directory_search_entry_next (LIKE directory_search_entry INCLUDING DEFAULTS)');
+  // The hours are only shown, never searched: no statistics to gather on them.
+  await q.query('ALTER TABLE directory_search_entry_next ALTER COLUMN hours SET STATISTICS 0');
   for (const statement of statements) {
     await q.query(statement);
     step();
