@@ -89,7 +89,7 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
       LEFT JOIN addresses addr ON addr.location_id = l.id
      CROSS JOIN LATERAL (SELECT l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180) AS valid (ok)
      WHERE l.id IN (SELECT location_id FROM places)
-  ), organizations AS (
+  ), service_organizations AS (
     SELECT o.id, o.name, setweight(to_tsvector('english', o.name), 'B') AS document
       FROM hsds_organization o WHERE o.id IN (SELECT organization_id FROM services)
   ), terms AS (
@@ -162,7 +162,7 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
   FROM services s
   JOIN places p ON p.service_id = s.id
   JOIN domains d ON d.service_id = s.id
-  LEFT JOIN organizations o ON o.id = s.organization_id
+  LEFT JOIN service_organizations o ON o.id = s.organization_id
   LEFT JOIN located l ON l.id = p.location_id
   LEFT JOIN terms ON terms.service_id = s.id
   LEFT JOIN service_languages sl ON sl.service_id = s.id
