@@ -35,13 +35,7 @@ export default tseslint.config(
           // Imports of a domain's inside that existed when the rule learnt every path form
           // (issue 10). They are being moved behind the domains' index.ts; delete each entry with
           // its import. Nothing else is excused: a new import of this kind fails.
-          temporarilyAllowed: [
-            { from: 'src/main.ts', to: 'src/domains/identity/identity.schema' },
-            { from: 'bench/directory.ts', to: 'src/domains/directory/directory.schema' },
-            { from: 'test/support/fuzz/world.ts', to: 'src/domains/directory/manage-directory' },
-            { from: 'src/cli/backup.int.test.ts', to: 'src/domains/identity/sign-in' },
-            { from: 'src/interop/hsds/import/import.int.test.ts', to: 'src/domains/directory/directory.schema' },
-          ],
+          temporarilyAllowed: [],
         },
       ],
     },

@@ -6,21 +6,116 @@ import { uuidV5 } from '../src/platform/ids';
 import { createRandom } from '../src/demo/random';
 
 const kinds: { domain: string; term: string; names: string[]; words: string[] }[] = [
-  { domain: 'food-insecurity', term: 'Food', names: ['Food Pantry', 'Community Kitchen', 'Meal Delivery', 'Grocery Program', 'Senior Meals', 'Mobile Market'], words: ['groceries', 'fresh produce', 'hot meals', 'canned goods', 'nutrition'] },
-  { domain: 'housing-instability', term: 'Housing', names: ['Rent Assistance', 'Eviction Prevention', 'Housing Counseling', 'Home Ownership Help'], words: ['rent', 'landlord', 'lease', 'deposit', 'housing'] },
-  { domain: 'homelessness', term: 'Shelter', names: ['Emergency Shelter', 'Family Shelter', 'Street Outreach', 'Day Center'], words: ['beds', 'showers', 'overnight', 'outreach', 'shelter'] },
-  { domain: 'transportation-insecurity', term: 'Transportation', names: ['Medical Rides', 'Bus Passes', 'Volunteer Drivers', 'Paratransit'], words: ['rides', 'appointments', 'bus', 'van', 'transportation'] },
-  { domain: 'utility-insecurity', term: 'Utilities', names: ['Energy Assistance', 'Water Bill Help', 'Heating Fund', 'Weatherization'], words: ['electric', 'gas', 'heating', 'shutoff', 'utility'] },
-  { domain: 'employment-status', term: 'Employment', names: ['Job Training', 'Career Center', 'Resume Workshop', 'Work Readiness'], words: ['jobs', 'interview', 'training', 'career', 'employment'] },
-  { domain: 'behavioral-health', term: 'Mental Health', names: ['Counseling Center', 'Crisis Line', 'Recovery Support', 'Peer Support Group'], words: ['counseling', 'therapy', 'recovery', 'crisis', 'support'] },
-  { domain: 'legal-help', term: 'Legal Services', names: ['Legal Aid Clinic', 'Tenant Rights Help', 'Immigration Legal Help', 'Benefits Appeals'], words: ['lawyer', 'court', 'rights', 'appeal', 'legal'] },
-  { domain: 'caregiver-support', term: 'Caregiver Support', names: ['Respite Care', 'Caregiver Circle', 'Adult Day Program'], words: ['caregiver', 'respite', 'family', 'dementia', 'support'] },
-  { domain: 'intimate-partner-violence', term: 'Domestic Violence', names: ['Safe House', 'Hotline', 'Survivor Advocacy'], words: ['safety', 'advocate', 'confidential', 'survivor', 'violence'] },
+  {
+    domain: 'food-insecurity',
+    term: 'Food',
+    names: ['Food Pantry', 'Community Kitchen', 'Meal Delivery', 'Grocery Program', 'Senior Meals', 'Mobile Market'],
+    words: ['groceries', 'fresh produce', 'hot meals', 'canned goods', 'nutrition'],
+  },
+  {
+    domain: 'housing-instability',
+    term: 'Housing',
+    names: ['Rent Assistance', 'Eviction Prevention', 'Housing Counseling', 'Home Ownership Help'],
+    words: ['rent', 'landlord', 'lease', 'deposit', 'housing'],
+  },
+  {
+    domain: 'homelessness',
+    term: 'Shelter',
+    names: ['Emergency Shelter', 'Family Shelter', 'Street Outreach', 'Day Center'],
+    words: ['beds', 'showers', 'overnight', 'outreach', 'shelter'],
+  },
+  {
+    domain: 'transportation-insecurity',
+    term: 'Transportation',
+    names: ['Medical Rides', 'Bus Passes', 'Volunteer Drivers', 'Paratransit'],
+    words: ['rides', 'appointments', 'bus', 'van', 'transportation'],
+  },
+  {
+    domain: 'utility-insecurity',
+    term: 'Utilities',
+    names: ['Energy Assistance', 'Water Bill Help', 'Heating Fund', 'Weatherization'],
+    words: ['electric', 'gas', 'heating', 'shutoff', 'utility'],
+  },
+  {
+    domain: 'employment-status',
+    term: 'Employment',
+    names: ['Job Training', 'Career Center', 'Resume Workshop', 'Work Readiness'],
+    words: ['jobs', 'interview', 'training', 'career', 'employment'],
+  },
+  {
+    domain: 'behavioral-health',
+    term: 'Mental Health',
+    names: ['Counseling Center', 'Crisis Line', 'Recovery Support', 'Peer Support Group'],
+    words: ['counseling', 'therapy', 'recovery', 'crisis', 'support'],
+  },
+  {
+    domain: 'legal-help',
+    term: 'Legal Services',
+    names: ['Legal Aid Clinic', 'Tenant Rights Help', 'Immigration Legal Help', 'Benefits Appeals'],
+    words: ['lawyer', 'court', 'rights', 'appeal', 'legal'],
+  },
+  {
+    domain: 'caregiver-support',
+    term: 'Caregiver Support',
+    names: ['Respite Care', 'Caregiver Circle', 'Adult Day Program'],
+    words: ['caregiver', 'respite', 'family', 'dementia', 'support'],
+  },
+  {
+    domain: 'intimate-partner-violence',
+    term: 'Domestic Violence',
+    names: ['Safe House', 'Hotline', 'Survivor Advocacy'],
+    words: ['safety', 'advocate', 'confidential', 'survivor', 'violence'],
+  },
 ];
-const towns = ['Ashford', 'Brookvale', 'Cedar Point', 'Dunmore', 'Eastwick', 'Fairhaven', 'Glenwood', 'Harrow', 'Ivy Hill', 'Juniper', 'Kingsley', 'Lakemont', 'Maple Ridge', 'Northgate', 'Oakdale', 'Pinecrest', 'Quarry Hill', 'Riverton', 'Stonebridge', 'Thornbury'];
-const orgWords = ['Hope', 'Unity', 'Harvest', 'Bridge', 'Beacon', 'Neighbors', 'Open Door', 'Good Shepherd', 'Grace', 'Lighthouse', 'Cornerstone', 'Common Ground'];
+const towns = [
+  'Ashford',
+  'Brookvale',
+  'Cedar Point',
+  'Dunmore',
+  'Eastwick',
+  'Fairhaven',
+  'Glenwood',
+  'Harrow',
+  'Ivy Hill',
+  'Juniper',
+  'Kingsley',
+  'Lakemont',
+  'Maple Ridge',
+  'Northgate',
+  'Oakdale',
+  'Pinecrest',
+  'Quarry Hill',
+  'Riverton',
+  'Stonebridge',
+  'Thornbury',
+];
+const orgWords = [
+  'Hope',
+  'Unity',
+  'Harvest',
+  'Bridge',
+  'Beacon',
+  'Neighbors',
+  'Open Door',
+  'Good Shepherd',
+  'Grace',
+  'Lighthouse',
+  'Cornerstone',
+  'Common Ground',
+];
 const orgKinds = ['Community Services', 'Alliance', 'Center', 'Network', 'Mission', 'Partnership', 'Outreach', 'Coalition'];
-const streets = ['Main St', 'Oak Ave', 'Mill Rd', 'Church St', 'River Rd', 'Market St', 'Park Ave', 'Union St', 'High St', 'Elm St'];
+const streets = [
+  'Main St',
+  'Oak Ave',
+  'Mill Rd',
+  'Church St',
+  'River Rd',
+  'Market St',
+  'Park Ave',
+  'Union St',
+  'High St',
+  'Elm St',
+];
 const languages = ['en', 'es', 'vi', 'zh', 'ar', 'fr', 'ru', 'ht'];
 const hours = [
   ['MO,TU,WE,TH,FR', '09:00', '17:00'],
@@ -47,7 +142,21 @@ export function townCentre(index: number) {
 /** Records for services [from, to) of the generated directory; call in chunks to bound memory. */
 export function generateDirectoryChunk(from: number, to: number): HsdsRecords {
   const id = (name: string) => uuidV5(`bench:${name}`);
-  const records: Required<Pick<HsdsRecords, 'organization' | 'location' | 'address' | 'service' | 'service_at_location' | 'schedule' | 'language' | 'attribute' | 'taxonomy' | 'taxonomy_term'>> = {
+  const records: Required<
+    Pick<
+      HsdsRecords,
+      | 'organization'
+      | 'location'
+      | 'address'
+      | 'service'
+      | 'service_at_location'
+      | 'schedule'
+      | 'language'
+      | 'attribute'
+      | 'taxonomy'
+      | 'taxonomy_term'
+    >
+  > = {
     taxonomy: [],
     taxonomy_term: [],
     organization: [],
@@ -62,7 +171,13 @@ export function generateDirectoryChunk(from: number, to: number): HsdsRecords {
   if (from === 0) {
     records.taxonomy.push({ id: id('taxonomy'), name: 'Bench needs', description: 'Generated need categories.' });
     for (const kind of kinds) {
-      records.taxonomy_term.push({ id: id(`term:${kind.domain}`), taxonomy_id: id('taxonomy'), code: kind.domain, name: kind.term, description: kind.term });
+      records.taxonomy_term.push({
+        id: id(`term:${kind.domain}`),
+        taxonomy_id: id('taxonomy'),
+        code: kind.domain,
+        name: kind.term,
+        description: kind.term,
+      });
     }
   }
   // Three services per organisation, each organisation at one location (written with the first of
@@ -77,7 +192,11 @@ export function generateDirectoryChunk(from: number, to: number): HsdsRecords {
     const locationId = id(`location:${organizationIndex}`);
     if (index % 3 === 0) {
       const name = `${town} ${organizationRandom.pick(orgWords)} ${organizationRandom.pick(orgKinds)} ${organizationIndex}`;
-      records.organization.push({ id: organizationId, name, description: `A community organisation serving ${town} and nearby towns.` });
+      records.organization.push({
+        id: organizationId,
+        name,
+        description: `A community organisation serving ${town} and nearby towns.`,
+      });
       const centre = townCentre(townIndex);
       records.location.push({
         id: locationId,
@@ -111,8 +230,20 @@ export function generateDirectoryChunk(from: number, to: number): HsdsRecords {
     const serviceAtLocationId = id(`sal:${index}`);
     records.service_at_location.push({ id: serviceAtLocationId, service_id: serviceId, location_id: locationId });
     const [byday, opens, closes] = random.pick(hours);
-    records.schedule.push({ id: id(`schedule:${index}`), service_at_location_id: serviceAtLocationId, freq: 'WEEKLY', byday, opens_at: opens, closes_at: closes });
-    records.attribute.push({ id: id(`attribute:${index}`), link_id: serviceId, link_entity: 'service', taxonomy_term_id: id(`term:${kind.domain}`) });
+    records.schedule.push({
+      id: id(`schedule:${index}`),
+      service_at_location_id: serviceAtLocationId,
+      freq: 'WEEKLY',
+      byday,
+      opens_at: opens,
+      closes_at: closes,
+    });
+    records.attribute.push({
+      id: id(`attribute:${index}`),
+      link_id: serviceId,
+      link_entity: 'service',
+      taxonomy_term_id: id(`term:${kind.domain}`),
+    });
     records.language.push({ id: id(`language:${index}:en`), service_id: serviceId, code: 'en' });
     if (random.chance(0.4)) {
       const other = random.pick(languages.slice(1));

@@ -16,7 +16,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 async function measure(url: string, headers: Record<string, string> = {}) {
   await autocannon({ url, connections: 10, duration: 2, headers });
   const result = await autocannon({ url, connections: 10, duration: seconds, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -54,7 +55,9 @@ if (reason) console.warn(`PostgreSQL server not reachable (${reason}): its row i
 else rows.push({ name: 'Kith GET /api/me (PostgreSQL)', ...(await kith(await openTestDatabase('postgres'))) });
 
 const baseline = rows[0]!.requestsPerSecond;
-console.log(`\nhttp benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${seconds} s each, 10 connections`);
+console.log(
+  `\nhttp benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${seconds} s each, 10 connections`,
+);
 console.log('name                               req/s   p50 ms  p99 ms  ratio to bare');
 for (const row of rows) {
   console.log(

@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { buildHost, buildOrganization, buildUnit, buildUser } from '../test/support/factories';
 import { describeEachEngine } from '../test/support/harness';
 import { signedIn, type Client } from '../test/support/http-client';
-import { seedTestDirectory } from './interop/hsds/export/test-factory';
+import { seedTestDirectory } from '../test/support/directory-factories';
 import { rebuildSearchEntries } from './domains/directory';
 
 const NUL = '\u0000';

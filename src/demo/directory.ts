@@ -57,7 +57,18 @@ export interface DemoDirectory {
   towns: { name: string; postalCode: string; latitude: number; longitude: number }[];
 }
 
-const streets = ['Main St', 'Oak Ave', 'Mill Rd', 'Church St', 'River Rd', 'Market St', 'Park Ave', 'Union St', 'High St', 'Elm St'];
+const streets = [
+  'Main St',
+  'Oak Ave',
+  'Mill Rd',
+  'Church St',
+  'River Rd',
+  'Market St',
+  'Park Ave',
+  'Union St',
+  'High St',
+  'Elm St',
+];
 const hours: { byday: string; opens: string; closes: string }[] = [
   { byday: 'MO,TU,WE,TH,FR', opens: '09:00', closes: '17:00' },
   { byday: 'MO,WE,FR', opens: '10:00', closes: '14:00' },
@@ -79,7 +90,22 @@ export function generateDemoDirectory(network: DemoNetwork, seed: number): DemoD
   }));
 
   const taxonomyId = id('taxonomy');
-  const records: Required<Pick<HsdsRecords, 'taxonomy' | 'taxonomy_term' | 'organization' | 'phone' | 'location' | 'address' | 'service' | 'service_at_location' | 'schedule' | 'language' | 'attribute'>> = {
+  const records: Required<
+    Pick<
+      HsdsRecords,
+      | 'taxonomy'
+      | 'taxonomy_term'
+      | 'organization'
+      | 'phone'
+      | 'location'
+      | 'address'
+      | 'service'
+      | 'service_at_location'
+      | 'schedule'
+      | 'language'
+      | 'attribute'
+    >
+  > = {
     taxonomy: [{ id: taxonomyId, name: 'Kith demo needs', description: 'Need categories of the demo county directory.' }],
     taxonomy_term: [],
     organization: [],
@@ -104,8 +130,18 @@ export function generateDemoDirectory(network: DemoNetwork, seed: number): DemoD
   for (const organization of network.organizations.filter((candidate) => candidate.services.length > 0)) {
     const organizationId = id(`organization:${organization.key}`);
     links.push({ hsdsOrganizationId: organizationId, organizationKey: organization.key });
-    records.organization.push({ id: organizationId, name: organization.name, description: organization.description, website: organization.website });
-    records.phone.push({ id: id(`phone:${organization.key}`), organization_id: organizationId, number: organization.phone, type: 'voice' });
+    records.organization.push({
+      id: organizationId,
+      name: organization.name,
+      description: organization.description,
+      website: organization.website,
+    });
+    records.phone.push({
+      id: id(`phone:${organization.key}`),
+      organization_id: organizationId,
+      number: organization.phone,
+      type: 'voice',
+    });
     const town = towns.find((candidate) => organization.name.includes(candidate.name)) ?? random.pick(towns);
     const locationId = id(`location:${organization.key}`);
     records.location.push({
@@ -140,12 +176,28 @@ export function generateDemoDirectory(network: DemoNetwork, seed: number): DemoD
       records.service_at_location.push({ id: serviceAtLocationId, service_id: serviceId, location_id: locationId });
       if (random.chance(0.85)) {
         const { byday, opens, closes } = random.pick(hours);
-        records.schedule.push({ id: id(`schedule:${serviceAtLocationId}`), service_at_location_id: serviceAtLocationId, freq: 'WEEKLY', byday, opens_at: opens, closes_at: closes });
+        records.schedule.push({
+          id: id(`schedule:${serviceAtLocationId}`),
+          service_at_location_id: serviceAtLocationId,
+          freq: 'WEEKLY',
+          byday,
+          opens_at: opens,
+          closes_at: closes,
+        });
       } else {
-        records.schedule.push({ id: id(`schedule:${serviceAtLocationId}`), service_at_location_id: serviceAtLocationId, description: 'By appointment: call first.' });
+        records.schedule.push({
+          id: id(`schedule:${serviceAtLocationId}`),
+          service_at_location_id: serviceAtLocationId,
+          description: 'By appointment: call first.',
+        });
       }
       for (const code of service.languages) {
-        records.language.push({ id: id(`language:${serviceId}:${code}`), service_id: serviceId, code, name: languageNames[code] ?? code });
+        records.language.push({
+          id: id(`language:${serviceId}:${code}`),
+          service_id: serviceId,
+          code,
+          name: languageNames[code] ?? code,
+        });
       }
       records.attribute.push({
         id: id(`attribute:${serviceId}`),
@@ -154,7 +206,14 @@ export function generateDemoDirectory(network: DemoNetwork, seed: number): DemoD
         link_type: 'need',
         taxonomy_term_id: termIds.get(service.needDomain)!,
       } satisfies HsdsRow);
-      const status = random.pick(['available', 'available', 'available', 'waitlist', 'no_capacity', 'assessment_required'] as const);
+      const status = random.pick([
+        'available',
+        'available',
+        'available',
+        'waitlist',
+        'no_capacity',
+        'assessment_required',
+      ] as const);
       intakes.push({
         serviceId,
         acceptingReferrals: status !== 'no_capacity' || random.chance(0.5),
@@ -172,7 +231,18 @@ export function generateDemoDirectory(network: DemoNetwork, seed: number): DemoD
   return { records, links, termRules, intakes, towns };
 }
 
-const languageNames: Record<string, string> = { en: 'English', es: 'Spanish', vi: 'Vietnamese', zh: 'Chinese', ar: 'Arabic', fr: 'French', ru: 'Russian', ht: 'Haitian Creole', ko: 'Korean', pt: 'Portuguese' };
+const languageNames: Record<string, string> = {
+  en: 'English',
+  es: 'Spanish',
+  vi: 'Vietnamese',
+  zh: 'Chinese',
+  ar: 'Arabic',
+  fr: 'French',
+  ru: 'Russian',
+  ht: 'Haitian Creole',
+  ko: 'Korean',
+  pt: 'Portuguese',
+};
 
 function round(value: number): number {
   return Math.round(value * 1e5) / 1e5;

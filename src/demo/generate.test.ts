@@ -20,7 +20,9 @@ function checkNetwork(network: DemoNetwork): void {
   expect(ofKind('payer')).toHaveLength(1);
 
   for (const domain of needDomains) {
-    const offering = organizations.filter((organization) => organization.services.some((service) => service.needDomain === domain));
+    const offering = organizations.filter((organization) =>
+      organization.services.some((service) => service.needDomain === domain),
+    );
     expect(offering.length, `organisations offering ${domain}`).toBeGreaterThanOrEqual(2);
   }
   for (const cbo of ofKind('community_organization')) {
@@ -84,7 +86,9 @@ describe('generateDemoNetwork', () => {
     expect(at('leader@kith.demo')!.organizationKey).toBe(host.key);
     expect(at('manager@kith.demo')!.unitKeys).toEqual(['enhanced-care-team']);
     expect(at('coordinator@kith.demo')!.unitKeys).toEqual(['enhanced-care-team']);
-    const partnerHome = network.organizations.find((organization) => organization.key === at('partner@kith.demo')!.organizationKey)!;
+    const partnerHome = network.organizations.find(
+      (organization) => organization.key === at('partner@kith.demo')!.organizationKey,
+    )!;
     expect(partnerHome.kind).toBe('community_organization');
     expect(partnerHome.services[0]!.needDomain).toBe('food');
   });

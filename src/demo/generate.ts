@@ -224,7 +224,11 @@ function makeUsers(random: Random, places: UserPlaces): DemoUser[] {
     return person;
   };
   const users: DemoUser[] = [];
-  const add = (organization: DemoOrganization, roles: Role[], options: { email?: string; unitKeys?: string[]; title?: string } = {}) => {
+  const add = (
+    organization: DemoOrganization,
+    roles: Role[],
+    options: { email?: string; unitKeys?: string[]; title?: string } = {},
+  ) => {
     const [first, last] = nextPerson();
     users.push({
       email: options.email ?? `${first}.${last}@${organization.key}.example`.toLowerCase(),

@@ -93,7 +93,10 @@ async function seedInto(
   const directory = generateDemoDirectory(network, options.seed);
   await upsertHsdsRecords(db, directory.records);
   for (const link of directory.links) {
-    await linkDirectoryOrganization(db, link.hsdsOrganizationId, organizationIds.get(link.organizationKey)!);
+    await linkDirectoryOrganization(context, {
+      hsdsOrganizationId: link.hsdsOrganizationId,
+      organizationId: organizationIds.get(link.organizationKey)!,
+    });
   }
   await addNeedDomainTermRules(db, directory.termRules);
   await importIntakes(db, directory.intakes);

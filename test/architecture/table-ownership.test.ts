@@ -128,30 +128,8 @@ describe('table ownership in the code', () => {
     expect(sample.filter((table) => named.has(table))).toEqual(sample);
   });
 
-  // TEMPORARY, while the directory's reshape (issue 10) is merged: these files still run SQL on
-  // tables they do not own. The list may only shrink: a file listed that no longer breaks the rule
-  // fails the test too, so it is struck off as it is fixed.
-  const temporarilyAllowed = [
-    'src/domains/directory/directory.store.ts',
-    'src/domains/directory/manage-directory.ts',
-    'src/domains/directory/search-index.ts',
-    'src/interop/hsds/api/hsds-queries.ts',
-    'src/interop/hsds/export/capacity.ts',
-    'src/interop/hsds/export/export-hsds.ts',
-    'src/interop/hsds/export/test-factory.ts',
-    'src/interop/hsds/export/tree.ts',
-    'src/interop/hsds/import/index.ts',
-    'src/interop/hsds/import/validate.ts',
-    'src/interop/hsds/import/write.ts',
-  ];
-
   it('names a table in SQL only inside the folder that owns it', () => {
     const found = files.filter((file) => !isTest(file)).flatMap((file) => violations(file, sources.get(file)!));
-    expect(found.filter((line) => !temporarilyAllowed.some((file) => line.startsWith(`${file}:`)))).toEqual([]);
-    const stillBreaking = new Set(found.map((line) => line.slice(0, line.indexOf(':'))));
-    expect(
-      temporarilyAllowed.filter((file) => !stillBreaking.has(file)),
-      'fixed: strike these off the list',
-    ).toEqual([]);
+    expect(found).toEqual([]);
   });
 });

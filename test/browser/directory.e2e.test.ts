@@ -118,6 +118,10 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     // The partner's service is there, with its distance, its room and how to refer.
     const card = await findResult(service);
     expect(await card.textContent()).toMatch(/\d+(\.\d)? km away/);
+    // Its hours in the reader's words (weekday names, times of day), never the schedule's codes.
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).not.toMatch(/\b(MO|TU|WE|TH|FR|SA|SU)\b/);
+    expect(cardText).toMatch(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Every day)\S* \d{1,2}:\d{2}\s?[AP]M|By appointment/);
     await card.getByRole('link', { name: partnerOrganization }).waitFor();
     await screenshot('directory-search-1280');
     const searchUrl = page.url();
@@ -139,6 +143,12 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     await page.getByRole('heading', { level: 1, name: service.serviceName }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Room', exact: true }).waitFor();
     expect(await page.getByRole('heading', { name: 'Update room' }).count()).toBe(0);
+    // The same hours, in the same words, on the service's page.
+    const hours = page.getByRole('list', { name: 'Opening hours' });
+    await hours.first().waitFor();
+    expect(await hours.first().textContent()).toMatch(
+      /(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Every day)\S* \d{1,2}:\d{2}\s?[AP]M|By appointment/,
+    );
     // …and the API refuses the change too.
     const refused = await page.evaluate(async (serviceId) => {
       const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };

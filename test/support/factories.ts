@@ -2,7 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/platform/auth/actor';
 import type { Database } from '../../src/platform/db/database';
-import { createOrganization, createUnit, createUser, findHostOrganization, type OrganizationKind } from '../../src/domains/identity';
+import {
+  createOrganization,
+  createUnit,
+  createUser,
+  findHostOrganization,
+  type OrganizationKind,
+} from '../../src/domains/identity';
 
 export const TEST_PASSWORD = 'a-test-password-that-is-long';
 

@@ -21,7 +21,12 @@ export class Client {
     readonly localAddress?: string,
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...extraHeaders };
     if (body !== undefined && typeof body !== 'string') headers['content-type'] = 'application/json';
     if (typeof body === 'string') headers['content-type'] ??= 'application/json';

@@ -40,7 +40,8 @@ export interface KithTarget {
 export async function kithTargets(scratch: string): Promise<KithTarget[]> {
   const { createServerTestDatabase, serverUnavailableReason, testDatabaseUrl } = await import('./engines');
   const reason = await serverUnavailableReason();
-  if (reason && process.env.CI === 'true') throw new Error(`CI=true but no PostgreSQL server answers at ${testDatabaseUrl} (${reason}).`);
+  if (reason && process.env.CI === 'true')
+    throw new Error(`CI=true but no PostgreSQL server answers at ${testDatabaseUrl} (${reason}).`);
   if (reason) console.warn(`CLI tests on the PostgreSQL server skipped: nothing answers at ${testDatabaseUrl} (${reason}).`);
   let folders = 0;
   return [

@@ -4,15 +4,19 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/harness';
 import { uuidV5 } from '../../platform/ids';
-import { withBulkLoad } from './bulk-load';
+import { withBulkLoad } from './bulk-load.store';
 import { hsdsModel } from './hsds-model';
-import { upsertHsdsRecords } from './hsds-store';
+import { upsertHsdsRecords } from './hsds.store';
 
 const id = (name: string) => uuidV5(`bulk-load-test:${name}`);
 
 describeEachEngine('a first load into an empty directory', (ctx) => {
   beforeEach(async () => {
-    await ctx().db.query(`TRUNCATE ${Object.values(hsdsModel).map((model) => model.table).join(', ')} CASCADE`);
+    await ctx().db.query(
+      `TRUNCATE ${Object.values(hsdsModel)
+        .map((model) => model.table)
+        .join(', ')} CASCADE`,
+    );
   });
 
   const schemaShape = () =>

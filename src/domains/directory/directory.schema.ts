@@ -5,8 +5,10 @@ import { multiLineText, oneLineText } from '../../platform/http/text';
 
 export const capacityStatuses = ['available', 'no_capacity', 'waitlist', 'assessment_required'] as const;
 export const CapacityStatus = z.enum(capacityStatuses);
+export type CapacityStatus = z.infer<typeof CapacityStatus>;
 export const referralChannels = ['kith', 'email', 'phone', 'fax', 'walk_in'] as const;
 export const ReferralChannel = z.enum(referralChannels);
+export type ReferralChannel = z.infer<typeof ReferralChannel>;
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).max(30)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
@@ -48,6 +50,23 @@ const Capacity = z.object({
 
 const NeedDomainRef = z.object({ code: z.string(), name: z.string() });
 
+export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/**
+ * One schedule's opening hours as data: the web app puts them into the reader's language. `days`,
+ * `opens` and `closes` are set for a weekly schedule with clock times (`days` null: every day;
+ * times HH:MM, local to the network, "24:00" for the end of the day); `description` and `notes`
+ * are the schedule's own words ("By appointment").
+ */
+export const OpeningHours = z.object({
+  days: z.array(z.enum(weekdays)).nullable(),
+  opens: z.string().nullable(),
+  closes: z.string().nullable(),
+  description: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
 export const SearchResult = z.object({
   entryId: z.string(),
   serviceId: z.string(),
@@ -60,7 +79,7 @@ export const SearchResult = z.object({
   postalCode: z.string().nullable(),
   distanceKm: z.number().nullable(),
   openNow: z.boolean().nullable(),
-  hoursText: z.string().nullable(),
+  hours: z.array(OpeningHours),
   needDomains: z.array(NeedDomainRef),
   languages: z.array(z.string()),
   acceptingReferrals: z.boolean(),
@@ -76,13 +95,19 @@ export const SearchAnswer = z.object({
   origin: z.object({ latitude: z.number(), longitude: z.number(), label: z.string() }).nullable(),
   correctedQuery: z.string().nullable(),
 });
+export type SearchAnswer = z.infer<typeof SearchAnswer>;
 
 export const NeedDomain = z.object({ code: z.string(), name: z.string(), description: z.string() });
+export type NeedDomain = z.infer<typeof NeedDomain>;
 
 export const ServiceIdParams = z.strictObject({ serviceId: z.uuid('must be a UUID') });
 export const OrganizationIdParams = z.strictObject({ organizationId: z.uuid('must be a UUID') });
 
-const Phone = z.string().trim().max(50, 'must be at most 50 characters').regex(/^[0-9+() .x-]*$/, 'may hold only digits, spaces and + ( ) . - x');
+const Phone = z
+  .string()
+  .trim()
+  .max(50, 'must be at most 50 characters')
+  .regex(/^[0-9+() .x-]*$/, 'may hold only digits, spaces and + ( ) . - x');
 
 const Count = (most: number) =>
   z.number('must be a number').int('must be a whole number').min(0, 'must be 0 or more').max(most, `must be at most ${most}`);
@@ -146,7 +171,7 @@ export const ServiceDetail = z.object({
       latitude: z.number().nullable(),
       longitude: z.number().nullable(),
       phones: z.array(z.string()),
-      hours: z.array(z.string()),
+      hours: z.array(OpeningHours),
     }),
   ),
   phones: z.array(z.string()),
@@ -164,6 +189,7 @@ export const ServiceDetail = z.object({
   ),
   canUpdateCapacity: z.boolean(),
 });
+export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
 export const OrganizationDetail = z.object({
   id: z.string(),
@@ -184,6 +210,7 @@ export const OrganizationDetail = z.object({
   ),
   networkOrganizationId: z.string().nullable(),
 });
+export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 
 export const NeedDomainRuleBody = z
   .strictObject({
@@ -203,6 +230,7 @@ export const NeedDomainRuleBody = z
     message: 'give either a taxonomyTermId or a keyword',
     path: ['keyword'],
   });
+export type NeedDomainRuleBody = z.output<typeof NeedDomainRuleBody>;
 
 export const NeedDomainRule = z.object({
   id: z.string(),
@@ -212,6 +240,26 @@ export const NeedDomainRule = z.object({
   keyword: z.string().nullable(),
   createdAt: z.string(),
 });
+export type NeedDomainRule = z.infer<typeof NeedDomainRule>;
 
 export const RuleIdParams = z.strictObject({ ruleId: z.uuid('must be a UUID') });
 export const LinkOrganizationBody = z.strictObject({ organizationId: z.uuid('must be a UUID').nullable() });
+
+// Named in the OpenAPI document (components.schemas), so that the web app's types are generated
+// from them (web/src/api/openapi.generated.ts) rather than copied by hand.
+for (const [schema, id] of [
+  [CapacityStatus, 'CapacityStatus'],
+  [ReferralChannel, 'ReferralChannel'],
+  [OpeningHours, 'OpeningHours'],
+  [SearchResult, 'SearchResult'],
+  [SearchAnswer, 'SearchAnswer'],
+  [NeedDomain, 'NeedDomain'],
+  [Intake, 'Intake'],
+  [UpdateIntakeBody, 'UpdateIntakeBody'],
+  [ServiceDetail, 'ServiceDetail'],
+  [OrganizationDetail, 'DirectoryOrganization'],
+  [NeedDomainRule, 'NeedDomainRule'],
+  [NeedDomainRuleBody, 'NeedDomainRuleBody'],
+] as const) {
+  z.globalRegistry.add(schema, { id });
+}

@@ -1,22 +1,7 @@
-// SQL of the directory's reads: a service with what surrounds it, an organisation, the intake.
+// SQL of the directory's pages: a service with what surrounds it, an organisation with its
+// services, and the links between directory organisations and the network's organisations.
 import type { Queryable } from '../../platform/db/database';
-import type { capacityStatuses, referralChannels } from './directory.schema';
-
-export interface IntakeRow {
-  service_id: string;
-  accepting_referrals: boolean;
-  how_to_refer: (typeof referralChannels)[number][];
-  referral_email: string | null;
-  referral_phone: string | null;
-  referral_fax: string | null;
-  capacity_status: (typeof capacityStatuses)[number] | null;
-  open_slots: number | null;
-  waitlist_length: number | null;
-  days_to_first_contact: number | null;
-  capacity_note: string | null;
-  capacity_updated_at: Date | null;
-  capacity_updated_by_name: string | null;
-}
+import type { CapacityStatus, OpeningHours } from './directory.schema';
 
 export interface ServiceOwnerRow {
   id: string;
@@ -36,23 +21,124 @@ export async function findServiceOwner(q: Queryable, serviceId: string): Promise
   return rows[0];
 }
 
-export async function findIntake(q: Queryable, serviceId: string): Promise<IntakeRow | undefined> {
-  const rows = await q.query<IntakeRow>(
-    `SELECT i.*, u.display_name AS capacity_updated_by_name
-       FROM directory_service_intake i LEFT JOIN users u ON u.id = i.capacity_updated_by
-      WHERE i.service_id = $1`,
+export interface ServiceRow {
+  id: string;
+  name: string;
+  alternate_name: string | null;
+  description: string | null;
+  status: string;
+  eligibility_description: string | null;
+  application_process: string | null;
+  fees_description: string | null;
+  url: string | null;
+  email: string | null;
+}
+
+export async function findService(q: Queryable, serviceId: string): Promise<ServiceRow | undefined> {
+  const rows = await q.query<ServiceRow>(
+    `SELECT id, name, alternate_name, description, status, eligibility_description, application_process, fees_description, url, email
+       FROM hsds_service WHERE id = $1`,
     [serviceId],
   );
   return rows[0];
 }
 
-export async function listNeedDomains(q: Queryable) {
-  return q.query<{ code: string; name: string; description: string }>(
-    'SELECT code, name, description FROM need_domain ORDER BY position',
+export interface DirectoryOrganizationRow {
+  id: string;
+  name: string;
+  description: string | null;
+  website: string | null;
+  email: string | null;
+  phones: string[] | null;
+  network_organization_id: string | null;
+}
+
+export async function findDirectoryOrganization(
+  q: Queryable,
+  organizationId: string,
+): Promise<DirectoryOrganizationRow | undefined> {
+  const rows = await q.query<DirectoryOrganizationRow>(
+    `SELECT o.id, o.name, o.description, o.website, o.email,
+            (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.organization_id = o.id) AS phones,
+            link.organization_id AS network_organization_id
+       FROM hsds_organization o LEFT JOIN directory_organization_link link ON link.hsds_organization_id = o.id
+      WHERE o.id = $1`,
+    [organizationId],
+  );
+  return rows[0];
+}
+
+export interface ServiceLocationRow {
+  id: string;
+  name: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  phones: string[] | null;
+  hours: OpeningHours[] | null;
+}
+
+/** The places of a service, each with its address, phones and the schedules that apply there. */
+export async function listServiceLocations(q: Queryable, serviceId: string): Promise<ServiceLocationRow[]> {
+  return q.query<ServiceLocationRow>(
+    `SELECT l.id, l.name, l.latitude, l.longitude,
+            (SELECT concat_ws(', ', a.address_1, a.address_2, a.city, a.state_province, a.postal_code) FROM hsds_address a
+              WHERE a.location_id = l.id ORDER BY (a.address_type = 'physical') DESC NULLS LAST LIMIT 1) AS address,
+            (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.location_id = l.id) AS phones,
+            (SELECT jsonb_agg(hours) FILTER (WHERE hours IS NOT NULL)
+               FROM hsds_schedule sc,
+                    LATERAL directory_schedule_hours(directory_schedule_times(sc.byday, sc.opens_at, sc.closes_at, sc.freq), sc.description, sc.notes) AS hours
+              WHERE sc.service_at_location_id = sal.id OR sc.location_id = l.id
+                 OR (sc.service_id = sal.service_id AND sc.service_at_location_id IS NULL)) AS hours
+       FROM hsds_service_at_location sal JOIN hsds_location l ON l.id = sal.location_id
+      WHERE sal.service_id = $1 ORDER BY l.name`,
+    [serviceId],
   );
 }
 
-export async function linkDirectoryOrganization(q: Queryable, hsdsOrganizationId: string, organizationId: string): Promise<void> {
+export interface ServiceFactsRow {
+  phones: string[] | null;
+  languages: string[] | null;
+  need_domains: { code: string; name: string }[] | null;
+}
+
+/** A service's own phones, the languages spoken, and the need domains the search index files it under. */
+export async function findServiceFacts(q: Queryable, serviceId: string): Promise<ServiceFactsRow> {
+  const [row] = await q.query<ServiceFactsRow>(
+    `SELECT (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.service_id = $1) AS phones,
+            (SELECT array_agg(DISTINCT COALESCE(lg.name, lg.code)) FROM hsds_language lg WHERE lg.service_id = $1) AS languages,
+            (SELECT json_agg(json_build_object('code', nd.code, 'name', nd.name) ORDER BY nd.position) FROM need_domain nd
+              WHERE nd.code IN (SELECT unnest(e.need_domains) FROM directory_search_entry e WHERE e.service_id = $1)) AS need_domains`,
+    [serviceId],
+  );
+  return row ?? { phones: null, languages: null, need_domains: null };
+}
+
+export interface OrganizationServiceRow {
+  id: string;
+  name: string;
+  summary: string;
+  accepting_referrals: boolean | null;
+  capacity_status: CapacityStatus | null;
+  capacity_updated_at: Date | null;
+}
+
+/** The services of a directory organisation by name (the first 500), with their room. */
+export async function listOrganizationServices(q: Queryable, organizationId: string): Promise<OrganizationServiceRow[]> {
+  return q.query<OrganizationServiceRow>(
+    `SELECT s.id, s.name, left(COALESCE(s.description, ''), 300) AS summary, i.accepting_referrals, i.capacity_status,
+            i.capacity_updated_at
+       FROM hsds_service s LEFT JOIN directory_service_intake i ON i.service_id = s.id
+      WHERE s.organization_id = $1 ORDER BY s.name LIMIT 500`,
+    [organizationId],
+  );
+}
+
+export async function directoryOrganizationExists(q: Queryable, hsdsOrganizationId: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM hsds_organization WHERE id = $1', [hsdsOrganizationId])).length > 0;
+}
+
+export async function writeOrganizationLink(q: Queryable, hsdsOrganizationId: string, organizationId: string): Promise<void> {
   await q.query(
     `INSERT INTO directory_organization_link (hsds_organization_id, organization_id) VALUES ($1, $2)
      ON CONFLICT (hsds_organization_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, linked_at = now()`,
@@ -60,59 +146,6 @@ export async function linkDirectoryOrganization(q: Queryable, hsdsOrganizationId
   );
 }
 
-export interface IntakeImport {
-  serviceId: string;
-  acceptingReferrals: boolean;
-  howToRefer: string[];
-  referralPhone?: string | null;
-  referralEmail?: string | null;
-  capacityStatus?: string | null;
-  openSlots?: number | null;
-  waitlistLength?: number | null;
-  daysToFirstContact?: number | null;
-  /** When the capacity was last said, counted back from now. */
-  capacityAgeDays?: number;
-}
-
-/** Writes intake rows as they stand elsewhere (a demo, another system), with their history entry. */
-export async function importIntakes(q: Queryable, intakes: IntakeImport[]): Promise<void> {
-  if (intakes.length === 0) return;
-  const rows = JSON.stringify(intakes);
-  await q.query(
-    `INSERT INTO directory_service_intake (service_id, accepting_referrals, how_to_refer, referral_phone, referral_email,
-            capacity_status, open_slots, waitlist_length, days_to_first_contact, capacity_updated_at)
-     SELECT (r->>'serviceId')::uuid, (r->>'acceptingReferrals')::boolean,
-            ARRAY(SELECT jsonb_array_elements_text(r->'howToRefer')), r->>'referralPhone', r->>'referralEmail',
-            r->>'capacityStatus', (r->>'openSlots')::integer, (r->>'waitlistLength')::integer,
-            (r->>'daysToFirstContact')::integer,
-            CASE WHEN r->>'capacityStatus' IS NULL THEN NULL
-                 ELSE now() - make_interval(days => COALESCE((r->>'capacityAgeDays')::integer, 0)) END
-       FROM jsonb_array_elements($1::jsonb) AS r
-     ON CONFLICT (service_id) DO UPDATE SET
-       accepting_referrals = EXCLUDED.accepting_referrals, how_to_refer = EXCLUDED.how_to_refer,
-       referral_phone = EXCLUDED.referral_phone, referral_email = EXCLUDED.referral_email,
-       capacity_status = EXCLUDED.capacity_status, open_slots = EXCLUDED.open_slots,
-       waitlist_length = EXCLUDED.waitlist_length, days_to_first_contact = EXCLUDED.days_to_first_contact,
-       capacity_updated_at = EXCLUDED.capacity_updated_at, updated_at = now()`,
-    [rows],
-  );
-  await q.query(
-    `INSERT INTO directory_capacity_history (service_id, accepting_referrals, capacity_status, open_slots, waitlist_length,
-            days_to_first_contact, recorded_at)
-     SELECT service_id, accepting_referrals, capacity_status, open_slots, waitlist_length, days_to_first_contact,
-            COALESCE(capacity_updated_at, now())
-       FROM directory_service_intake WHERE service_id = ANY ($1::uuid[])`,
-    [intakes.map((intake) => intake.serviceId)],
-  );
-}
-
-/** Maps taxonomy terms onto need domains (rules an admin could also add). */
-export async function addNeedDomainTermRules(q: Queryable, rules: { taxonomyTermId: string; needDomain: string }[]): Promise<void> {
-  if (rules.length === 0) return;
-  await q.query(
-    `INSERT INTO need_domain_rule (need_domain, taxonomy_term_id)
-     SELECT r->>'needDomain', (r->>'taxonomyTermId')::uuid FROM jsonb_array_elements($1::jsonb) AS r
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(rules)],
-  );
+export async function deleteOrganizationLink(q: Queryable, hsdsOrganizationId: string): Promise<void> {
+  await q.query('DELETE FROM directory_organization_link WHERE hsds_organization_id = $1', [hsdsOrganizationId]);
 }

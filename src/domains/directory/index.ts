@@ -1,14 +1,43 @@
-// The directory domain's public face: the only file other domains and interop may import.
+// The directory domain's public face: the only file other domains and interop may import. The
+// HSDS importer, exporter and read API reach the hsds_* and directory_* tables through the
+// functions here, never with SQL of their own.
 import './directory.policy';
 
 export { directoryRoutes } from './directory.routes';
 export { hsdsModel, hsdsObjectNames } from './hsds-model';
 export type { HsdsObjectName, HsdsObjectModel, HsdsFieldType } from './hsds-model';
-export { upsertHsdsRecords } from './hsds-store';
-export { withBulkLoad } from './bulk-load';
-export type { HsdsRecords, HsdsRow, WriteCounts } from './hsds-store';
-export { rebuildSearchEntries, rebuildLexiconAndPostalCodes } from './search-index';
-export { addNeedDomainTermRules, importIntakes, linkDirectoryOrganization } from './directory.store';
-export type { IntakeImport } from './directory.store';
+export { SearchQuery } from './directory.schema';
+export type { OpeningHours } from './directory.schema';
+
+// Use cases.
+export { searchDirectory } from './search-directory';
+export type { DirectorySearch } from './search-directory';
 export { updateIntake } from './update-intake';
-export { searchDirectory } from './search';
+export { linkDirectoryOrganization } from './link-directory-organization';
+export { addNeedDomainRule } from './add-need-domain-rule';
+export { listHsdsRecords } from './list-hsds-records';
+
+// Writing a directory: imports, the demo, the benchmark.
+export { upsertHsdsRecords, existingHsdsIds, recordSourceIds, retireServicesMissingFrom } from './hsds.store';
+export type { HsdsRecords, HsdsRow, WriteCounts, SourceRecord, RetiredService } from './hsds.store';
+export { withBulkLoad } from './bulk-load.store';
+export { rebuildSearchEntries, rebuildSearchEntriesAfterImport } from './search-index';
+export { addNeedDomainTermRules } from './need-domain.store';
+export { importIntakes, listOpenSlots } from './intake.store';
+export type { IntakeImport } from './intake.store';
+
+// Reading the public directory as HSDS: the read API's filters and pages, the export's snapshot,
+// and the stored rows the assembler nests.
+export {
+  hsdsServicesFilter,
+  hsdsOrganizationsFilter,
+  hsdsServiceAtLocationsFilter,
+  hsdsTaxonomiesFilter,
+  hsdsTaxonomyTermsFilter,
+  hsdsRecordsFilter,
+  countHsdsMatches,
+  hsdsMatchIds,
+  hsdsRowsWhere,
+  inHsdsSnapshot,
+} from './hsds-read.store';
+export type { HsdsFilter, HsdsRecordFilters } from './hsds-read.store';

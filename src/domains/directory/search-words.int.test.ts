@@ -6,9 +6,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/harness';
 import { uuidV5 } from '../../platform/ids';
 import { SearchQuery } from './directory.schema';
-import type { HsdsRecords } from './hsds-store';
-import { upsertHsdsRecords } from './hsds-store';
-import { searchDirectory } from './search';
+import { presentSearchAnswer } from './directory.presenter';
+import type { HsdsRecords } from './hsds.store';
+import { upsertHsdsRecords } from './hsds.store';
+import { searchDirectory } from './search-directory';
 import { rebuildSearchEntries } from './search-index';
 
 const timeZone = 'America/New_York';
@@ -53,6 +54,8 @@ function directory(): HsdsRecords {
 }
 
 describeEachEngine('ranking words without a place', (ctx) => {
+  const search = async (query: Record<string, string>) =>
+    presentSearchAnswer(await searchDirectory({ db: ctx().db, actor: 'system' }, { query: SearchQuery.parse(query), timeZone }));
   beforeAll(async () => {
     await ctx().db.tx(async (q) => {
       await upsertHsdsRecords(q, directory());
@@ -61,7 +64,7 @@ describeEachEngine('ranking words without a place', (ctx) => {
   });
 
   it('puts the services named for the words first, even past the first thousand matches', async () => {
-    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'food pantry', limit: '5' }), { timeZone });
+    const answer = await search({ q: 'food pantry', limit: '5' });
     expect(
       answer.items
         .slice(0, 3)
@@ -73,7 +76,7 @@ describeEachEngine('ranking words without a place', (ctx) => {
   });
 
   it('corrects a misspelt word and still ranks by the name', async () => {
-    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'fod pantyr', limit: '3' }), { timeZone });
+    const answer = await search({ q: 'fod pantyr', limit: '3' });
     expect(answer.correctedQuery).toBe('food pantry');
     expect(answer.items.map((item) => item.serviceName).sort()).toEqual([
       'Food Pantry at Grace Church',
@@ -83,13 +86,13 @@ describeEachEngine('ranking words without a place', (ctx) => {
   });
 
   it("corrects a misspelt word that only a category's name holds", async () => {
-    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'medicaiid' }), { timeZone });
+    const answer = await search({ q: 'medicaiid' });
     expect(answer.correctedQuery).toBe('medicaid');
     expect(answer.items.map((item) => item.serviceName)).toEqual(['Benefits desk']);
   });
 
   it('still pages through matches that are not in any name', async () => {
-    const answer = await searchDirectory(ctx().db, SearchQuery.parse({ q: 'visits road', limit: '20' }), { timeZone });
+    const answer = await search({ q: 'visits road', limit: '20' });
     expect(answer.items).toHaveLength(20);
     expect(answer.nextCursor).not.toBeNull();
   });

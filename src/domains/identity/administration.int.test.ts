@@ -142,7 +142,9 @@ describeEachEngine('administering the network', (ctx) => {
     expect(badPath.status).toBe(400);
     expect(badPath.body.errors[0].field).toBe('path.userId');
 
-    const after = await db.query('SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM organizations) AS organizations');
+    const after = await db.query(
+      'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM organizations) AS organizations',
+    );
     expect(after).toEqual(before);
   });
 

@@ -14,7 +14,8 @@ export async function createOrganization(
     if (props.isHost && (await findHostOrganization(q))) {
       throw AppError.field('isHost', 'the network already has a host organisation', 'conflict');
     }
-    if (await organizationNameTaken(q, props.body.name)) throw AppError.field('name', 'an organisation with this name exists already', 'conflict');
+    if (await organizationNameTaken(q, props.body.name))
+      throw AppError.field('name', 'an organisation with this name exists already', 'conflict');
     const organization = await insertOrganization(q, { ...props.body, isHost: props.isHost });
     await audit(q, auditContextOf(context), {
       action: 'organization.create',

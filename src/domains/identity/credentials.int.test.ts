@@ -17,7 +17,15 @@ describeEachEngine('the life of credentials', (ctx) => {
     const token = await staffBrowser.post('/api/tokens', { name: 'weekly sync' });
     expect(token.status).toBe(201);
     const adminBrowser = await signedIn(baseUrl, admin.email, admin.password);
-    return { organization, admin, staff, staffBrowser, adminBrowser, tokenId: token.body.id as string, integration: withToken(baseUrl, token.body.token) };
+    return {
+      organization,
+      admin,
+      staff,
+      staffBrowser,
+      adminBrowser,
+      tokenId: token.body.id as string,
+      integration: withToken(baseUrl, token.body.token),
+    };
   }
 
   it('does not bring old API tokens or sessions back when a disabled user is enabled again', async () => {
@@ -73,14 +81,20 @@ describeEachEngine('the life of credentials', (ctx) => {
     const { staff, staffBrowser, integration } = await staffWithToken();
     const laptop = await signedIn(ctx().baseUrl, staff.email, staff.password);
 
-    const wrong = await staffBrowser.post('/api/me/password', { currentPassword: 'not-my-password', newPassword: 'my-brand-new-password' });
+    const wrong = await staffBrowser.post('/api/me/password', {
+      currentPassword: 'not-my-password',
+      newPassword: 'my-brand-new-password',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].field).toBe('currentPassword');
     const short = await staffBrowser.post('/api/me/password', { currentPassword: staff.password, newPassword: 'short' });
     expect(short.body.errors[0].field).toBe('newPassword');
     expect((await laptop.get('/api/me')).status).toBe(200);
 
-    const changed = await staffBrowser.post('/api/me/password', { currentPassword: staff.password, newPassword: 'my-brand-new-password' });
+    const changed = await staffBrowser.post('/api/me/password', {
+      currentPassword: staff.password,
+      newPassword: 'my-brand-new-password',
+    });
     expect(changed.status).toBe(204);
     expect((await staffBrowser.get('/api/me')).status).toBe(200); // this session goes on
     expect((await laptop.get('/api/me')).status).toBe(401); // the other one ended

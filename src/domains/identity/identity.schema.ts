@@ -132,7 +132,13 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const Me = z.object({
-  user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), roles: z.array(Role), unitIds: z.array(z.string()) }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(Role),
+    unitIds: z.array(z.string()),
+  }),
   organization: z.object({ id: z.string(), name: z.string(), isHost: z.boolean() }),
   networkAdmin: z.boolean(),
   csrfToken: z.string().nullable(),

@@ -90,7 +90,14 @@ export async function listOrganizations(
 
 export async function insertOrganization(
   q: Queryable,
-  input: { name: string; kind: OrganizationKind; isHost?: boolean; description?: string; website?: string | null; phone?: string | null },
+  input: {
+    name: string;
+    kind: OrganizationKind;
+    isHost?: boolean;
+    description?: string;
+    website?: string | null;
+    phone?: string | null;
+  },
 ): Promise<OrganizationRow> {
   const rows = await q.query<OrganizationRow>(
     `INSERT INTO organizations (name, kind, is_host, description, website, phone)
@@ -130,7 +137,11 @@ export async function findUnit(q: Queryable, id: string): Promise<UnitRow | unde
   return (await q.query<UnitRow>('SELECT * FROM units WHERE id = $1', [id]))[0];
 }
 
-export async function listUnits(q: Queryable, organizationId: string, page: { limit: number; cursor?: string; q?: string }): Promise<UnitRow[]> {
+export async function listUnits(
+  q: Queryable,
+  organizationId: string,
+  page: { limit: number; cursor?: string; q?: string },
+): Promise<UnitRow[]> {
   const after = decodeCursor(page.cursor, ['text', 'text']);
   return q.query<UnitRow>(
     `SELECT * FROM units
@@ -195,7 +206,10 @@ export async function findUser(q: Queryable, id: string): Promise<UserRow | unde
 export async function userDisplayNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
-  const rows = await q.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [wanted]);
+  const rows = await q.query<{ id: string; display_name: string }>(
+    'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
+    [wanted],
+  );
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }
 

@@ -61,7 +61,9 @@ function visible(answer: Answer) {
 function expectAlike(known: Answer, unknown: Answer): void {
   expect(visible(known)).toEqual(visible(unknown));
   // The seconds left may straddle a second between the two answers.
-  expect(Math.abs(Number(known.headers.get('retry-after') ?? 0) - Number(unknown.headers.get('retry-after') ?? 0))).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs(Number(known.headers.get('retry-after') ?? 0) - Number(unknown.headers.get('retry-after') ?? 0)),
+  ).toBeLessThanOrEqual(1);
 }
 
 describeEachEngine('sign-in throttling', (ctx) => {
@@ -110,7 +112,9 @@ describeEachEngine('sign-in throttling', (ctx) => {
       [[knownIp, unknownIp]],
     );
     const reasons = (ip: string) =>
-      rows.filter((row) => row.ip === ip).reduce<Record<string, number>>((all, row) => ({ ...all, [row.reason]: (all[row.reason] ?? 0) + 1 }), {});
+      rows
+        .filter((row) => row.ip === ip)
+        .reduce<Record<string, number>>((all, row) => ({ ...all, [row.reason]: (all[row.reason] ?? 0) + 1 }), {});
     expect(reasons(knownIp)).toEqual({ wrong_password: 20, throttled: 3 });
     expect(reasons(unknownIp)).toEqual({ unknown_email: 20, throttled: 3 });
     for (const row of rows) {
@@ -129,7 +133,9 @@ describeEachEngine('sign-in throttling', (ctx) => {
     for (let attempt = 1; attempt <= 6; attempt++) expect((await client.signIn(user.email, WRONG)).status).toBe(401);
 
     const [addressKey] = keysOf(user.email, ip);
-    const before = await db.query<{ next_allowed_at: Date }>(`SELECT next_allowed_at FROM sign_in_throttle WHERE key = $1`, [addressKey]);
+    const before = await db.query<{ next_allowed_at: Date }>(`SELECT next_allowed_at FROM sign_in_throttle WHERE key = $1`, [
+      addressKey,
+    ]);
     const checksBefore = passwordChecks.count;
     for (let attempt = 1; attempt <= 3; attempt++) {
       const refused = await client.signIn(user.email, user.password);
@@ -139,7 +145,9 @@ describeEachEngine('sign-in throttling', (ctx) => {
     }
     expect(passwordChecks.count).toBe(checksBefore);
     // Waiting attempts do not make the wait longer (else a stranger could keep it running).
-    const after = await db.query<{ next_allowed_at: Date }>(`SELECT next_allowed_at FROM sign_in_throttle WHERE key = $1`, [addressKey]);
+    const after = await db.query<{ next_allowed_at: Date }>(`SELECT next_allowed_at FROM sign_in_throttle WHERE key = $1`, [
+      addressKey,
+    ]);
     expect(after[0]!.next_allowed_at.getTime()).toBe(before[0]!.next_allowed_at.getTime());
 
     await endWaits(db, keysOf(user.email, ip));
@@ -147,16 +155,23 @@ describeEachEngine('sign-in throttling', (ctx) => {
     expect(answer.status).toBe(200);
     expect(passwordChecks.count).toBe(checksBefore + 1);
     // Signing in clears this address's count; the email's count gives back only this attempt.
-    const left = await db.query<{ key: string; failures: number }>(`SELECT key, failures FROM sign_in_throttle WHERE key = ANY($1::text[])`, [
-      keysOf(user.email, ip),
-    ]);
+    const left = await db.query<{ key: string; failures: number }>(
+      `SELECT key, failures FROM sign_in_throttle WHERE key = ANY($1::text[])`,
+      [keysOf(user.email, ip)],
+    );
     expect(left).toEqual([{ key: keysOf(user.email, ip)[1], failures: 6 }]);
 
     const reasons = await db.query<{ reason: string | null; outcome: string }>(
       `SELECT details->>'reason' AS reason, outcome FROM audit_log WHERE action = 'session.sign_in' AND record_id = $1 ORDER BY id`,
       [user.id],
     );
-    expect(reasons.map((row) => row.reason ?? row.outcome)).toEqual([...Array(6).fill('wrong_password'), 'throttled', 'throttled', 'throttled', 'success']);
+    expect(reasons.map((row) => row.reason ?? row.outcome)).toEqual([
+      ...Array(6).fill('wrong_password'),
+      'throttled',
+      'throttled',
+      'throttled',
+      'success',
+    ]);
   });
 
   it("does not let a stranger's failures from one address keep the user out from another", async () => {
@@ -215,7 +230,12 @@ describeEachEngine('sign-in throttling', (ctx) => {
     // …the user's own does, and it keeps its token.
     const again = await browser.signIn(user.email, user.password);
     expect(again.status).toBe(200);
-    expect(again.headers.getSetCookie().find((cookie) => cookie.startsWith('kith_device='))!.split(';')[0]).toBe(deviceCookie.split(';')[0]);
+    expect(
+      again.headers
+        .getSetCookie()
+        .find((cookie) => cookie.startsWith('kith_device='))!
+        .split(';')[0],
+    ).toBe(deviceCookie.split(';')[0]);
   });
 
   it("throttles a browser with the device cookie by that device's own failures", async () => {

@@ -39,7 +39,10 @@ export async function lockThrottleRows(
   return {
     now: clock!.now,
     states: new Map(
-      rows.map((row) => [row.key, { failures: row.failures, lastFailureAt: row.last_failure_at, nextAllowedAt: row.next_allowed_at }]),
+      rows.map((row) => [
+        row.key,
+        { failures: row.failures, lastFailureAt: row.last_failure_at, nextAllowedAt: row.next_allowed_at },
+      ]),
     ),
   };
 }

@@ -92,7 +92,7 @@ describe('an account under attack from many addresses (ASVS 2.2.1)', () => {
   it('holds for pauses of every length', () => {
     // A fixed pseudo-random sequence of pauses from nothing to an hour and a bit.
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pauses = () => (random() < 0.9 ? 0 : random() * 1.2 * HOUR);
     expect(mostInAnHour(attack(48, pauses))).toBeLessThanOrEqual(100);
   });

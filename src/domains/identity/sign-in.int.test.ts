@@ -86,9 +86,14 @@ describeEachEngine('signing in', (ctx) => {
     const host = await buildHost(db);
     const admin = await buildUser(db, { organizationId: host.id, roles: ['admin'] });
     const client = await signedIn(baseUrl, admin.email, admin.password);
-    const answer = await client.request('POST', `/api/organizations/${host.id}/units`, { name: 'Cardiology', kind: 'department' }, {
-      'x-csrf-token': 'forged',
-    });
+    const answer = await client.request(
+      'POST',
+      `/api/organizations/${host.id}/units`,
+      { name: 'Cardiology', kind: 'department' },
+      {
+        'x-csrf-token': 'forged',
+      },
+    );
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('csrf_failed');
     const units = await db.query(`SELECT 1 FROM units WHERE organization_id = $1 AND name = 'Cardiology'`, [host.id]);
@@ -119,7 +124,8 @@ describeEachEngine('the sign-in rate limit', (ctx) => {
       const address = app.server.address() as AddressInfo;
       const client = new Client(`http://127.0.0.1:${address.port}`, '127.0.0.4');
       const answers = [];
-      for (let attempt = 0; attempt < 5; attempt++) answers.push(await client.signIn(`guess-${attempt}@example.org`, 'guessing-passwords'));
+      for (let attempt = 0; attempt < 5; attempt++)
+        answers.push(await client.signIn(`guess-${attempt}@example.org`, 'guessing-passwords'));
       expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 429, 429]);
       const refused = answers[3]!;
       expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);

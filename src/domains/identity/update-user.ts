@@ -7,14 +7,7 @@ import { checkPasswordRules, hashPassword } from '../../platform/auth/passwords'
 import { auditContextOf, authorizeFor, signedInActor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import type { UpdateUserBody } from './identity.schema';
-import {
-  findUser,
-  isDemoMode,
-  setUserUnits,
-  unitsOutsideOrganization,
-  updateUserRow,
-  type UserRow,
-} from './identity.store';
+import { findUser, isDemoMode, setUserUnits, unitsOutsideOrganization, updateUserRow, type UserRow } from './identity.store';
 import { revokeApiTokensOfUser } from './api-tokens.store';
 import { deleteSessionsOfUser } from './sessions.store';
 
@@ -52,11 +45,15 @@ export async function updateUser(context: UseCaseContext, props: { userId: strin
     });
     const credentialsEnded = body.disabled === true || passwordHash !== undefined;
     const ended = credentialsEnded
-      ? { sessionsEnded: await deleteSessionsOfUser(q, existing.id), apiTokensRevoked: await revokeApiTokensOfUser(q, existing.id) }
+      ? {
+          sessionsEnded: await deleteSessionsOfUser(q, existing.id),
+          apiTokensRevoked: await revokeApiTokensOfUser(q, existing.id),
+        }
       : {};
     const roles = body.roles ? [...new Set(body.roles)] : undefined;
     await audit(q, auditContextOf(context), {
-      action: body.disabled === true ? 'user.disable' : body.disabled === false && existing.disabled_at ? 'user.enable' : 'user.update',
+      action:
+        body.disabled === true ? 'user.disable' : body.disabled === false && existing.disabled_at ? 'user.enable' : 'user.update',
       recordType: 'user',
       recordId: existing.id,
       recordOrganizationId: existing.organization_id,

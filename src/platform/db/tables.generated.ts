@@ -77,12 +77,12 @@ export interface Tables {
     languages: string[];
     service_areas: string[];
     open_minutes: string | null;
-    hours_text: string | null;
     status: string;
     accepting_referrals: boolean;
     capacity_status: string | null;
     capacity_updated_at: Date | null;
     facets: string[];
+    hours: unknown | null;
   };
   directory_search_facet: {
     token: string;

@@ -7,9 +7,8 @@ import type { EngineContext } from '../harness';
 import { buildHost, buildOrganization, buildUnit, buildUser, TEST_PASSWORD } from '../factories';
 import { signedIn } from '../http-client';
 import { createApiToken } from '../../../src/domains/identity';
-import { linkDirectoryOrganization, rebuildSearchEntries } from '../../../src/domains/directory';
-import { addNeedDomainRule } from '../../../src/domains/directory/manage-directory';
-import { seedTestDirectory, type TestDirectory } from '../../../src/interop/hsds/export/test-factory';
+import { addNeedDomainRule, linkDirectoryOrganization, rebuildSearchEntries } from '../../../src/domains/directory';
+import { seedTestDirectory, type TestDirectory } from '../directory-factories';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -146,9 +145,9 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
 
   // The directory: a small hand-made one; B keeps the capacity of Eastside's services.
   const directory = await seedTestDirectory(db);
-  await linkDirectoryOrganization(db, directory.organizationId, organizationB.id);
+  await linkDirectoryOrganization(system, { hsdsOrganizationId: directory.organizationId, organizationId: organizationB.id });
   await db.tx((q) => rebuildSearchEntries(q));
-  const rule = await addNeedDomainRule(system, { needDomain: 'stress', keyword: 'fuzzing' });
+  const rule = await addNeedDomainRule(system, { body: { needDomain: 'stress', keyword: 'fuzzing' } });
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });

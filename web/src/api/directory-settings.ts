@@ -5,20 +5,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
 import { directoryKeys } from './directory';
+import type { components } from './openapi.generated';
 
-export interface NeedDomainRule {
-  id: string;
-  needDomain: string;
-  /** A rule names either one taxonomy term or a keyword, never both. */
-  taxonomyTermId: string | null;
-  taxonomyTermName: string | null;
-  keyword: string | null;
-  createdAt: string;
-}
+export type NeedDomainRule = components['schemas']['NeedDomainRule'];
+export type NeedDomainRuleBody = components['schemas']['NeedDomainRuleBodyInput'];
 
-export type NeedDomainRuleBody = { needDomain: string } & ({ taxonomyTermId: string } | { keyword: string });
-
-/** A taxonomy term as the HSDS API sends it: fields without a value are left out. */
+/** A taxonomy term as the HSDS API sends it (the standard's shape, not Kith's): fields without a value are left out. */
 export interface TaxonomyTerm {
   id: string;
   name: string;
@@ -64,7 +56,8 @@ export function useTaxonomyTerms(search: string) {
 export function useAddNeedDomainRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NeedDomainRuleBody) => apiFetch<NeedDomainRule>('/api/directory/need-domain-rules', { method: 'POST', body }),
+    mutationFn: (body: NeedDomainRuleBody) =>
+      apiFetch<NeedDomainRule>('/api/directory/need-domain-rules', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
   });
 }

@@ -1,66 +1,37 @@
 // The directory of services and organisations (Open Referral HSDS) with Kith's capacity and
 // referral intake: need domains, search, a service, an organisation, and updating a service's room.
-// Shapes as sent by src/domains/directory.
+// Types generated from the server's schemas (types.ts says how); the hooks below fetch them.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
 
-export const capacityStatuses = ['available', 'waitlist', 'no_capacity', 'assessment_required'] as const;
-export type CapacityStatus = (typeof capacityStatuses)[number];
+import type { components } from './openapi.generated';
+import { allOf } from './types';
 
-export const referralMethods = ['kith', 'email', 'phone', 'fax', 'walk_in'] as const;
-export type ReferralMethod = (typeof referralMethods)[number];
+type Schemas = components['schemas'];
 
-export interface NeedDomain {
-  code: string;
-  name: string;
-  description: string;
-}
+export type CapacityStatus = Schemas['CapacityStatus'];
+/** In the order the room is offered to a partner: room first, none last. */
+export const capacityStatuses = allOf<CapacityStatus>()(['available', 'waitlist', 'no_capacity', 'assessment_required']);
 
-export interface NeedDomainRef {
-  code: string;
-  name: string;
-}
+export type ReferralChannel = Schemas['ReferralChannel'];
+export const referralChannels = allOf<ReferralChannel>()(['kith', 'email', 'phone', 'fax', 'walk_in']);
 
-export interface SearchCapacity {
-  status: CapacityStatus;
-  openSlots: number | null;
-  waitlistLength: number | null;
-  daysToFirstContact: number | null;
-  updatedAt: string | null;
-  note: string | null;
-}
+export type NeedDomain = Schemas['NeedDomain'];
+/**
+ * One schedule's opening hours as data (the page writes them in the reader's language): weekly
+ * days and times when the schedule has them (`days` null: every day; times 'HH:MM', local to the
+ * network, '24:00' for midnight at the end of the day), and the schedule's own words.
+ */
+export type OpeningHours = Schemas['OpeningHours'];
+export type WeekdayCode = NonNullable<OpeningHours['days']>[number];
+export const weekdayCodes = allOf<WeekdayCode>()(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
 
-export interface SearchResult {
-  entryId: string;
-  serviceId: string;
-  serviceName: string;
-  /** null for a service the directory lists without an organisation. */
-  organizationId: string | null;
-  organizationName: string | null;
-  locationName: string | null;
-  summary: string | null;
-  address: string | null;
-  postalCode: string | null;
-  distanceKm: number | null;
-  /** null: the hours are not known. */
-  openNow: boolean | null;
-  hoursText: string | null;
-  needDomains: NeedDomainRef[];
-  languages: string[];
-  acceptingReferrals: boolean;
-  howToRefer: ReferralMethod[];
-  referralContact: { email: string | null; phone: string | null; fax: string | null } | null;
-  capacity: SearchCapacity | null;
-}
+export type SearchResult = Schemas['SearchResult'];
+export type NeedDomainRef = SearchResult['needDomains'][number];
+export type SearchCapacity = NonNullable<SearchResult['capacity']>;
+export type SearchPage = Schemas['SearchAnswer'];
 
-export interface SearchPage {
-  items: SearchResult[];
-  nextCursor: string | null;
-  origin: { latitude: number; longitude: number; label: string | null } | null;
-  correctedQuery: string | null;
-}
-
-/** What a search asks for, as the page address keeps it. */
+/** What a search asks for, as the page address keeps it (the request sends flags as 'true'). */
 export interface DirectoryQuery {
   q?: string;
   need?: string[];
@@ -75,99 +46,13 @@ export interface DirectoryQuery {
   serviceArea?: string;
 }
 
-export interface Intake {
-  acceptingReferrals: boolean;
-  howToRefer: ReferralMethod[];
-  referralEmail: string | null;
-  referralPhone: string | null;
-  referralFax: string | null;
-  capacityStatus: CapacityStatus | null;
-  openSlots: number | null;
-  waitlistLength: number | null;
-  daysToFirstContact: number | null;
-  capacityNote: string | null;
-  capacityUpdatedAt: string | null;
-  capacityUpdatedBy: string | null;
-}
-
-export interface CapacityHistoryEntry {
-  recordedAt: string;
-  capacityStatus: CapacityStatus | null;
-  openSlots: number | null;
-  waitlistLength: number | null;
-  acceptingReferrals: boolean | null;
-}
-
-export interface ServiceLocation {
-  id: string;
-  name: string | null;
-  address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  phones: string[];
-  /** Human-readable lines, one per schedule. */
-  hours: string[];
-}
-
-export interface ServiceDetail {
-  id: string;
-  name: string;
-  alternateName: string | null;
-  description: string | null;
-  status: string;
-  eligibility: string | null;
-  applicationProcess: string | null;
-  fees: string | null;
-  url: string | null;
-  email: string | null;
-  /** null for a service the directory lists without an organisation. */
-  organization: {
-    id: string;
-    name: string;
-    description: string | null;
-    website: string | null;
-    email: string | null;
-    phones: string[];
-  } | null;
-  locations: ServiceLocation[];
-  phones: string[];
-  languages: string[];
-  needDomains: NeedDomainRef[];
-  intake: Intake;
-  capacityHistory: CapacityHistoryEntry[];
-  canUpdateCapacity: boolean;
-}
-
-export interface DirectoryOrganization {
-  id: string;
-  name: string;
-  description: string | null;
-  website: string | null;
-  email: string | null;
-  phones: string[];
-  services: {
-    id: string;
-    name: string;
-    summary: string | null;
-    acceptingReferrals: boolean;
-    capacityStatus: CapacityStatus | null;
-  }[];
-  networkOrganizationId: string | null;
-}
-
+export type Intake = Schemas['Intake'];
+export type ServiceDetail = Schemas['ServiceDetail'];
+export type CapacityHistoryEntry = ServiceDetail['capacityHistory'][number];
+export type ServiceLocation = ServiceDetail['locations'][number];
+export type DirectoryOrganization = Schemas['DirectoryOrganization'];
 /** The fields a partner may change; every one is optional. */
-export interface IntakeChange {
-  acceptingReferrals?: boolean;
-  capacityStatus?: CapacityStatus;
-  openSlots?: number | null;
-  waitlistLength?: number | null;
-  daysToFirstContact?: number | null;
-  capacityNote?: string | null;
-  howToRefer?: ReferralMethod[];
-  referralEmail?: string | null;
-  referralPhone?: string | null;
-  referralFax?: string | null;
-}
+export type IntakeChange = Schemas['UpdateIntakeBodyInput'];
 
 export const directoryKeys = {
   all: ['directory'] as const,

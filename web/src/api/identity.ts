@@ -71,8 +71,7 @@ export function useCreateOrganization() {
 export function useCreateUnit(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateUnitBody) =>
-      apiFetch<Unit>(`/api/organizations/${organizationId}/units`, { method: 'POST', body }),
+    mutationFn: (body: CreateUnitBody) => apiFetch<Unit>(`/api/organizations/${organizationId}/units`, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.units(organizationId) }),
   });
 }

@@ -149,14 +149,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                createdAt: string;
-                                id: string;
-                                keyword: string | null;
-                                needDomain: string;
-                                taxonomyTermId: string | null;
-                                taxonomyTermName: string | null;
-                            }[];
+                            items: components["schemas"]["NeedDomainRule"][];
                         };
                     };
                 };
@@ -173,12 +166,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        keyword?: string;
-                        needDomain: string;
-                        /** Format: uuid */
-                        taxonomyTermId?: string;
-                    };
+                    "application/json": components["schemas"]["NeedDomainRuleBodyInput"];
                 };
             };
             responses: {
@@ -188,14 +176,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            keyword: string | null;
-                            needDomain: string;
-                            taxonomyTermId: string | null;
-                            taxonomyTermName: string | null;
-                        };
+                        "application/json": components["schemas"]["NeedDomainRule"];
                     };
                 };
             };
@@ -266,11 +247,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                code: string;
-                                description: string;
-                                name: string;
-                            }[];
+                            items: components["schemas"]["NeedDomain"][];
                         };
                     };
                 };
@@ -309,23 +286,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            description: string | null;
-                            email: string | null;
-                            id: string;
-                            name: string;
-                            networkOrganizationId: string | null;
-                            phones: string[];
-                            services: {
-                                acceptingReferrals: boolean;
-                                capacityStatus: ("available" | "no_capacity" | "waitlist" | "assessment_required") | null;
-                                capacityUpdatedAt: string | null;
-                                id: string;
-                                name: string;
-                                summary: string;
-                            }[];
-                            website: string | null;
-                        };
+                        "application/json": components["schemas"]["DirectoryOrganization"];
                     };
                 };
             };
@@ -419,50 +380,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            correctedQuery: string | null;
-                            items: {
-                                acceptingReferrals: boolean;
-                                address: string | null;
-                                capacity: {
-                                    daysToFirstContact: number | null;
-                                    note: string | null;
-                                    openSlots: number | null;
-                                    /** @enum {string} */
-                                    status: "available" | "no_capacity" | "waitlist" | "assessment_required";
-                                    updatedAt: string | null;
-                                    waitlistLength: number | null;
-                                } | null;
-                                distanceKm: number | null;
-                                entryId: string;
-                                hoursText: string | null;
-                                howToRefer: ("kith" | "email" | "phone" | "fax" | "walk_in")[];
-                                languages: string[];
-                                locationName: string | null;
-                                needDomains: {
-                                    code: string;
-                                    name: string;
-                                }[];
-                                openNow: boolean | null;
-                                organizationId: string | null;
-                                organizationName: string | null;
-                                postalCode: string | null;
-                                referralContact: {
-                                    email: string | null;
-                                    fax: string | null;
-                                    phone: string | null;
-                                };
-                                serviceId: string;
-                                serviceName: string;
-                                summary: string;
-                            }[];
-                            nextCursor: string | null;
-                            origin: {
-                                label: string;
-                                latitude: number;
-                                longitude: number;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["SearchAnswer"];
                     };
                 };
             };
@@ -550,63 +468,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            alternateName: string | null;
-                            applicationProcess: string | null;
-                            canUpdateCapacity: boolean;
-                            capacityHistory: {
-                                acceptingReferrals: boolean;
-                                capacityStatus: ("available" | "no_capacity" | "waitlist" | "assessment_required") | null;
-                                openSlots: number | null;
-                                recordedAt: string;
-                                waitlistLength: number | null;
-                            }[];
-                            description: string | null;
-                            eligibility: string | null;
-                            email: string | null;
-                            fees: string | null;
-                            id: string;
-                            intake: {
-                                acceptingReferrals: boolean;
-                                capacityNote: string | null;
-                                capacityStatus: ("available" | "no_capacity" | "waitlist" | "assessment_required") | null;
-                                capacityUpdatedAt: string | null;
-                                capacityUpdatedBy: string | null;
-                                daysToFirstContact: number | null;
-                                howToRefer: ("kith" | "email" | "phone" | "fax" | "walk_in")[];
-                                openSlots: number | null;
-                                referralEmail: string | null;
-                                referralFax: string | null;
-                                referralPhone: string | null;
-                                waitlistLength: number | null;
-                            };
-                            languages: string[];
-                            locations: {
-                                address: string | null;
-                                hours: string[];
-                                id: string;
-                                latitude: number | null;
-                                longitude: number | null;
-                                name: string | null;
-                                phones: string[];
-                            }[];
-                            name: string;
-                            needDomains: {
-                                code: string;
-                                name: string;
-                            }[];
-                            organization: {
-                                description: string | null;
-                                email: string | null;
-                                id: string;
-                                name: string;
-                                phones: string[];
-                                website: string | null;
-                            } | null;
-                            phones: string[];
-                            status: string;
-                            url: string | null;
-                        };
+                        "application/json": components["schemas"]["ServiceDetail"];
                     };
                 };
             };
@@ -644,18 +506,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        acceptingReferrals?: boolean;
-                        capacityNote?: string | null;
-                        capacityStatus?: ("available" | "no_capacity" | "waitlist" | "assessment_required") | null;
-                        daysToFirstContact?: number | null;
-                        howToRefer?: ("kith" | "email" | "phone" | "fax" | "walk_in")[];
-                        openSlots?: number | null;
-                        referralEmail?: string | null;
-                        referralFax?: string | null;
-                        referralPhone?: string | null;
-                        waitlistLength?: number | null;
-                    };
+                    "application/json": components["schemas"]["UpdateIntakeBodyInput"];
                 };
             };
             responses: {
@@ -665,20 +516,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            acceptingReferrals: boolean;
-                            capacityNote: string | null;
-                            capacityStatus: ("available" | "no_capacity" | "waitlist" | "assessment_required") | null;
-                            capacityUpdatedAt: string | null;
-                            capacityUpdatedBy: string | null;
-                            daysToFirstContact: number | null;
-                            howToRefer: ("kith" | "email" | "phone" | "fax" | "walk_in")[];
-                            openSlots: number | null;
-                            referralEmail: string | null;
-                            referralFax: string | null;
-                            referralPhone: string | null;
-                            waitlistLength: number | null;
-                        };
+                        "application/json": components["schemas"]["Intake"];
                     };
                 };
             };
@@ -1781,6 +1619,10 @@ export interface components {
             recordOrganizationId: string | null;
             recordType: string | null;
         };
+        /** @enum {string} */
+        CapacityStatus: "available" | "no_capacity" | "waitlist" | "assessment_required";
+        /** @enum {string} */
+        CapacityStatusInput: "available" | "no_capacity" | "waitlist" | "assessment_required";
         ChangeOwnPasswordBody: {
             currentPassword: string;
             newPassword: string;
@@ -1861,6 +1703,40 @@ export interface components {
             /** @default [] */
             unitIds?: string[];
         };
+        DirectoryOrganization: {
+            description: string | null;
+            email: string | null;
+            id: string;
+            name: string;
+            networkOrganizationId: string | null;
+            phones: string[];
+            services: {
+                acceptingReferrals: boolean;
+                capacityStatus: components["schemas"]["CapacityStatus"] | null;
+                capacityUpdatedAt: string | null;
+                id: string;
+                name: string;
+                summary: string;
+            }[];
+            website: string | null;
+        };
+        DirectoryOrganizationInput: {
+            description: string | null;
+            email: string | null;
+            id: string;
+            name: string;
+            networkOrganizationId: string | null;
+            phones: string[];
+            services: {
+                acceptingReferrals: boolean;
+                capacityStatus: components["schemas"]["CapacityStatusInput"] | null;
+                capacityUpdatedAt: string | null;
+                id: string;
+                name: string;
+                summary: string;
+            }[];
+            website: string | null;
+        };
         FieldError: {
             field: string;
             message: string;
@@ -1868,6 +1744,34 @@ export interface components {
         FieldErrorInput: {
             field: string;
             message: string;
+        };
+        Intake: {
+            acceptingReferrals: boolean;
+            capacityNote: string | null;
+            capacityStatus: components["schemas"]["CapacityStatus"] | null;
+            capacityUpdatedAt: string | null;
+            capacityUpdatedBy: string | null;
+            daysToFirstContact: number | null;
+            howToRefer: components["schemas"]["ReferralChannel"][];
+            openSlots: number | null;
+            referralEmail: string | null;
+            referralFax: string | null;
+            referralPhone: string | null;
+            waitlistLength: number | null;
+        };
+        IntakeInput: {
+            acceptingReferrals: boolean;
+            capacityNote: string | null;
+            capacityStatus: components["schemas"]["CapacityStatusInput"] | null;
+            capacityUpdatedAt: string | null;
+            capacityUpdatedBy: string | null;
+            daysToFirstContact: number | null;
+            howToRefer: components["schemas"]["ReferralChannelInput"][];
+            openSlots: number | null;
+            referralEmail: string | null;
+            referralFax: string | null;
+            referralPhone: string | null;
+            waitlistLength: number | null;
         };
         Me: {
             csrfToken: string | null;
@@ -1902,6 +1806,58 @@ export interface components {
                 roles: components["schemas"]["RoleInput"][];
                 unitIds: string[];
             };
+        };
+        NeedDomain: {
+            code: string;
+            description: string;
+            name: string;
+        };
+        NeedDomainInput: {
+            code: string;
+            description: string;
+            name: string;
+        };
+        NeedDomainRule: {
+            createdAt: string;
+            id: string;
+            keyword: string | null;
+            needDomain: string;
+            taxonomyTermId: string | null;
+            taxonomyTermName: string | null;
+        };
+        NeedDomainRuleBody: {
+            keyword?: string;
+            needDomain: string;
+            /** Format: uuid */
+            taxonomyTermId?: string;
+        };
+        NeedDomainRuleBodyInput: {
+            keyword?: string;
+            needDomain: string;
+            /** Format: uuid */
+            taxonomyTermId?: string;
+        };
+        NeedDomainRuleInput: {
+            createdAt: string;
+            id: string;
+            keyword: string | null;
+            needDomain: string;
+            taxonomyTermId: string | null;
+            taxonomyTermName: string | null;
+        };
+        OpeningHours: {
+            closes: string | null;
+            days: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[] | null;
+            description: string | null;
+            notes: string | null;
+            opens: string | null;
+        };
+        OpeningHoursInput: {
+            closes: string | null;
+            days: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[] | null;
+            description: string | null;
+            notes: string | null;
+            opens: string | null;
         };
         Organization: {
             createdAt: string;
@@ -1950,9 +1906,189 @@ export interface components {
             type: string;
         };
         /** @enum {string} */
+        ReferralChannel: "kith" | "email" | "phone" | "fax" | "walk_in";
+        /** @enum {string} */
+        ReferralChannelInput: "kith" | "email" | "phone" | "fax" | "walk_in";
+        /** @enum {string} */
         Role: "admin" | "program_manager" | "care_coordinator" | "partner_staff" | "leader";
         /** @enum {string} */
         RoleInput: "admin" | "program_manager" | "care_coordinator" | "partner_staff" | "leader";
+        SearchAnswer: {
+            correctedQuery: string | null;
+            items: components["schemas"]["SearchResult"][];
+            nextCursor: string | null;
+            origin: {
+                label: string;
+                latitude: number;
+                longitude: number;
+            } | null;
+        };
+        SearchAnswerInput: {
+            correctedQuery: string | null;
+            items: components["schemas"]["SearchResultInput"][];
+            nextCursor: string | null;
+            origin: {
+                label: string;
+                latitude: number;
+                longitude: number;
+            } | null;
+        };
+        SearchResult: {
+            acceptingReferrals: boolean;
+            address: string | null;
+            capacity: {
+                daysToFirstContact: number | null;
+                note: string | null;
+                openSlots: number | null;
+                status: components["schemas"]["CapacityStatus"];
+                updatedAt: string | null;
+                waitlistLength: number | null;
+            } | null;
+            distanceKm: number | null;
+            entryId: string;
+            hours: components["schemas"]["OpeningHours"][];
+            howToRefer: components["schemas"]["ReferralChannel"][];
+            languages: string[];
+            locationName: string | null;
+            needDomains: {
+                code: string;
+                name: string;
+            }[];
+            openNow: boolean | null;
+            organizationId: string | null;
+            organizationName: string | null;
+            postalCode: string | null;
+            referralContact: {
+                email: string | null;
+                fax: string | null;
+                phone: string | null;
+            };
+            serviceId: string;
+            serviceName: string;
+            summary: string;
+        };
+        SearchResultInput: {
+            acceptingReferrals: boolean;
+            address: string | null;
+            capacity: {
+                daysToFirstContact: number | null;
+                note: string | null;
+                openSlots: number | null;
+                status: components["schemas"]["CapacityStatusInput"];
+                updatedAt: string | null;
+                waitlistLength: number | null;
+            } | null;
+            distanceKm: number | null;
+            entryId: string;
+            hours: components["schemas"]["OpeningHoursInput"][];
+            howToRefer: components["schemas"]["ReferralChannelInput"][];
+            languages: string[];
+            locationName: string | null;
+            needDomains: {
+                code: string;
+                name: string;
+            }[];
+            openNow: boolean | null;
+            organizationId: string | null;
+            organizationName: string | null;
+            postalCode: string | null;
+            referralContact: {
+                email: string | null;
+                fax: string | null;
+                phone: string | null;
+            };
+            serviceId: string;
+            serviceName: string;
+            summary: string;
+        };
+        ServiceDetail: {
+            alternateName: string | null;
+            applicationProcess: string | null;
+            canUpdateCapacity: boolean;
+            capacityHistory: {
+                acceptingReferrals: boolean;
+                capacityStatus: components["schemas"]["CapacityStatus"] | null;
+                openSlots: number | null;
+                recordedAt: string;
+                waitlistLength: number | null;
+            }[];
+            description: string | null;
+            eligibility: string | null;
+            email: string | null;
+            fees: string | null;
+            id: string;
+            intake: components["schemas"]["Intake"];
+            languages: string[];
+            locations: {
+                address: string | null;
+                hours: components["schemas"]["OpeningHours"][];
+                id: string;
+                latitude: number | null;
+                longitude: number | null;
+                name: string | null;
+                phones: string[];
+            }[];
+            name: string;
+            needDomains: {
+                code: string;
+                name: string;
+            }[];
+            organization: {
+                description: string | null;
+                email: string | null;
+                id: string;
+                name: string;
+                phones: string[];
+                website: string | null;
+            } | null;
+            phones: string[];
+            status: string;
+            url: string | null;
+        };
+        ServiceDetailInput: {
+            alternateName: string | null;
+            applicationProcess: string | null;
+            canUpdateCapacity: boolean;
+            capacityHistory: {
+                acceptingReferrals: boolean;
+                capacityStatus: components["schemas"]["CapacityStatusInput"] | null;
+                openSlots: number | null;
+                recordedAt: string;
+                waitlistLength: number | null;
+            }[];
+            description: string | null;
+            eligibility: string | null;
+            email: string | null;
+            fees: string | null;
+            id: string;
+            intake: components["schemas"]["IntakeInput"];
+            languages: string[];
+            locations: {
+                address: string | null;
+                hours: components["schemas"]["OpeningHoursInput"][];
+                id: string;
+                latitude: number | null;
+                longitude: number | null;
+                name: string | null;
+                phones: string[];
+            }[];
+            name: string;
+            needDomains: {
+                code: string;
+                name: string;
+            }[];
+            organization: {
+                description: string | null;
+                email: string | null;
+                id: string;
+                name: string;
+                phones: string[];
+                website: string | null;
+            } | null;
+            phones: string[];
+            status: string;
+            url: string | null;
+        };
         SignInBody: {
             email: unknown;
             password: string;
@@ -1983,6 +2119,30 @@ export interface components {
         UnitKind: "department" | "program" | "clinic" | "team";
         /** @enum {string} */
         UnitKindInput: "department" | "program" | "clinic" | "team";
+        UpdateIntakeBody: {
+            acceptingReferrals?: boolean;
+            capacityNote?: string | null;
+            capacityStatus?: components["schemas"]["CapacityStatus"] | null;
+            daysToFirstContact?: number | null;
+            howToRefer?: components["schemas"]["ReferralChannel"][];
+            openSlots?: number | null;
+            referralEmail?: string | null;
+            referralFax?: string | null;
+            referralPhone?: string | null;
+            waitlistLength?: number | null;
+        };
+        UpdateIntakeBodyInput: {
+            acceptingReferrals?: boolean;
+            capacityNote?: string | null;
+            capacityStatus?: components["schemas"]["CapacityStatusInput"] | null;
+            daysToFirstContact?: number | null;
+            howToRefer?: components["schemas"]["ReferralChannelInput"][];
+            openSlots?: number | null;
+            referralEmail?: string | null;
+            referralFax?: string | null;
+            referralPhone?: string | null;
+            waitlistLength?: number | null;
+        };
         UpdateOrganizationBody: {
             description?: string;
             kind?: components["schemas"]["OrganizationKind"];

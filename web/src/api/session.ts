@@ -30,8 +30,7 @@ export function hasRole(me: Me, role: Role): boolean {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) =>
-      apiFetch<Me>('/api/auth/sign-in', { method: 'POST', body }),
+    mutationFn: (body: { email: string; password: string }) => apiFetch<Me>('/api/auth/sign-in', { method: 'POST', body }),
     onSuccess: (me) => {
       // Nothing cached for an earlier user may leak into this one's pages.
       queryClient.removeQueries();

@@ -25,14 +25,20 @@ export type CreatedApiToken = Schemas['CreatedApiToken'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditOutcome = AuditEntry['outcome'];
 /** The filters of the audit page (`to` is exclusive). */
-export type AuditFilters = Pick<NonNullable<paths['/api/audit']['get']['parameters']['query']>, 'action' | 'outcome' | 'from' | 'to'>;
+export type AuditFilters = Pick<
+  NonNullable<paths['/api/audit']['get']['parameters']['query']>,
+  'action' | 'outcome' | 'from' | 'to'
+>;
 /** One field's problem, named by its path (`email`, `roles.0`, `query.to`). */
 export type FieldError = Schemas['FieldError'];
 /**
  * RFC 9457 problem+json, as every Kith error is sent (partly, when a proxy answered instead), plus
  * the web app's own code `network` for a request that never reached the server.
  */
-export type Problem = Partial<Omit<Schemas['Problem'], 'code'>> & { status: number; code?: Schemas['Problem']['code'] | 'network' };
+export type Problem = Partial<Omit<Schemas['Problem'], 'code'>> & {
+  status: number;
+  code?: Schemas['Problem']['code'] | 'network';
+};
 
 export interface Page<Item> {
   items: Item[];
@@ -44,8 +50,9 @@ export interface Page<Item> {
  * union does not have, is a compile error.
  */
 export function allOf<T extends string>() {
-  return <const List extends readonly T[]>(list: List & ([T] extends [List[number]] ? unknown : { missing: Exclude<T, List[number]> })) =>
-    list;
+  return <const List extends readonly T[]>(
+    list: List & ([T] extends [List[number]] ? unknown : { missing: Exclude<T, List[number]> }),
+  ) => list;
 }
 
 export const roles = allOf<Role>()(['admin', 'program_manager', 'care_coordinator', 'partner_staff', 'leader']);

@@ -48,19 +48,12 @@ export function CapacityBadge(props: {
   const stale = props.updatedAt ? ageInDays(props.updatedAt) > staleAfterDays : false;
   return (
     <Group gap={6} wrap="wrap" component="span" display="inline-flex">
-      <Badge
-        component="span"
-        size={props.size ?? 'lg'}
-        variant="light"
-        color={props.status ? statusColor[props.status] : 'gray'}
-      >
+      <Badge component="span" size={props.size ?? 'lg'} variant="light" color={props.status ? statusColor[props.status] : 'gray'}>
         {capacityLabel(t, props.status, props)}
       </Badge>
       {props.updatedAt && (
         <Text component="span" size="sm" c={stale ? 'orange.9' : 'dimmed'}>
-          {stale
-            ? t('directory.capacity.stale', { updated: updatedAgo(props.updatedAt, t) })
-            : updatedAgo(props.updatedAt, t)}
+          {stale ? t('directory.capacity.stale', { updated: updatedAgo(props.updatedAt, t) }) : updatedAgo(props.updatedAt, t)}
         </Text>
       )}
     </Group>

@@ -51,11 +51,7 @@ export function Field(props: { label: string; children: ReactNode }) {
       <Title order={3} size="h5">
         {props.label}
       </Title>
-      {typeof props.children === 'string' ? (
-        <Text style={{ whiteSpace: 'pre-line' }}>{props.children}</Text>
-      ) : (
-        props.children
-      )}
+      {typeof props.children === 'string' ? <Text style={{ whiteSpace: 'pre-line' }}>{props.children}</Text> : props.children}
     </div>
   );
 }

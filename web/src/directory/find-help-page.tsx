@@ -90,7 +90,13 @@ export default function FindHelpPage() {
             searching={search.isFetching && !search.isFetchingNextPage}
             nearPoint={query.lat !== undefined && !query.near}
             onUsePoint={(point) =>
-              go({ ...query, near: undefined, lat: point?.latitude, lon: point?.longitude, radiusKm: point ? query.radiusKm : undefined })
+              go({
+                ...query,
+                near: undefined,
+                lat: point?.latitude,
+                lon: point?.longitude,
+                radiusKm: point ? query.radiusKm : undefined,
+              })
             }
           />
           <SearchFilters query={query} needDomains={needDomains.data} onChange={go} />

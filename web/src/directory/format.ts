@@ -1,5 +1,8 @@
-// Words and numbers of the directory pages: distances, how old a capacity report is, language names.
+// Words and numbers of the directory pages: distances, how old a capacity report is, language names,
+// opening hours. The server sends data (codes, HH:MM times); the words are made here, in the
+// reader's language.
 import type { TFunction } from 'i18next';
+import { weekdayCodes, type OpeningHours, type WeekdayCode } from '../api/directory';
 import i18n from '../i18n';
 
 /** "1.2 km" in English, "1,2 km" in Spanish. */
@@ -62,6 +65,66 @@ export function languageNames(codesOrNames: string[]): string[] {
 
 /** Languages often asked for in community services (ISO 639-1), offered in the "Speaks" filter. */
 export const commonLanguages = [
-  'en', 'es', 'zh', 'vi', 'ar', 'ko', 'ru', 'fr', 'ht', 'pt', 'tl', 'so', 'hi', 'pl', 'fa', 'am', 'uk', 'ne', 'my', 'sw',
+  'en',
+  'es',
+  'zh',
+  'vi',
+  'ar',
+  'ko',
+  'ru',
+  'fr',
+  'ht',
+  'pt',
+  'tl',
+  'so',
+  'hi',
+  'pl',
+  'fa',
+  'am',
+  'uk',
+  'ne',
+  'my',
+  'sw',
   'ase',
 ] as const;
+
+/** "Mon" in English, "lun" in French: the short weekday name of a schedule's day code. */
+export function weekdayName(code: WeekdayCode, locale = i18n.language): string {
+  // 1 January 2024 was a Monday.
+  const day = new Date(Date.UTC(2024, 0, 1 + weekdayCodes.indexOf(code)));
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(day);
+}
+
+/** "9:00 AM" in English, "09:00" in German, from a schedule's "09:00" ("24:00" is midnight). */
+export function clockTime(hhmm: string, locale = i18n.language): string {
+  const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
+  const time = new Date(Date.UTC(2024, 0, 1, hours % 24, minutes));
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(time);
+}
+
+/** "Mon–Fri", "Mon, Wed, Fri", "Mon–Wed, Sat": three days or more in a row become a range. */
+export function weekdaysText(days: readonly WeekdayCode[], t: TFunction, locale = i18n.language): string {
+  const positions = [...new Set(days.map((day) => weekdayCodes.indexOf(day)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let start = 0; start < positions.length;) {
+    let end = start;
+    while (end + 1 < positions.length && positions[end + 1] === positions[end]! + 1) end++;
+    const name = (index: number) => weekdayName(weekdayCodes[positions[index]!]!, locale);
+    if (end - start >= 2) parts.push(t('directory.hours.dayRange', { from: name(start), to: name(end) }));
+    else for (let index = start; index <= end; index++) parts.push(name(index));
+    start = end + 1;
+  }
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
+}
+
+/** One schedule as a line: "Mon–Fri 9:00 AM – 5:00 PM · Closed on holidays", or its words alone. */
+export function hoursLine(hours: OpeningHours, t: TFunction, locale = i18n.language): string {
+  const words = [hours.description, hours.notes].filter((part): part is string => Boolean(part?.trim()));
+  if (!hours.opens || !hours.closes) return words.join(' · ');
+  const when = t('directory.hours.line', {
+    days: hours.days ? weekdaysText(hours.days, t, locale) : t('directory.hours.everyDay'),
+    opens: clockTime(hours.opens, locale),
+    closes: clockTime(hours.closes, locale),
+  });
+  return [when, ...words].join(' · ');
+}

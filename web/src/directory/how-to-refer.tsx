@@ -2,7 +2,7 @@
 // its icon, its words and, where the directory has it, the address or number to use.
 import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReferralMethod } from '../api/directory';
+import type { ReferralChannel } from '../api/directory';
 import { referralIcons } from './icons';
 
 export interface ReferralContact {
@@ -12,7 +12,7 @@ export interface ReferralContact {
 }
 
 export function HowToRefer(props: {
-  methods: ReferralMethod[];
+  methods: ReferralChannel[];
   contact: ReferralContact | null;
   acceptingReferrals: boolean;
   /** Id of the words that name this list (e.g. a heading), when there is one. */
@@ -34,7 +34,13 @@ export function HowToRefer(props: {
     );
   }
   return (
-    <Group component="ul" className="plain-list" gap="md" aria-labelledby={props.labelledBy} aria-label={props.labelledBy ? undefined : t('directory.refer.title')}>
+    <Group
+      component="ul"
+      className="plain-list"
+      gap="md"
+      aria-labelledby={props.labelledBy}
+      aria-label={props.labelledBy ? undefined : t('directory.refer.title')}
+    >
       {props.methods.map((method) => {
         const MethodIcon = referralIcons[method];
         return (
@@ -48,7 +54,7 @@ export function HowToRefer(props: {
   );
 }
 
-function ReferralLine(props: { method: ReferralMethod; contact: ReferralContact | null }) {
+function ReferralLine(props: { method: ReferralChannel; contact: ReferralContact | null }) {
   const { t } = useTranslation();
   const { method, contact } = props;
   switch (method) {
@@ -77,9 +83,7 @@ function ReferralLine(props: { method: ReferralMethod; contact: ReferralContact 
         <Text size="sm">{t('directory.refer.phone')}</Text>
       );
     case 'fax':
-      return (
-        <Text size="sm">{contact?.fax ? t('directory.refer.faxTo', { fax: contact.fax }) : t('directory.refer.fax')}</Text>
-      );
+      return <Text size="sm">{contact?.fax ? t('directory.refer.faxTo', { fax: contact.fax }) : t('directory.refer.fax')}</Text>;
     case 'walk_in':
       return <Text size="sm">{t('directory.refer.walkIn')}</Text>;
   }

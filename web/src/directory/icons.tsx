@@ -1,7 +1,7 @@
 // Small line icons for the directory pages. They sit next to words and never replace them, so
 // screen readers skip them.
 import type { ReactNode } from 'react';
-import type { ReferralMethod } from '../api/directory';
+import type { ReferralChannel } from '../api/directory';
 
 function Icon(props: { children: ReactNode; size?: number }) {
   const size = props.size ?? 16;
@@ -108,7 +108,7 @@ export function WebIcon() {
   );
 }
 
-export const referralIcons: Record<ReferralMethod, () => ReactNode> = {
+export const referralIcons: Record<ReferralChannel, () => ReactNode> = {
   kith: KithIcon,
   email: EmailIcon,
   phone: PhoneIcon,

@@ -109,7 +109,10 @@ function ConfirmRemoval(props: { rule: NeedDomainRule; needName: string; onCance
   const confirm = () =>
     remove.mutate(props.rule.id, {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('directory.settings.removed', { rule: ruleText(props.rule), need: props.needName }) });
+        notifications.show({
+          color: 'teal',
+          message: t('directory.settings.removed', { rule: ruleText(props.rule), need: props.needName }),
+        });
         props.onRemoved();
       },
     });

@@ -27,13 +27,18 @@ export function NetworkLinkPanel(props: { directoryOrganizationId: string; netwo
   const save = (organizationId: string | null) =>
     link.mutate(organizationId, {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: organizationId ? t('directory.link.linked') : t('directory.link.unlinked') });
+        notifications.show({
+          color: 'teal',
+          message: organizationId ? t('directory.link.linked') : t('directory.link.unlinked'),
+        });
         setPicked(null);
         setSearch('');
       },
     });
 
-  const linkedName = props.networkOrganizationId ? (linked.data?.name ?? (linked.isError ? t('directory.link.unknownOrganization') : t('common.loading'))) : null;
+  const linkedName = props.networkOrganizationId
+    ? (linked.data?.name ?? (linked.isError ? t('directory.link.unknownOrganization') : t('common.loading')))
+    : null;
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="network-link-heading">
@@ -85,7 +90,12 @@ export function NetworkLinkPanel(props: { directoryOrganizationId: string; netwo
               {t('directory.link.link')}
             </Button>
             {props.networkOrganizationId && (
-              <Button variant="default" color="red" loading={link.isPending && link.variables === null} onClick={() => save(null)}>
+              <Button
+                variant="default"
+                color="red"
+                loading={link.isPending && link.variables === null}
+                onClick={() => save(null)}
+              >
                 {t('directory.link.unlink')}
               </Button>
             )}

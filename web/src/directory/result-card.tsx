@@ -30,7 +30,13 @@ export function ResultCard(props: {
         <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
           <div style={{ minWidth: 0 }}>
             <Title order={3} size="h4" id={headingId}>
-              <Anchor ref={props.nameRef} component={Link} to={`/directory/services/${result.serviceId}`} state={{ backTo }} inherit>
+              <Anchor
+                ref={props.nameRef}
+                component={Link}
+                to={`/directory/services/${result.serviceId}`}
+                state={{ backTo }}
+                inherit
+              >
                 {result.serviceName}
               </Anchor>
             </Title>
@@ -58,7 +64,7 @@ export function ResultCard(props: {
             waitlistLength={result.capacity?.waitlistLength}
             updatedAt={result.capacity?.updatedAt}
           />
-          <OpenStatus openNow={result.openNow} hoursText={result.hoursText} />
+          <OpenStatus openNow={result.openNow} hours={result.hours} />
         </Group>
         {place && (
           <Group gap={6} wrap="nowrap" align="flex-start">

@@ -52,7 +52,11 @@ export function RoomCard(props: { intake: Intake }) {
             ))}
           </List>
         )}
-        {intake.capacityNote && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{intake.capacityNote}</Text>}
+        {intake.capacityNote && (
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {intake.capacityNote}
+          </Text>
+        )}
         {intake.capacityUpdatedBy && (
           <Text size="sm" c="dimmed">
             {t('directory.room.updatedBy', { name: intake.capacityUpdatedBy })}

@@ -80,7 +80,12 @@ export function SearchFilters(props: {
             >
               {t('directory.filters.acceptingReferrals')}
             </Chip>
-            <Chip size="sm" variant="outline" checked={query.hasCapacity ?? false} onChange={(checked) => toggle('hasCapacity', checked)}>
+            <Chip
+              size="sm"
+              variant="outline"
+              checked={query.hasCapacity ?? false}
+              onChange={(checked) => toggle('hasCapacity', checked)}
+            >
               {t('directory.filters.hasCapacity')}
             </Chip>
           </Group>

@@ -10,7 +10,7 @@ import { Page } from '../ui/page';
 import { Loading, QueryError } from '../ui/status';
 import { CapacityHistory } from './capacity-history';
 import { BackToResults, ContactLines, Field, isNotFound, NotInDirectory, PhoneLink, useBackTo } from './common';
-import { languageNames } from './format';
+import { hoursLine, languageNames } from './format';
 import { HowToRefer } from './how-to-refer';
 import { ClockIcon, PlaceIcon } from './icons';
 import { RoomCard } from './room-card';
@@ -159,6 +159,7 @@ function ServiceContacts(props: { service: ServiceDetail }) {
 function LocationCard(props: { location: ServiceLocation }) {
   const { t } = useTranslation();
   const { location } = props;
+  const hours = location.hours.map((entry) => hoursLine(entry, t)).filter(Boolean);
   return (
     <Paper withBorder p="md" h="100%">
       <Stack gap={6}>
@@ -176,9 +177,9 @@ function LocationCard(props: { location: ServiceLocation }) {
         ))}
         <Group gap={6} wrap="nowrap" align="flex-start">
           <ClockIcon />
-          {location.hours.length > 0 ? (
+          {hours.length > 0 ? (
             <List size="sm" spacing={0} listStyleType="none" aria-label={t('directory.service.hours')}>
-              {location.hours.map((line) => (
+              {hours.map((line) => (
                 <List.Item key={line}>{line}</List.Item>
               ))}
             </List>

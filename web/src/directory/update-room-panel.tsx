@@ -1,17 +1,30 @@
 // For the staff of the organisation that runs a service: say how much room it has in two clicks
 // (what is true today, then Save), with optional numbers and a note; and, less often, change how
 // people refer to it. The server decides who may; this panel shows only when it says so.
-import { Button, Checkbox, Collapse, Group, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Collapse,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import {
   capacityStatuses,
-  referralMethods,
+  referralChannels,
   useUpdateIntake,
   type CapacityStatus,
   type Intake,
-  type ReferralMethod,
+  type ReferralChannel,
 } from '../api/directory';
 import { FormAlert } from '../ui/form-alert';
 import { useServerForm } from '../ui/use-server-form';
@@ -181,7 +194,7 @@ function RoomForm(props: { serviceId: string; intake: Intake }) {
 }
 
 type ReferralValues = {
-  howToRefer: ReferralMethod[];
+  howToRefer: ReferralChannel[];
   referralEmail: string;
   referralPhone: string;
   referralFax: string;
@@ -219,7 +232,7 @@ function ReferralForm(props: { serviceId: string; intake: Intake; onDone: () => 
   const submit = form.onSubmit((values) =>
     update.mutate(
       {
-        howToRefer: referralMethods.filter((method) => values.howToRefer.includes(method)),
+        howToRefer: referralChannels.filter((method) => values.howToRefer.includes(method)),
         referralEmail: values.referralEmail.trim() || null,
         referralPhone: values.referralPhone.trim() || null,
         referralFax: values.referralFax.trim() || null,
@@ -240,11 +253,11 @@ function ReferralForm(props: { serviceId: string; intake: Intake; onDone: () => 
         <Checkbox.Group
           label={t('directory.update.howToRefer')}
           value={form.values.howToRefer}
-          onChange={(value) => form.set('howToRefer', value as ReferralMethod[])}
+          onChange={(value) => form.set('howToRefer', value as ReferralChannel[])}
           error={form.error('howToRefer')}
         >
           <Group gap="md" mt="xs">
-            {referralMethods.map((method) => (
+            {referralChannels.map((method) => (
               <Checkbox key={method} value={method} label={t(`directory.update.methods.${method}`)} />
             ))}
           </Group>

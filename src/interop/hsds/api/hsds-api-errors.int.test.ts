@@ -4,7 +4,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/harness';
 import { Client } from '../../../../test/support/http-client';
-import { seedTestDirectory, type TestDirectory } from '../export/test-factory';
+import { seedTestDirectory, type TestDirectory } from '../../../../test/support/directory-factories';
 
 describeEachEngine('HSDS read API, bad input', (ctx) => {
   let dir: TestDirectory;
@@ -86,18 +86,30 @@ describeEachEngine('HSDS read API, bad input', (ctx) => {
       "INSERT INTO users (organization_id, email, display_name, roles) VALUES ($1, 'dana.staff@eastside.example', 'Dana Staffer', '{partner_staff}') RETURNING id",
       [network!.id],
     );
-    await db.query('UPDATE directory_service_intake SET capacity_updated_by = $1 WHERE service_id = $2', [user!.id, dir.services.pantry]);
-    await db.query('INSERT INTO directory_organization_link (hsds_organization_id, organization_id) VALUES ($1, $2)', [dir.organizationId, network!.id]);
+    await db.query('UPDATE directory_service_intake SET capacity_updated_by = $1 WHERE service_id = $2', [
+      user!.id,
+      dir.services.pantry,
+    ]);
+    await db.query('INSERT INTO directory_organization_link (hsds_organization_id, organization_id) VALUES ($1, $2)', [
+      dir.organizationId,
+      network!.id,
+    ]);
     const bodies = await Promise.all(
-      ['/hsds/services?full=true', '/hsds/organizations?full_service=true', '/hsds/service_at_locations?full=true'].map(async (path) =>
-        JSON.stringify((await http.get(path)).body),
+      ['/hsds/services?full=true', '/hsds/organizations?full_service=true', '/hsds/service_at_locations?full=true'].map(
+        async (path) => JSON.stringify((await http.get(path)).body),
       ),
     );
     for (const body of bodies) {
       for (const secret of ['dana.staff@eastside.example', 'Dana Staffer', user!.id, network!.id, 'Eastside Network Org']) {
         expect(body).not.toContain(secret);
       }
-      for (const kithField of ['capacity_updated_by', 'accepting_referrals', 'referral_email', 'waitlist_length', 'capacity_note']) {
+      for (const kithField of [
+        'capacity_updated_by',
+        'accepting_referrals',
+        'referral_email',
+        'waitlist_length',
+        'capacity_note',
+      ]) {
         expect(body).not.toContain(kithField);
       }
     }

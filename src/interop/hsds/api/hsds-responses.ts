@@ -1,13 +1,14 @@
 // The two answers the HSDS API gives: a Page envelope (or, with format=ndjson, one JSON object per
 // line), and one record by id or a 404 problem+json. A guest's ndjson is paged like JSON (with a
 // Link to the next page): one anonymous request must not carry off the whole directory at once.
-// A signed-in caller (an API token) gets every match in one stream.
+// A signed-in caller (an API token) gets every match in one stream. The directory lists the matches
+// (asking the policy); the assembler here nests them.
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import type { Queryable } from '../../../platform/db/database';
+import { hsdsRecordsFilter, listHsdsRecords, type HsdsFilter, type HsdsObjectName } from '../../../domains/directory/index';
+import type { UseCaseContext } from '../../../platform/context';
 import { AppError } from '../../../platform/http/app-error';
 import type { HsdsJson } from '../export/hsds-values';
-import { countOf, idsOf, type Filter } from './hsds-queries';
 
 export type Assemble = (ids: string[]) => Promise<HsdsJson[]>;
 
@@ -43,10 +44,10 @@ export function pageOf(total: number, pageNumber: number, perPage: number, conte
 
 const streamBatch = 200;
 
-async function* ndjsonLines(q: Queryable, filter: Filter, assemble: Assemble): AsyncGenerator<string> {
+async function* ndjsonLines(context: UseCaseContext, filter: HsdsFilter, assemble: Assemble): AsyncGenerator<string> {
   let after: string | undefined;
   for (;;) {
-    const ids = await idsOf(q, filter, { limit: streamBatch, after });
+    const { ids } = await listHsdsRecords(context, { filter, limit: streamBatch, after });
     if (ids.length === 0) return;
     const items = await assemble(ids);
     yield items.map((item) => `${JSON.stringify(item)}\n`).join('');
@@ -56,28 +57,25 @@ async function* ndjsonLines(q: Queryable, filter: Filter, assemble: Assemble): A
 }
 
 export async function listResponse(
-  q: Queryable,
+  context: UseCaseContext,
   reply: FastifyReply,
-  filter: Filter,
+  filter: HsdsFilter,
   query: { page: number; per_page: number; format: 'json' | 'ndjson' },
   assemble: Assemble,
-  caller: { signedIn: boolean; url: string },
+  caller: { url: string },
 ): Promise<Page | FastifyReply> {
-  if (query.format === 'ndjson' && caller.signedIn) {
-    // Every match, unpaginated, as the spec describes ndjson; batches keep memory flat.
-    return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonLines(q, filter, assemble)));
+  if (query.format === 'ndjson' && typeof context.actor !== 'string') {
+    // A signed-in caller: every match, unpaginated, as the spec describes ndjson; batches keep memory flat.
+    return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonLines(context, filter, assemble)));
   }
   const offset = (query.page - 1) * query.per_page;
-  const total = await countOf(q, filter);
+  const { ids, total } = await listHsdsRecords(context, { filter, limit: query.per_page, offset, withTotal: true });
+  const items = await assemble(ids);
   if (query.format === 'ndjson') {
-    const ids = offset < total ? await idsOf(q, filter, { limit: query.per_page, offset }) : [];
-    if (offset + ids.length < total) reply.header('link', `<${nextPageUrl(caller.url, query.page + 1)}>; rel="next"`);
-    const items = await assemble(ids);
+    if (offset + ids.length < total!) reply.header('link', `<${nextPageUrl(caller.url, query.page + 1)}>; rel="next"`);
     return reply.type('application/x-ndjson; charset=utf-8').send(items.map((item) => `${JSON.stringify(item)}\n`).join(''));
   }
-  // A page past the end costs no second scan.
-  const ids = offset < total ? await idsOf(q, filter, { limit: query.per_page, offset }) : [];
-  return pageOf(total, query.page, query.per_page, await assemble(ids));
+  return pageOf(total!, query.page, query.per_page, items);
 }
 
 function nextPageUrl(url: string, page: number): string {
@@ -89,9 +87,16 @@ function nextPageUrl(url: string, page: number): string {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One record, or 404: an id that is not a UUID names no HSDS record either. */
-export async function byId(id: string, label: string, assemble: Assemble): Promise<HsdsJson> {
-  const normalized = id.toLowerCase();
-  const [found] = uuidPattern.test(normalized) ? await assemble([normalized]) : [];
-  if (!found) throw new AppError('not_found', `No ${label} has the id ${id.slice(0, 100)}.`);
+export async function byId(
+  context: UseCaseContext,
+  record: { object: HsdsObjectName; id: string; label: string },
+  assemble: Assemble,
+): Promise<HsdsJson> {
+  const normalized = record.id.toLowerCase();
+  const { ids } = uuidPattern.test(normalized)
+    ? await listHsdsRecords(context, { filter: hsdsRecordsFilter(record.object, normalized), limit: 1 })
+    : { ids: [] };
+  const [found] = ids.length ? await assemble(ids) : [];
+  if (!found) throw new AppError('not_found', `No ${record.label} has the id ${record.id.slice(0, 100)}.`);
   return found;
 }

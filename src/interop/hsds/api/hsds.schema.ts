@@ -28,12 +28,20 @@ const format = z.enum(['json', 'ndjson'], 'must be json or ndjson').default('jso
 const modifiedAfter = z
   .string()
   .max(40, 'must be at most 40 characters')
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/i, 'must be an ISO 8601 date or date-time')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/i,
+    'must be an ISO 8601 date or date-time',
+  )
   .refine(isRealInstant, 'must be an ISO 8601 date or date-time')
   .transform((value) => new Date(Date.parse(value)).toISOString());
 
 const paged = { search, page, per_page: perPage, format };
-const recordFilters = { taxonomy_term_id: uuid.optional(), taxonomy_id: uuid.optional(), organization_id: uuid.optional(), modified_after: modifiedAfter.optional() };
+const recordFilters = {
+  taxonomy_term_id: uuid.optional(),
+  taxonomy_id: uuid.optional(),
+  organization_id: uuid.optional(),
+  modified_after: modifiedAfter.optional(),
+};
 
 export const ServicesQuery = z
   .strictObject({ ...paged, ...recordFilters, minimal: flag.optional(), full: flag.optional() })
@@ -52,7 +60,11 @@ export const ServiceAtLocationsQuery = z
     full: flag.optional(),
     postcode: oneLineText().min(1, 'must not be empty').max(20, 'must be at most 20 characters').optional(),
     // Metres from the postcode's centroid: up to 500 km, which covers any one region.
-    proximity: z.coerce.number('must be a number of metres').min(0, 'must be at least 0').max(500_000, 'must be at most 500000').optional(),
+    proximity: z.coerce
+      .number('must be a number of metres')
+      .min(0, 'must be at least 0')
+      .max(500_000, 'must be at most 500000')
+      .optional(),
   })
   .refine((query) => query.proximity === undefined || query.postcode !== undefined, {
     message: 'needs a postcode to measure from',

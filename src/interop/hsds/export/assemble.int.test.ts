@@ -1,7 +1,7 @@
 // The assembler on both engines: every shape Kith publishes validates against the official HSDS
 // 3.0.1 schemas, nests what GUIDE.md §2 says it nests, carries no nulls, and costs a fixed number
 // of queries per batch however many records the batch holds.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/harness';
 import type { Queryable } from '../../../platform/db/database';
 import {
@@ -15,10 +15,9 @@ import {
   taxonomies,
   taxonomyTermItems,
 } from './assemble';
-import { uuidV5 } from './capacity';
 import type { HsdsJson } from './hsds-values';
 import { HsdsValidator, hsdsSchemasAvailable } from './hsds-validator';
-import { seedTestDirectory, type TestDirectory } from './test-factory';
+import { seedTestDirectory, type TestDirectory } from '../../../../test/support/directory-factories';
 
 const schemasHere = hsdsSchemasAvailable();
 const validator = new HsdsValidator();
@@ -31,12 +30,6 @@ function nullPaths(value: unknown, at = '$'): string[] {
   if (typeof value === 'object') return Object.entries(value as object).flatMap(([key, item]) => nullPaths(item, `${at}.${key}`));
   return [];
 }
-
-describe('uuidV5', () => {
-  it('gives the RFC 4122 v5 id (the DNS-namespace test vector)', () => {
-    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
-  });
-});
 
 describeEachEngine('HSDS assembler', (ctx) => {
   let dir: TestDirectory;
@@ -88,7 +81,13 @@ describeEachEngine('HSDS assembler', (ctx) => {
     expect(atCenter.location.contacts[0].name).toBe('Site manager');
     expect(atCenter.location.schedules[0].wkst).toBe('MO'); // stored as "mo"
     // Kith's capacity, as HSDS 3.1 capacities[]
-    expect(s.capacities).toEqual([expect.objectContaining({ available: 3, unit: expect.objectContaining({ name: 'Slot' }), updated: '2025-02-01T12:00:00.000Z' })]);
+    expect(s.capacities).toEqual([
+      expect.objectContaining({
+        available: 3,
+        unit: expect.objectContaining({ name: 'Slot' }),
+        updated: '2025-02-01T12:00:00.000Z',
+      }),
+    ]);
     if (schemasHere) expect(validator.errors('service_capacity', s.capacities[0])).toEqual([]);
   });
 
@@ -136,7 +135,11 @@ describeEachEngine('HSDS assembler', (ctx) => {
     const [withFull] = (await fullOrganizations(db, [dir.organizationId], { services: 'full' })) as any[];
     expect(withFull.services.find((s: any) => s.id === dir.services.pantry).service_at_locations).toHaveLength(2);
     const [sal] = (await fullServiceAtLocations(db, [dir.serviceAtLocations.pantryAtCenter])) as any[];
-    expect(sal.service).toMatchObject({ id: dir.services.pantry, organization: { id: dir.organizationId }, program: { id: dir.programId } });
+    expect(sal.service).toMatchObject({
+      id: dir.services.pantry,
+      organization: { id: dir.organizationId },
+      program: { id: dir.programId },
+    });
     expect(sal.service.service_at_locations).toBeUndefined();
     expect(sal.location.addresses).toHaveLength(1);
     const [listed] = (await serviceAtLocationListItems(db, [dir.serviceAtLocations.legalAtCenter])) as any[];
@@ -153,7 +156,10 @@ describeEachEngine('HSDS assembler', (ctx) => {
   // Story: exporting 500,000 services must not cost a query per service.
   it('costs the same number of queries for one service as for three', async () => {
     const counting = (): Queryable & { count: number } => {
-      const wrapper = { count: 0, query: (text: string, values?: readonly unknown[]) => (wrapper.count++, ctx().db.query(text, values)) };
+      const wrapper = {
+        count: 0,
+        query: (text: string, values?: readonly unknown[]) => (wrapper.count++, ctx().db.query(text, values)),
+      };
       return wrapper as Queryable & { count: number };
     };
     const one = counting();

@@ -48,15 +48,13 @@ export interface FullServiceOptions {
 }
 
 function fullServiceBranches(options: FullServiceOptions): Branch[] {
-  const branches: Branch[] = [
-    phones('service_id'),
-    schedules('service_id'),
-    many('service_areas', 'service_area', 'service_id'),
-  ];
+  const branches: Branch[] = [phones('service_id'), schedules('service_id'), many('service_areas', 'service_area', 'service_id')];
   if (options.serviceAtLocations) branches.push(serviceAtLocations);
   branches.push(languages('service_id'));
   if (options.organization !== 'none') {
-    branches.push(one('organization', 'organization', 'organization_id', options.organization === 'full' ? fullOrganization : []));
+    branches.push(
+      one('organization', 'organization', 'organization_id', options.organization === 'full' ? fullOrganization : []),
+    );
   }
   branches.push(
     many('funding', 'funding', 'service_id'),
@@ -69,7 +67,10 @@ function fullServiceBranches(options: FullServiceOptions): Branch[] {
 }
 
 /** service_list items: scalars, plus organization{} and program{} with scalars only. */
-const serviceListBranches: Branch[] = [one('organization', 'organization', 'organization_id'), one('program', 'program', 'program_id')];
+const serviceListBranches: Branch[] = [
+  one('organization', 'organization', 'organization_id'),
+  one('program', 'program', 'program_id'),
+];
 
 /** Builds the roots and their branches, then attributes (when asked), in the order of `ids`. */
 async function assemble(
@@ -117,12 +118,21 @@ export interface FullOrganizationOptions {
 }
 
 /** Fully nested organizations (GET /organizations/{id}, ?full=true, and the export). */
-export async function fullOrganizations(q: Queryable, ids: readonly string[], options: FullOrganizationOptions): Promise<HsdsJson[]> {
+export async function fullOrganizations(
+  q: Queryable,
+  ids: readonly string[],
+  options: FullOrganizationOptions,
+): Promise<HsdsJson[]> {
   const branches = [...fullOrganization];
   if (options.services === 'stubs') branches.push(many('services', 'service', 'organization_id'));
   if (options.services === 'full') {
     branches.push(
-      many('services', 'service', 'organization_id', fullServiceBranches({ organization: 'none', serviceAtLocations: true, capacity: false })),
+      many(
+        'services',
+        'service',
+        'organization_id',
+        fullServiceBranches({ organization: 'none', serviceAtLocations: true, capacity: false }),
+      ),
     );
   }
   return assemble(q, 'organization', ids, branches, true);
@@ -144,7 +154,12 @@ export function fullServiceAtLocations(q: Queryable, ids: readonly string[]): Pr
       phones('service_at_location_id'),
       schedules('service_at_location_id'),
       one('location', 'location', 'location_id', fullLocation),
-      one('service', 'service', 'service_id', fullServiceBranches({ organization: 'full', serviceAtLocations: false, capacity: false })),
+      one(
+        'service',
+        'service',
+        'service_id',
+        fullServiceBranches({ organization: 'full', serviceAtLocations: false, capacity: false }),
+      ),
     ],
     true,
   );

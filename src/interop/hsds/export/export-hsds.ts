@@ -18,6 +18,13 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { Database, Queryable, QueryOptions } from '../../../platform/db/database';
 import { AppError } from '../../../platform/http/app-error';
+import {
+  countHsdsMatches,
+  hsdsMatchIds,
+  hsdsRecordsFilter,
+  inHsdsSnapshot,
+  type HsdsObjectName,
+} from '../../../domains/directory/index';
 import { fullOrganizations, fullServices, taxonomies, taxonomyTermItems } from './assemble';
 import type { HsdsJson } from './hsds-values';
 
@@ -38,17 +45,17 @@ export interface ExportSummary {
 
 interface Collection {
   name: keyof ExportSummary['counts'];
-  table: string;
+  object: HsdsObjectName;
   assemble: (q: Queryable, ids: string[]) => Promise<HsdsJson[]>;
 }
 
 const collections: Collection[] = [
-  { name: 'taxonomies', table: 'hsds_taxonomy', assemble: taxonomies },
-  { name: 'taxonomy_terms', table: 'hsds_taxonomy_term', assemble: taxonomyTermItems },
-  { name: 'organizations', table: 'hsds_organization', assemble: (q, ids) => fullOrganizations(q, ids, { services: 'none' }) },
+  { name: 'taxonomies', object: 'taxonomy', assemble: taxonomies },
+  { name: 'taxonomy_terms', object: 'taxonomy_term', assemble: taxonomyTermItems },
+  { name: 'organizations', object: 'organization', assemble: (q, ids) => fullOrganizations(q, ids, { services: 'none' }) },
   {
     name: 'services',
-    table: 'hsds_service',
+    object: 'service',
     assemble: (q, ids) => fullServices(q, ids, { organization: 'scalars', serviceAtLocations: true, capacity: true }),
   },
 ];
@@ -112,14 +119,11 @@ export async function exportHsds(db: Database, options: ExportOptions): Promise<
   const counts: ExportSummary['counts'] = { taxonomies: 0, taxonomy_terms: 0, organizations: 0, services: 0 };
   const files: string[] = [];
 
-  await db.tx(async (client) => {
+  // One snapshot for the whole export: a service cannot point at an organization that an import
+  // removed halfway through.
+  await inHsdsSnapshot(db, async (client) => {
     const q = oneAtATime(client);
-    // One snapshot for the whole export: a service cannot point at an organization that an
-    // import removed halfway through.
-    await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const totals = await Promise.all(
-      collections.map(async ({ table }) => (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n),
-    );
+    const totals = await Promise.all(collections.map(({ object }) => countHsdsMatches(q, hsdsRecordsFilter(object))));
     const total = totals.reduce((sum, n) => sum + n, 0);
     let done = 0;
     options.onProgress?.(0, total);
@@ -128,23 +132,18 @@ export async function exportHsds(db: Database, options: ExportOptions): Promise<
       const file = path.join(options.folder, `${collection.name}.${options.ndjson ? 'ndjson' : 'json'}`);
       const out = new RecordFile(file, options.ndjson ?? false);
       try {
-        let after: string | null = null;
+        const everyRecord = hsdsRecordsFilter(collection.object);
+        let after: string | undefined;
         for (;;) {
           // Keyset pages over the primary key: every page is an index range scan, however deep.
-          const page: { id: string }[] = await q.query<{ id: string }>(
-            `SELECT id FROM ${collection.table} WHERE $1::uuid IS NULL OR id > $1::uuid ORDER BY id LIMIT $2`,
-            [after, pageSize],
-          );
+          const page = await hsdsMatchIds(q, everyRecord, { limit: pageSize, after });
           if (page.length === 0) break;
-          const items = await collection.assemble(
-            q,
-            page.map((row) => row.id),
-          );
+          const items = await collection.assemble(q, page);
           await out.write(items);
           counts[collection.name] += items.length;
           done += page.length;
           options.onProgress?.(done, total);
-          after = page[page.length - 1]!.id;
+          after = page[page.length - 1]!;
           if (page.length < pageSize) break;
         }
         await out.close();

@@ -31,10 +31,19 @@ export type HsdsSchemaName =
   | 'taxonomy_term'
   | 'service_capacity';
 
-const compiled = new Set<HsdsSchemaName>(['service', 'organization', 'service_at_location', 'service_list', 'organization_list', 'service_at_location_list']);
+const compiled = new Set<HsdsSchemaName>([
+  'service',
+  'organization',
+  'service_at_location',
+  'service_list',
+  'organization_list',
+  'service_at_location_list',
+]);
 
 // ajv-formats is CommonJS; under ESM its default export may arrive wrapped.
-const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as (
+  ajv: Ajv2020,
+) => void;
 
 function newAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true });

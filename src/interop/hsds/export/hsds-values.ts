@@ -100,4 +100,3 @@ function textValue(object: HsdsObjectName, field: string, value: unknown): strin
   if (enumeration) return conformEnum(enumeration.values, text);
   return text;
 }
-

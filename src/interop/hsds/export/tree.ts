@@ -1,8 +1,9 @@
-// Builds nested HSDS JSON from the hsds_* tables, one level of the tree at a time: every branch of
-// a shape is ONE query over all the parents of a batch (WHERE link = ANY($1)), so a page of 500
-// services costs the same few dozen queries as a page of 5, and never a query per record.
+// Builds nested HSDS JSON from the directory's stored rows, one level of the tree at a time: every
+// branch of a shape is ONE read over all the parents of a batch (the directory's hsdsRowsWhere,
+// WHERE link = ANY($1)), so a page of 500 services costs the same few dozen queries as a page of
+// 5, and never a query per record.
 import type { Queryable } from '../../../platform/db/database';
-import { hsdsModel, type HsdsObjectName } from '../../../domains/directory/index';
+import { hsdsRowsWhere, type HsdsObjectName } from '../../../domains/directory/index';
 import { hsdsScalars, type HsdsJson, type Row } from './hsds-values';
 
 /**
@@ -41,19 +42,9 @@ export interface BuildContext {
 
 const noAttributes = new Set<HsdsObjectName>(['taxonomy', 'taxonomy_term', 'attribute']);
 
-const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-/** The stored rows of `object` whose `column` is one of `ids`, in id order. */
-export async function rowsWhere(q: Queryable, object: HsdsObjectName, column: string, ids: readonly string[]): Promise<Row[]> {
-  if (ids.length === 0) return [];
-  const model = hsdsModel[object];
-  if (!(column in model.fields)) throw new Error(`${object} has no column ${column}`);
-  const columns = Object.keys(model.fields).map(quoted).join(', ');
-  return q.query<Row>(
-    `SELECT ${columns} FROM ${quoted(model.table)} WHERE ${quoted(column)} = ANY($1::uuid[]) ORDER BY id`,
-    [ids],
-  );
-}
+/** The stored rows of `object` whose `column` is one of `ids`, in id order (read by the directory). */
+export const rowsWhere = (q: Queryable, object: HsdsObjectName, column: string, ids: readonly string[]): Promise<Row[]> =>
+  hsdsRowsWhere(q, object, column, ids);
 
 const uniqueIds = (values: unknown[]) => [...new Set(values.filter((value): value is string => typeof value === 'string'))];
 

@@ -34,7 +34,9 @@ describe.each(targets)('kith import hsds on $engine', ({ skip, open }) => {
       const partly = await run(path.join(fixtures, 'bad/rejections'), '--rejections', file);
       expect(partly.code).toBe(0);
       expect(partly.stdout).toContain('11 record(s) rejected:');
-      expect(partly.stdout).toMatch(/services\.csv:3: service aaaaaaaa-0000-4000-8000-000000000002: missing required field "name"/);
+      expect(partly.stdout).toMatch(
+        /services\.csv:3: service aaaaaaaa-0000-4000-8000-000000000002: missing required field "name"/,
+      );
       const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { rejections: { path: string; reason: string }[] };
       expect(written.rejections).toHaveLength(11);
     } finally {

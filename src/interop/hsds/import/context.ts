@@ -83,7 +83,12 @@ export class MapContext {
    * Adds one HSDS 3 record whose `id` and link columns still hold source ids; returns its HSDS id
    * (undefined when it has no id and was rejected). Fields outside the HSDS model are ignored.
    */
-  emit(type: HsdsObjectName, values: Record<string, Value | undefined>, path: string, options: EmitOptions = {}): string | undefined {
+  emit(
+    type: HsdsObjectName,
+    values: Record<string, Value | undefined>,
+    path: string,
+    options: EmitOptions = {},
+  ): string | undefined {
     const shape = shapes.get(type)!;
     const rawId = values.id;
     if (rawId === undefined) {

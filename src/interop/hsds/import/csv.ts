@@ -27,7 +27,10 @@ function malformed(file: string, error: unknown): AppError {
     const line = (error as CsvError & { lines?: number }).lines;
     return new AppError('bad_request', `${name}${line ? `:${line}` : ''}: ${error.message}, so the file cannot be read`);
   }
-  return new AppError('bad_request', `${name}: this CSV file cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  return new AppError(
+    'bad_request',
+    `${name}: this CSV file cannot be read (${error instanceof Error ? error.message : String(error)})`,
+  );
 }
 
 /** The header of a CSV file, normalized; read from its first bytes only. */

@@ -75,7 +75,8 @@ function tablesOf(folder: string, only?: string): Map<string, Table> {
     try {
       const data = JSON.parse(fs.readFileSync(descriptor, 'utf8')) as { resources?: { name?: string; path?: string }[] };
       for (const resource of data.resources ?? []) {
-        if (resource.name && typeof resource.path === 'string') named.set(path.basename(resource.path).toLowerCase(), resource.name);
+        if (resource.name && typeof resource.path === 'string')
+          named.set(path.basename(resource.path).toLowerCase(), resource.name);
       }
     } catch (error) {
       throw new AppError('bad_request', `datapackage.json is not valid JSON (${(error as Error).message})`);
@@ -144,7 +145,12 @@ export function scoreFlavour(tables: Map<string, Table>, extras: string[]): { fl
   );
   vote(['hsds3'], 1, 'taxonomy_terms.csv has name', has('taxonomy_terms', 'name'));
   vote(['hsds3'], 1, 'languages.csv has code/name', has('languages', 'code') || has('languages', 'name'));
-  vote(['hsds2', 'hsds1'], 2, 'physical_addresses.csv / postal_addresses.csv', has('physical_addresses') || has('postal_addresses'));
+  vote(
+    ['hsds2', 'hsds1'],
+    2,
+    'physical_addresses.csv / postal_addresses.csv',
+    has('physical_addresses') || has('postal_addresses'),
+  );
   vote(['hsds2', 'hsds1'], 1, 'organizations.csv has url', has('organizations', 'url'));
   vote(['hsds2', 'hsds1'], 1, 'languages.csv has language', has('languages', 'language'));
   vote(['hsds2', 'hsds1'], 1, 'accessibility_for_disabilities.csv', has('accessibility_for_disabilities'));
@@ -159,7 +165,12 @@ export function scoreFlavour(tables: Map<string, Table>, extras: string[]): { fl
   vote(['hsds1'], 3, 'regular_schedules.csv / holiday_schedules.csv', has('regular_schedules') || has('holiday_schedules'));
   vote(['hsds1'], 3, 'services_taxonomy.csv', has('services_taxonomy'));
   vote(['hsds1'], 2, 'taxonomy.csv has vocabulary', has('taxonomy', 'vocabulary'));
-  vote(['hsds1'], 1, 'services.csv has taxonomy_ids/accrediations', has('services', 'taxonomy_ids') || has('services', 'accrediations'));
+  vote(
+    ['hsds1'],
+    1,
+    'services.csv has taxonomy_ids/accrediations',
+    has('services', 'taxonomy_ids') || has('services', 'accrediations'),
+  );
   // Ties go to the newer layout: its mapping is the identity, so the least is guessed.
   const order: Flavour[] = ['hsds3', 'ohana', 'hsds2', 'hsds1'];
   const best = order.reduce((winner, flavour) => (score[flavour] > score[winner] ? flavour : winner), 'hsds3');
@@ -175,7 +186,8 @@ export function detectSource(source: string): Detected {
   let only: string | undefined;
   if (stat.isFile()) {
     const lower = source.toLowerCase();
-    if (lower.endsWith('.zip')) throw new AppError('bad_request', `${source}: unzip the data package first and import its folder`);
+    if (lower.endsWith('.zip'))
+      throw new AppError('bad_request', `${source}: unzip the data package first and import its folder`);
     if (path.basename(lower) === 'datapackage.json') folder = path.dirname(source);
     else if (lower.endsWith('.csv')) {
       folder = path.dirname(source);

@@ -11,7 +11,7 @@ import { describeEachEngine } from '../../../../test/support/harness';
 import type { Database } from '../../../platform/db/database';
 import { AppError } from '../../../platform/http/app-error';
 import { searchDirectory } from '../../../domains/directory/index';
-import { SearchQuery } from '../../../domains/directory/directory.schema';
+import { SearchQuery } from '../../../domains/directory';
 import { importHsds, ImportFailedError } from './index';
 import { formatReport } from './report';
 import { hsdsExamples, standardsAvailable } from './standards-kit';
@@ -35,7 +35,8 @@ const tables = [
 
 async function rowCounts(db: Database): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsds_${table}`))[0]!.n;
+  for (const table of tables)
+    counts[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsds_${table}`))[0]!.n;
   counts.source_records = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM directory_source_record'))[0]!.n;
   return counts;
 }
@@ -68,9 +69,10 @@ describeEachEngine('kith import hsds', (ctx) => {
     );
     expect(source?.source_id).toBe('100');
     // The search index knows the new services.
-    const [entries] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM directory_search_entry WHERE service_id = $1', [
-      pantry?.id,
-    ]);
+    const [entries] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM directory_search_entry WHERE service_id = $1',
+      [pantry?.id],
+    );
     expect(entries?.n).toBe(1);
 
     const before = await rowCounts(db);
@@ -117,7 +119,9 @@ describeEachEngine('kith import hsds', (ctx) => {
       }),
     ]);
     const meals = await serviceNamed(db, 'Harbor Hot Meals');
-    const [hours] = await db.query<{ description: string }>('SELECT description FROM hsds_schedule WHERE service_id = $1', [meals?.id]);
+    const [hours] = await db.query<{ description: string }>('SELECT description FROM hsds_schedule WHERE service_id = $1', [
+      meals?.id,
+    ]);
     expect(hours?.description).toBe('Most evenings, call ahead');
   });
 
@@ -126,13 +130,17 @@ describeEachEngine('kith import hsds', (ctx) => {
     const report = await importHsds(db, path.join(fixtures, 'bad/rejections'));
     const reasons = report.rejections.map((rejection) => `${rejection.path} ${rejection.reason}`);
     expect(reasons).toEqual([
-      expect.stringMatching(/^attributes\.csv:3 taxonomy_term_id eeeeeeee-0000-4000-8000-00000000dead points at no taxonomy_term/),
+      expect.stringMatching(
+        /^attributes\.csv:3 taxonomy_term_id eeeeeeee-0000-4000-8000-00000000dead points at no taxonomy_term/,
+      ),
       expect.stringMatching(/^locations\.csv:3 latitude 123 is out of range/),
       expect.stringMatching(/^locations\.csv:4 longitude 200 is out of range/),
       expect.stringMatching(
         /^organizations\.csv:3 id 22222222-2222-4222-8222-222222222222 is used again at organizations\.csv:4 with different content/,
       ),
-      expect.stringMatching(/^organizations\.csv:4 id 22222222-2222-4222-8222-222222222222 was already used at organizations\.csv:3/),
+      expect.stringMatching(
+        /^organizations\.csv:4 id 22222222-2222-4222-8222-222222222222 was already used at organizations\.csv:3/,
+      ),
       expect.stringMatching(/^phones\.csv:3 its service was rejected/),
       expect.stringMatching(/^service_at_location\.csv:3 its location was rejected/),
       expect.stringMatching(/^services\.csv:3 missing required field "name"/),
@@ -142,13 +150,13 @@ describeEachEngine('kith import hsds', (ctx) => {
       expect.stringMatching(/^services\.csv:5 field "minimum_age" is not a number: "ten"/),
       expect.stringMatching(/^services\.csv:6 its organization was rejected/),
     ]);
-    const names = (await db.query<{ name: string }>(`SELECT name FROM hsds_service WHERE id::text LIKE 'aaaaaaaa-%' ORDER BY name`)).map(
-      (row) => row.name,
-    );
+    const names = (
+      await db.query<{ name: string }>(`SELECT name FROM hsds_service WHERE id::text LIKE 'aaaaaaaa-%' ORDER BY name`)
+    ).map((row) => row.name);
     expect(names).toEqual(['Good Service']);
-    const orgs = (await db.query<{ name: string }>(`SELECT name FROM hsds_organization WHERE id::text ~ '^(1|2|3)+-' ORDER BY name`)).map(
-      (row) => row.name,
-    );
+    const orgs = (
+      await db.query<{ name: string }>(`SELECT name FROM hsds_organization WHERE id::text ~ '^(1|2|3)+-' ORDER BY name`)
+    ).map((row) => row.name);
     expect(orgs).toEqual(['Good Org', 'Same Twice']);
   });
 
@@ -160,9 +168,12 @@ describeEachEngine('kith import hsds', (ctx) => {
     await importHsds(db, folder, options);
     // The same fixture went in earlier as another data set: services are told apart by id.
     const find = async (words: string) =>
-      (await searchDirectory(db, SearchQuery.parse({ q: words, limit: '100' }), { timeZone: 'America/New_York' })).items.map(
-        (item) => item.serviceId,
-      );
+      (
+        await searchDirectory(
+          { db, actor: 'system' },
+          { query: SearchQuery.parse({ q: words, limit: '100' }), timeZone: 'America/New_York' },
+        )
+      ).entries.map((entry) => entry.service_id);
     const [hotline] = await db.query<{ id: string }>(
       `SELECT r.id::text AS id FROM directory_source_record r JOIN hsds_service s ON s.id = r.id
         WHERE r.dataset = 'riverside-county' AND r.object_type = 'service' AND s.name = 'Legal Hotline'`,
@@ -267,8 +278,12 @@ describeEachEngine('kith import hsds', (ctx) => {
           ).toEqual([]);
         } else expect(report.rejections, example).toEqual([]);
       }
-      expect((await db.query('SELECT 1 FROM hsds_service WHERE id = $1', ['ac148810-d857-441c-9679-408f346de14b'])).length).toBe(1);
-      expect((await db.query('SELECT 1 FROM hsds_location WHERE id = $1', ['3a19ff88-4620-4d17-9830-ac1d859eb5d5'])).length).toBe(0);
+      expect((await db.query('SELECT 1 FROM hsds_service WHERE id = $1', ['ac148810-d857-441c-9679-408f346de14b'])).length).toBe(
+        1,
+      );
+      expect((await db.query('SELECT 1 FROM hsds_location WHERE id = $1', ['3a19ff88-4620-4d17-9830-ac1d859eb5d5'])).length).toBe(
+        0,
+      );
       await expect(importHsds(db, path.join(hsdsExamples, 'base.json'))).rejects.toThrow(/meta information/);
     },
   );

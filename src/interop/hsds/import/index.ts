@@ -5,7 +5,7 @@
 // database is touched, as an AppError('bad_request').
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { rebuildSearchEntries, withBulkLoad } from '../../../domains/directory/index';
+import { rebuildSearchEntriesAfterImport, withBulkLoad } from '../../../domains/directory/index';
 import type { Db, Queryable } from '../../../platform/db/database';
 import { audit } from '../../../platform/audit/audit';
 import { AppError } from '../../../platform/http/app-error';
@@ -66,20 +66,6 @@ function mappingFor(
   }
 }
 
-/** Services whose search entries an import may have changed: its own, and those at its organizations and locations. */
-async function touchedServices(q: Queryable, cx: MapContext): Promise<string[]> {
-  const accepted = (type: 'service' | 'organization' | 'location') =>
-    [...cx.out.of(type).values()].filter((d) => !d.rejected).map((d) => d.id);
-  const services = new Set(accepted('service'));
-  const rows = await q.query<{ id: string }>(
-    `SELECT id::text AS id FROM hsds_service WHERE organization_id = ANY ($1::uuid[])
-     UNION SELECT service_id::text FROM hsds_service_at_location WHERE location_id = ANY ($2::uuid[]) AND service_id IS NOT NULL`,
-    [accepted('organization'), accepted('location')],
-  );
-  for (const row of rows) services.add(row.id);
-  return [...services];
-}
-
 /** Reads and maps a source into HSDS 3 records, without touching the database. */
 export async function readHsdsSource(
   source: string,
@@ -103,8 +89,9 @@ export async function readHsdsSource(
 }
 
 /**
- * Rebuilds the search entries the import may have changed (the search index rebuilds it all when
- * that is most of the directory). An import touching every service skips listing them.
+ * Rebuilds the search entries the import may have changed: of the services it wrote or retired,
+ * and of those at the organizations and locations it wrote (the directory decides whether that is
+ * most of it, and then rebuilds it all).
  */
 async function refreshSearch(
   q: Queryable,
@@ -112,10 +99,14 @@ async function refreshSearch(
   retired: string[],
   onStep: (done: number, total: number) => void,
 ): Promise<void> {
-  const [all] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM hsds_service');
-  const imported = [...cx.out.of('service').values()].filter((draft) => !draft.rejected).length + retired.length;
-  if (imported >= (all?.n ?? 0)) return rebuildSearchEntries(q, { onStep });
-  await rebuildSearchEntries(q, { serviceIds: [...(await touchedServices(q, cx)), ...retired], statistics: true, onStep });
+  const accepted = (type: 'service' | 'organization' | 'location') =>
+    [...cx.out.of(type).values()].filter((draft) => !draft.rejected).map((draft) => draft.id);
+  await rebuildSearchEntriesAfterImport(q, {
+    serviceIds: [...accepted('service'), ...retired],
+    organizationIds: accepted('organization'),
+    locationIds: accepted('location'),
+    onStep,
+  });
 }
 
 export async function importHsds(db: Db, source: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -141,20 +132,24 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
       // The import is on the record, in its own transaction: who (the operator), what, how much.
       const total = (key: 'inserted' | 'updated' | 'unchanged') =>
         Object.values(counts).reduce((sum, count) => sum + (count?.[key] ?? 0), 0);
-      await audit(q, { fallbackKind: 'system' }, {
-        action: 'directory.import',
-        recordType: 'hsds_dataset',
-        recordId: dataset.slice(0, 200),
-        details: {
-          format,
-          source: path.basename(path.resolve(source)).slice(0, 200),
-          inserted: total('inserted'),
-          updated: total('updated'),
-          unchanged: total('unchanged'),
-          rejected: cx.out.rejections.length,
-          retired: retired.length,
+      await audit(
+        q,
+        { fallbackKind: 'system' },
+        {
+          action: 'directory.import',
+          recordType: 'hsds_dataset',
+          recordId: dataset.slice(0, 200),
+          details: {
+            format,
+            source: path.basename(path.resolve(source)).slice(0, 200),
+            inserted: total('inserted'),
+            updated: total('updated'),
+            unchanged: total('unchanged'),
+            rejected: cx.out.rejections.length,
+            retired: retired.length,
+          },
         },
-      });
+      );
       return { counts, retired };
     });
     const result: ImportReport = {

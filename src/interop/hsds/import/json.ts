@@ -84,7 +84,11 @@ const fileKinds: Record<string, HsdsObjectName> = {
 };
 
 export function kindOfFileName(file: string): HsdsObjectName | undefined {
-  const base = file.split(/[\\/]/).pop()!.toLowerCase().replace(/\.(nd)?json$/, '');
+  const base = file
+    .split(/[\\/]/)
+    .pop()!
+    .toLowerCase()
+    .replace(/\.(nd)?json$/, '');
   return fileKinds[base];
 }
 
@@ -235,7 +239,11 @@ function summarise(kinds: Map<string, number>): string {
 }
 
 /** Reads HSDS JSON files into the context; returns what each file turned out to be. */
-export async function readJson(files: string[], cx: MapContext, progress?: (done: number, total: number) => void): Promise<string> {
+export async function readJson(
+  files: string[],
+  cx: MapContext,
+  progress?: (done: number, total: number) => void,
+): Promise<string> {
   const flattener = new JsonFlattener(cx);
   const shapes: string[] = [];
   let recognised = 0;

@@ -177,6 +177,8 @@ export function languagesFromText(text: string): Language[] {
     if (!codes.includes(code)) codes.push(code);
   }
   const note = plainList ? undefined : text.trim();
-  const languages = codes.filter((code) => !notLanguages.has(code)).map((code) => ({ name: nameOfCode.get(code) ?? code, code, note }));
+  const languages = codes
+    .filter((code) => !notLanguages.has(code))
+    .map((code) => ({ name: nameOfCode.get(code) ?? code, code, note }));
   return languages.length ? languages : [{ note: text.trim() }];
 }

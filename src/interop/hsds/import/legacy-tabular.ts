@@ -34,7 +34,8 @@ export const countryCode = (value: string | undefined): string | undefined =>
   value && /^[a-z]{2}$/i.test(value) ? value.toUpperCase() : value;
 
 /** "x123", "ext. 123" → "123": extension is a number in HSDS 3. */
-export const extensionDigits = (value: string | undefined) => value?.match(/^\s*(?:x|ext\.?|extension)?\s*(\d+)\s*$/i)?.[1] ?? value;
+export const extensionDigits = (value: string | undefined) =>
+  value?.match(/^\s*(?:x|ext\.?|extension)?\s*(\d+)\s*$/i)?.[1] ?? value;
 
 /** A location's type from what the source knows of it (GUIDE §3.2), when it does not say. */
 export class LocationTypes {
@@ -89,7 +90,11 @@ export function legacyMapping(cx: MapContext, tables: Map<string, TableSource>):
   const convert = {
     ...hsds3,
     organizations: (row: Row, at: string) =>
-      void cx.emit('organization', { ...row, website: row.website ?? row.url, year_incorporated: yearOf(row.year_incorporated) }, at),
+      void cx.emit(
+        'organization',
+        { ...row, website: row.website ?? row.url, year_incorporated: yearOf(row.year_incorporated) },
+        at,
+      ),
     programs: (row: Row, at: string) => void cx.emit('program', { ...row, description: row.description ?? row.name }, at),
     eligibility: (row: Row) => {
       if (row.id !== undefined && row.service_id !== undefined) serviceOfEligibility.set(row.id, row.service_id);
@@ -100,7 +105,13 @@ export function legacyMapping(cx: MapContext, tables: Map<string, TableSource>):
     payments_accepted: (row: Row, at: string) => {
       if (row.id !== undefined && row.service_id !== undefined) serviceOfPayment.set(row.id, row.service_id);
       // No 3.0 field for payment methods: an attribute of the service says it (GUIDE §3.2).
-      const fields = { id: row.id, link_id: row.service_id, link_entity: 'service', link_type: 'payment_accepted', value: row.payment };
+      const fields = {
+        id: row.id,
+        link_id: row.service_id,
+        link_entity: 'service',
+        link_type: 'payment_accepted',
+        value: row.payment,
+      };
       cx.emit('attribute', fields, at, { idType: 'payment_accepted' });
     },
     physical_addresses: address('physical'),
@@ -191,7 +202,13 @@ export function legacyMapping(cx: MapContext, tables: Map<string, TableSource>):
         linkType = table;
         linkId = (table === 'eligibility' ? serviceOfEligibility : serviceOfPayment).get(row.link_id ?? '') ?? row.link_id;
       }
-      const fields = { id: row.id, link_id: linkId, link_entity: entity, link_type: linkType, taxonomy_term_id: row.taxonomy_term_id };
+      const fields = {
+        id: row.id,
+        link_id: linkId,
+        link_entity: entity,
+        link_type: linkType,
+        taxonomy_term_id: row.taxonomy_term_id,
+      };
       cx.emit('attribute', fields, at, { idType: 'other_attribute', linkTypes });
     },
     taxonomy: (row: Row, at: string) => {
@@ -209,7 +226,12 @@ export function legacyMapping(cx: MapContext, tables: Map<string, TableSource>):
     },
     taxonomy_terms: (row: Row, at: string) => {
       const name = row.name ?? row.term;
-      const fields = { ...row, name, description: row.description ?? name, taxonomy_id: row.taxonomy_id ?? taxonomyId(row.taxonomy, at) };
+      const fields = {
+        ...row,
+        name,
+        description: row.description ?? name,
+        taxonomy_id: row.taxonomy_id ?? taxonomyId(row.taxonomy, at),
+      };
       cx.emit('taxonomy_term', fields, at);
     },
   };

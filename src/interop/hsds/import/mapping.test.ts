@@ -94,10 +94,18 @@ describe('HSDS 1.1 tabular', () => {
     expect(records('taxonomy').map((draft) => draft.fields.name)).toEqual(['Open Eligibility']);
     const attributes = records('attribute').map((draft) => draft.fields);
     expect(attributes).toContainEqual(
-      expect.objectContaining({ link_entity: 'service', link_id: id('service', '100'), taxonomy_term_id: id('taxonomy_term', 'T2') }),
+      expect.objectContaining({
+        link_entity: 'service',
+        link_id: id('service', '100'),
+        taxonomy_term_id: id('taxonomy_term', 'T2'),
+      }),
     );
     expect(attributes).toContainEqual(
-      expect.objectContaining({ link_id: id('service', '101'), taxonomy_term_id: id('taxonomy_term', 'T3'), value: 'Legal*Housing' }),
+      expect.objectContaining({
+        link_id: id('service', '101'),
+        taxonomy_term_id: id('taxonomy_term', 'T3'),
+        value: 'Legal*Housing',
+      }),
     );
     expect(attributes).toContainEqual(
       expect.objectContaining({ link_id: id('service', '101'), link_type: 'payment_accepted', value: 'cash' }),
@@ -108,10 +116,20 @@ describe('HSDS 1.1 tabular', () => {
     const { records, id } = await read('hsds-1.1');
     const schedules = records('schedule').map((draft) => draft.fields);
     expect(schedules).toContainEqual(
-      expect.objectContaining({ service_id: id('service', '100'), freq: 'WEEKLY', byday: 'MO', opens_at: '09:00', closes_at: '17:00' }),
+      expect.objectContaining({
+        service_id: id('service', '100'),
+        freq: 'WEEKLY',
+        byday: 'MO',
+        opens_at: '09:00',
+        closes_at: '17:00',
+      }),
     );
-    expect(schedules).toContainEqual(expect.objectContaining({ service_id: id('service', '101'), description: 'Tuesday: by appointment' }));
-    expect(schedules).toContainEqual(expect.objectContaining({ valid_from: '2024-12-25', description: 'Closed 2024-12-25 to 2024-12-26' }));
+    expect(schedules).toContainEqual(
+      expect.objectContaining({ service_id: id('service', '101'), description: 'Tuesday: by appointment' }),
+    );
+    expect(schedules).toContainEqual(
+      expect.objectContaining({ valid_from: '2024-12-25', description: 'Closed 2024-12-25 to 2024-12-26' }),
+    );
     const languages = records('language').map((draft) => draft.fields);
     expect(languages).toContainEqual(expect.objectContaining({ phone_id: id('phone', '1'), code: 'es', name: 'Spanish' }));
     expect(languages).toContainEqual(expect.objectContaining({ phone_id: id('phone', '1'), code: 'fr' }));

@@ -88,8 +88,12 @@ export function ohanaMapping(cx: MapContext, tables: Map<string, TableSource>, e
   const term = (value: string, by: 'id' | 'code') =>
     by === 'id' ? (termIds.has(value) ? value : (termOfCode.get(value) ?? value)) : (termOfCode.get(value) ?? value);
 
-  const derived = (type: Parameters<MapContext['emit']>[0], key: string, fields: Record<string, string | undefined>, at: string) =>
-    cx.emit(type, { id: cx.ids.derived(type, key), ...fields }, at);
+  const derived = (
+    type: Parameters<MapContext['emit']>[0],
+    key: string,
+    fields: Record<string, string | undefined>,
+    at: string,
+  ) => cx.emit(type, { id: cx.ids.derived(type, key), ...fields }, at);
 
   const hours = (owner: 'service_id' | 'location_id', row: Row, at: string) => {
     const text = row.hours ?? row.hours_of_operation ?? labelledHours(row.description);
@@ -148,8 +152,13 @@ export function ohanaMapping(cx: MapContext, tables: Map<string, TableSource>, e
       termRows.push({ row, at });
     },
     organizations: (row: Row, at: string) => {
-      const fields = { ...row, website: row.website ?? row.url, year_incorporated: yearOf(row.year_incorporated ?? row.date_incorporated) };
-      if (cx.emit('organization', fields, at) !== undefined) list('funding', 'organization_id', 'source', row, row.funding_sources, at);
+      const fields = {
+        ...row,
+        website: row.website ?? row.url,
+        year_incorporated: yearOf(row.year_incorporated ?? row.date_incorporated),
+      };
+      if (cx.emit('organization', fields, at) !== undefined)
+        list('funding', 'organization_id', 'source', row, row.funding_sources, at);
     },
     addresses: (row: Row, at: string) => {
       locationTypes.seen(row.location_id, 'physical');
@@ -194,7 +203,11 @@ export function ohanaMapping(cx: MapContext, tables: Map<string, TableSource>, e
     phones: (row: Row, at: string) => {
       const number = row.country_prefix && row.number ? `+${row.country_prefix.replace(/^\+/, '')} ${row.number}` : row.number;
       const description = joinText(row.description, row.department, row.vanity_number);
-      cx.emit('phone', { ...row, number, extension: extensionDigits(row.extension), type: row.type ?? row.number_type, description }, at);
+      cx.emit(
+        'phone',
+        { ...row, number, extension: extensionDigits(row.extension), type: row.type ?? row.number_type, description },
+        at,
+      );
     },
   };
 
@@ -223,7 +236,9 @@ export function ohanaMapping(cx: MapContext, tables: Map<string, TableSource>, e
       }
       for (const [serviceId, terms] of Object.entries(data as Record<string, unknown>)) {
         const items = Array.isArray(terms) ? terms : [terms];
-        items.forEach((termId, index) => categorise(serviceId, String(termId), 'id', `${path.basename(file)}#/${serviceId}/${index}`));
+        items.forEach((termId, index) =>
+          categorise(serviceId, String(termId), 'id', `${path.basename(file)}#/${serviceId}/${index}`),
+        );
       }
     }
   };

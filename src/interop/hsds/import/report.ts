@@ -49,7 +49,10 @@ export function formatReport(report: ImportReport, options: { limit?: number } =
     lines.push(`  ${table}: ${rows} rows skipped (Kith does not store this HSDS table)`);
   }
   if (report.retired.length) {
-    lines.push('', `${report.retired.length} service(s) of ${report.dataset} no longer in the source, now defunct (out of search):`);
+    lines.push(
+      '',
+      `${report.retired.length} service(s) of ${report.dataset} no longer in the source, now defunct (out of search):`,
+    );
     for (const service of report.retired.slice(0, limit)) lines.push(`  ${service.id}: ${service.name}`);
     if (report.retired.length > limit) lines.push(`  … and ${report.retired.length - limit} more`);
   }
@@ -66,7 +69,9 @@ export function formatReport(report: ImportReport, options: { limit?: number } =
       lines.push(`  ${rejection.path}: ${rejection.object}${rejection.id ? ` ${rejection.id}` : ''}: ${rejection.reason}`);
     }
     if (report.rejections.length > limit) {
-      lines.push(`  … and ${report.rejections.length - limit} more (--verbose lists them all; --rejections FILE writes them as JSON)`);
+      lines.push(
+        `  … and ${report.rejections.length - limit} more (--verbose lists them all; --rejections FILE writes them as JSON)`,
+      );
     }
   } else lines.push('', 'No record was rejected.');
   return lines.join('\n');

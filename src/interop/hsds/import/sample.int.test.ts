@@ -8,7 +8,8 @@ import type { Database } from '../../../platform/db/database';
 import { importHsds, type ImportReport } from './index';
 import { baltimoreSample, standardsAvailable } from './standards-kit';
 
-const count = async (db: Database, table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+const count = async (db: Database, table: string) =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 const ids = async (db: Database, table: string) =>
   (await db.query<{ id: string }>(`SELECT id::text AS id FROM ${table} ORDER BY id`)).map((row) => row.id);
 

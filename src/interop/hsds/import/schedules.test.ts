@@ -2,7 +2,15 @@
 // "open now"; that only works for hours we could read, and hours we could not read must still be
 // shown to her as the publisher wrote them.
 import { describe, expect, it } from 'vitest';
-import { holidaySchedule, hoursFromText, parseClock, parseHoursText, parseWeekdays, regularSchedule, schedule2 } from './schedules';
+import {
+  holidaySchedule,
+  hoursFromText,
+  parseClock,
+  parseHoursText,
+  parseWeekdays,
+  regularSchedule,
+  schedule2,
+} from './schedules';
 
 describe('weekdays', () => {
   it('reads 1.x weekday numbers (1 = Monday … 7 = Sunday), names, ranges and lists', () => {
@@ -70,7 +78,12 @@ describe('free-text hours', () => {
 
 describe('1.x and 2.0 schedule rows', () => {
   it('turns a regular schedule into a weekly rule, or keeps unreadable hours as text', () => {
-    expect(regularSchedule('1', '9:00 AM', '5:00 PM')).toEqual({ freq: 'WEEKLY', byday: 'MO', opens_at: '09:00', closes_at: '17:00' });
+    expect(regularSchedule('1', '9:00 AM', '5:00 PM')).toEqual({
+      freq: 'WEEKLY',
+      byday: 'MO',
+      opens_at: '09:00',
+      closes_at: '17:00',
+    });
     expect(regularSchedule('2', 'by appointment', undefined)).toEqual({ description: 'Tuesday: by appointment' });
   });
 
@@ -92,6 +105,9 @@ describe('1.x and 2.0 schedule rows', () => {
       freq: undefined,
       notes: 'Repeats yearly (no HSDS 3.0 equivalent).',
     });
-    expect(schedule2({ freq: 'WEEKLY', wkst: '2019-01-01', count: '2019-01-01' })).toMatchObject({ wkst: undefined, count: undefined });
+    expect(schedule2({ freq: 'WEEKLY', wkst: '2019-01-01', count: '2019-01-01' })).toMatchObject({
+      wkst: undefined,
+      count: undefined,
+    });
   });
 });

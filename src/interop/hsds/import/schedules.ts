@@ -14,13 +14,15 @@ dayNames.forEach((capitalised, index) => {
 });
 Object.assign(dayWords, { tues: 1, tue: 1, weds: 2, wed: 2, thur: 3, thurs: 3, thu: 3, th: 3, sat: 5, sun: 6 });
 
-const dayPattern = '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?';
+const dayPattern =
+  '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?';
 
 /** Weekday codes of "Mon-Fri", "Monday, Wednesday", "weekdays", "daily", or a 1.x number (1 = Monday). */
 export function parseWeekdays(text: string): string[] | undefined {
   const value = text.trim().toLowerCase();
   if (/^[1-7]$/.test(value)) return [days[Number(value) - 1]!];
-  if (/^(daily|every ?day|7 days(?: a week)?|all week|mon(?:day)?\s*(?:-|–|to|through|thru)\s*sun(?:day)?)$/.test(value)) return [...days];
+  if (/^(daily|every ?day|7 days(?: a week)?|all week|mon(?:day)?\s*(?:-|–|to|through|thru)\s*sun(?:day)?)$/.test(value))
+    return [...days];
   if (/^(weekdays|week ?days|m-f|m - f)$/.test(value)) return ['MO', 'TU', 'WE', 'TH', 'FR'];
   if (/^(weekends?)$/.test(value)) return ['SA', 'SU'];
   const found = new Set<number>();
@@ -108,7 +110,11 @@ export function parseHoursText(text: string): Hours[] | undefined {
 type ScheduleFields = Record<string, string | undefined>;
 
 /** A 1.x regular_schedule row (weekday, opens_at, closes_at) as 3.0 schedule fields. */
-export function regularSchedule(weekday: string | undefined, opensAt: string | undefined, closesAt: string | undefined): ScheduleFields {
+export function regularSchedule(
+  weekday: string | undefined,
+  opensAt: string | undefined,
+  closesAt: string | undefined,
+): ScheduleFields {
   const byday = weekday === undefined ? undefined : parseWeekdays(weekday);
   const opens = opensAt === undefined ? undefined : parseClock(opensAt);
   const closes = closesAt === undefined ? undefined : parseClock(closesAt);
@@ -126,7 +132,9 @@ const truthy = (value: string | undefined) => value !== undefined && /^(true|t|y
 export function holidaySchedule(row: Record<string, string | undefined>): ScheduleFields {
   const opens = row.opens_at === undefined ? undefined : parseClock(row.opens_at);
   const closes = row.closes_at === undefined ? undefined : parseClock(row.closes_at);
-  const unread = [row.opens_at && !opens ? row.opens_at : undefined, row.closes_at && !closes ? row.closes_at : undefined].filter(Boolean);
+  const unread = [row.opens_at && !opens ? row.opens_at : undefined, row.closes_at && !closes ? row.closes_at : undefined].filter(
+    Boolean,
+  );
   const range = [row.start_date, row.end_date].filter(Boolean).join(' to ');
   const words = truthy(row.closed) ? `Closed${range ? ` ${range}` : ''}` : `Holiday hours${range ? ` ${range}` : ''}`;
   return {

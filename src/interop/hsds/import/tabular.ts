@@ -100,7 +100,12 @@ export interface TabularProgress {
   (done: number, total: number): void;
 }
 
-async function readTable(table: TableSource, cx: MapContext, onRow: (row: Row, at: string) => void, onBytes?: (bytes: number) => void) {
+async function readTable(
+  table: TableSource,
+  cx: MapContext,
+  onRow: (row: Row, at: string) => void,
+  onBytes?: (bytes: number) => void,
+) {
   const name = path.basename(table.file);
   if (table.rows) {
     table.rows.forEach((raw, index) => {
@@ -121,7 +126,12 @@ async function readTable(table: TableSource, cx: MapContext, onRow: (row: Row, a
 }
 
 /** Reads every table the mapping knows, in its order; other tables are reported, not guessed at. */
-export async function runTabular(tables: Map<string, TableSource>, mapping: TabularMapping, cx: MapContext, progress?: TabularProgress) {
+export async function runTabular(
+  tables: Map<string, TableSource>,
+  mapping: TabularMapping,
+  cx: MapContext,
+  progress?: TabularProgress,
+) {
   const sizeOf = (table: TableSource) => (table.rows ? table.rows.length : fs.statSync(table.file).size);
   const total = [...tables.values()].reduce((sum, table) => sum + sizeOf(table), 0);
   let done = 0;

@@ -4,7 +4,7 @@
 // Rejection cascades: a phone of a rejected service is rejected too ("its service was
 // rejected"), since a half-imported service would look complete and is not. Types are checked in
 // link order (targets before the records pointing at them), so one pass settles every cascade.
-import { hsdsModel, hsdsObjectNames, type HsdsObjectName } from '../../../domains/directory/index';
+import { existingHsdsIds, hsdsModel, hsdsObjectNames, type HsdsObjectName } from '../../../domains/directory/index';
 import type { Queryable } from '../../../platform/db/database';
 import { isHsdsObject, type MapContext } from './context';
 import { isUuid } from './ids';
@@ -63,17 +63,21 @@ const alsoRequired: Partial<Record<HsdsObjectName, string[]>> = {
   attribute: ['link_id', 'link_entity'],
 };
 
-const enumerations: Partial<Record<HsdsObjectName, Record<string, { values: string[]; normalize: (value: string) => string }>>> = {
-  service: {
-    status: { values: ['active', 'inactive', 'defunct', 'temporarily closed'], normalize: (v) => v.toLowerCase().replace(/[_-]/g, ' ') },
-  },
-  location: { location_type: { values: ['physical', 'postal', 'virtual'], normalize: (v) => v.toLowerCase() } },
-  address: { address_type: { values: ['physical', 'postal', 'virtual'], normalize: (v) => v.toLowerCase() } },
-  schedule: {
-    freq: { values: ['WEEKLY', 'MONTHLY'], normalize: (v) => v.toUpperCase() },
-    wkst: { values: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], normalize: (v) => v.toUpperCase() },
-  },
-};
+const enumerations: Partial<Record<HsdsObjectName, Record<string, { values: string[]; normalize: (value: string) => string }>>> =
+  {
+    service: {
+      status: {
+        values: ['active', 'inactive', 'defunct', 'temporarily closed'],
+        normalize: (v) => v.toLowerCase().replace(/[_-]/g, ' '),
+      },
+    },
+    location: { location_type: { values: ['physical', 'postal', 'virtual'], normalize: (v) => v.toLowerCase() } },
+    address: { address_type: { values: ['physical', 'postal', 'virtual'], normalize: (v) => v.toLowerCase() } },
+    schedule: {
+      freq: { values: ['WEEKLY', 'MONTHLY'], normalize: (v) => v.toUpperCase() },
+      wkst: { values: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], normalize: (v) => v.toUpperCase() },
+    },
+  };
 
 const ranges: Record<string, [number, number]> = { latitude: [-90, 90], longitude: [-180, 180] };
 
@@ -142,27 +146,18 @@ export function checkFields(draft: Draft, dropped: string[] = []): string | unde
   return undefined;
 }
 
-/** Link targets that are not in the import, looked up in the database (one query per table and 10,000 ids). */
+/** Link targets that are not in the import, looked up in the directory (one query per table and 10,000 ids). */
 async function existingIds(q: Queryable, wanted: Map<HsdsObjectName, Set<string>>): Promise<Map<HsdsObjectName, Set<string>>> {
   const found = new Map<HsdsObjectName, Set<string>>();
-  for (const [type, ids] of wanted) {
-    const list = [...ids].filter(isUuid);
-    const present = new Set<string>();
-    for (let start = 0; start < list.length; start += 10_000) {
-      const rows = await q.query<{ id: string }>(`SELECT id::text AS id FROM ${hsdsModel[type].table} WHERE id = ANY ($1::uuid[])`, [
-        list.slice(start, start + 10_000),
-      ]);
-      for (const row of rows) present.add(row.id);
-    }
-    found.set(type, present);
-  }
+  for (const [type, ids] of wanted) found.set(type, await existingHsdsIds(q, type, [...ids].filter(isUuid)));
   return found;
 }
 
 /** The links of a record: [column, target object] pairs, with attribute.link_id resolved through link_entity. */
 function linksOf(draft: Draft): [string, string][] {
   const links: [string, string][] = Object.entries(hsdsModel[draft.type].links);
-  if (draft.type === 'attribute' && draft.fields.link_entity !== undefined) links.push(['link_id', String(draft.fields.link_entity)]);
+  if (draft.type === 'attribute' && draft.fields.link_entity !== undefined)
+    links.push(['link_id', String(draft.fields.link_entity)]);
   return links;
 }
 
@@ -173,7 +168,12 @@ export async function validate(cx: MapContext, q: Queryable): Promise<void> {
     const dropped: string[] = [];
     draft.rejected = checkFields(draft, dropped);
     for (const message of dropped) {
-      set.warn({ path: draft.path, object: draft.type, id: draft.source?.id ?? draft.id, message: `${message}; imported without it` });
+      set.warn({
+        path: draft.path,
+        object: draft.type,
+        id: draft.source?.id ?? draft.id,
+        message: `${message}; imported without it`,
+      });
     }
   }
 
@@ -224,13 +224,19 @@ export async function validate(cx: MapContext, q: Queryable): Promise<void> {
         const reason = broken(column, target, String(value));
         if (!reason) continue;
         delete draft.fields[column];
-        set.warn({ path: draft.path, object: type, id: draft.source?.id ?? draft.id, message: `${reason}; imported without this link` });
+        set.warn({
+          path: draft.path,
+          object: type,
+          id: draft.source?.id ?? draft.id,
+          message: `${reason}; imported without this link`,
+        });
       }
     }
   }
 
   for (const draft of set.all()) {
-    if (draft.rejected) set.reject({ path: draft.path, object: draft.type, id: draft.source?.id ?? draft.id, reason: draft.rejected });
+    if (draft.rejected)
+      set.reject({ path: draft.path, object: draft.type, id: draft.source?.id ?? draft.id, reason: draft.rejected });
   }
   // In file and line order ("services.csv:9" before "services.csv:10"), the order people read them in.
   const collator = new Intl.Collator('en', { numeric: true });

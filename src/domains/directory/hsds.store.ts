@@ -4,6 +4,8 @@
 // rewritten, so re-importing a file leaves no trace; each batch counts what it inserted and updated.
 // A first load into empty tables has nothing to compare with: on a PostgreSQL server it streams
 // the rows with COPY instead, which costs the server about a third as much per row.
+// Also the rest of what an import writes and checks: which link targets exist, the crosswalk of
+// source ids, and the services a data set no longer has.
 import type { Queryable } from '../../platform/db/database';
 import { hsdsModel, hsdsObjectNames, type HsdsObjectName } from './hsds-model';
 
@@ -108,4 +110,70 @@ export async function upsertHsdsRecords(
     counts[object] = count;
   }
   return counts;
+}
+
+/** Which of `ids` the directory holds as `object`s (the UUIDs among them; batches of 10,000). */
+export async function existingHsdsIds(q: Queryable, object: HsdsObjectName, ids: readonly string[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  for (let start = 0; start < ids.length; start += 10_000) {
+    const rows = await q.query<{ id: string }>(
+      `SELECT id::text AS id FROM ${hsdsModel[object].table} WHERE id = ANY ($1::uuid[])`,
+      [ids.slice(start, start + 10_000)],
+    );
+    for (const row of rows) present.add(row.id);
+  }
+  return present;
+}
+
+/** One record of a data set as its source named it, and the HSDS id it was given. */
+export interface SourceRecord {
+  object_type: string;
+  source_id: string;
+  id: string;
+}
+
+const SOURCE_BATCH = 10_000;
+
+const crosswalkSql = `
+  INSERT INTO directory_source_record (dataset, object_type, source_id, id)
+  SELECT $2, r.object_type, r.source_id, r.id FROM json_to_recordset($1::json) AS r(object_type text, source_id text, id uuid)
+  ON CONFLICT (dataset, object_type, source_id) DO UPDATE SET id = EXCLUDED.id
+  WHERE directory_source_record.id IS DISTINCT FROM EXCLUDED.id`;
+
+/** Keeps the crosswalk from a data set's source ids to HSDS ids, in batches; reports each batch's size. */
+export async function recordSourceIds(
+  q: Queryable,
+  dataset: string,
+  records: readonly SourceRecord[],
+  onBatch?: (rows: number) => void,
+): Promise<void> {
+  for (let start = 0; start < records.length; start += SOURCE_BATCH) {
+    const batch = records.slice(start, start + SOURCE_BATCH);
+    await q.query(crosswalkSql, [JSON.stringify(batch), dataset]);
+    onBatch?.(batch.length);
+  }
+}
+
+export interface RetiredService {
+  id: string;
+  name: string;
+}
+
+/**
+ * Marks defunct (HSDS status) the services of the data set that are not among `presentIds`: the
+ * publisher has dropped them. They leave search once their entries are rebuilt.
+ */
+export async function retireServicesMissingFrom(
+  q: Queryable,
+  dataset: string,
+  presentIds: readonly string[],
+): Promise<RetiredService[]> {
+  return q.query<RetiredService>(
+    `UPDATE hsds_service s SET status = 'defunct'
+       FROM directory_source_record r
+      WHERE r.dataset = $1 AND r.object_type = 'service' AND r.id = s.id
+        AND s.status IS DISTINCT FROM 'defunct' AND NOT (s.id = ANY ($2::uuid[]))
+     RETURNING s.id::text AS id, s.name`,
+    [dataset, presentIds],
+  );
 }

@@ -1,0 +1,95 @@
+// Directory search: words (stemmed full text, with misspelt words replaced by the nearest word
+// the directory knows), need domains, taxonomy terms, distance from a point or a known ZIP code or
+// address, open at a time, language, intake and capacity, and service area — all on one table.
+import { authorizeFor, type UseCaseContext } from '../../platform/context';
+import { AppError } from '../../platform/http/app-error';
+import type { SearchQuery } from './directory.schema';
+import { minuteOfWeek } from './opening-hours';
+import { facetGroupsOf, type EntryFilters } from './search-facets';
+import { coveringCells, DEFAULT_RADIUS_KM, resolveOrigin, type Origin } from './search-place';
+import { choosePlan, type SearchPlan } from './search-plan';
+import { findEntries, type EntryRow } from './search.store';
+import { correctWords, queryWords, tsqueryText, type Correction } from './search-words';
+
+export interface DirectorySearch {
+  entries: EntryRow[];
+  nextCursor: string | null;
+  origin: Origin | null;
+  correctedQuery: string | null;
+  /** How the index was read (tests compare both). */
+  plan: SearchPlan;
+}
+
+export async function searchDirectory(
+  context: UseCaseContext,
+  props: {
+    query: SearchQuery;
+    /** The network's time zone, for "open now" (schedules are local times). */
+    timeZone: string;
+    now?: Date;
+    /** Tests compare both plans; otherwise the facet counts choose. */
+    plan?: SearchPlan;
+  },
+): Promise<DirectorySearch> {
+  await authorizeFor(context, 'directory.read', {}, 'directory');
+  const { db } = context;
+  const { query } = props;
+  const offset = decodeOffset(query.cursor);
+  const words = query.q ? queryWords(query.q) : [];
+  const correction: Correction = words.length ? await correctWords(db, words) : { words, corrected: false, lastIsPrefix: false };
+  const hasText = correction.words.length > 0;
+
+  const minute = minuteOfWeek(query.openAt ? new Date(query.openAt) : (props.now ?? new Date()), props.timeZone);
+  const filters: EntryFilters = {
+    need: query.need,
+    taxonomyTermId: query.taxonomyTermId,
+    language: query.language,
+    acceptingReferrals: query.acceptingReferrals,
+    hasCapacity: query.hasCapacity,
+    serviceArea: query.serviceArea,
+    openAtMinute: query.openNow || query.openAt ? minute : undefined,
+  };
+
+  const origin = await resolveOrigin(db, query);
+  const radiusMetres = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
+  const cells = origin ? coveringCells(origin, radiusMetres) : [];
+  // The filter needs cells to narrow by place; a circle they cannot cover is walked.
+  const plan: SearchPlan = !origin
+    ? 'filter'
+    : (props.plan ??
+      (cells === null
+        ? 'walk'
+        : await choosePlan(db, {
+            groups: facetGroupsOf(filters),
+            cells,
+            words: hasText ? correction.words : [],
+            lastIsPrefix: correction.lastIsPrefix,
+            wanted: offset + query.limit + 1,
+          })));
+
+  const rows = await findEntries(db, {
+    text: hasText ? { anywhere: tsqueryText(correction, ''), inName: tsqueryText(correction, 'A') } : null,
+    filters,
+    minute,
+    place: origin ? { latitude: origin.latitude, longitude: origin.longitude, radiusMetres, cells } : null,
+    plan,
+    limit: query.limit,
+    offset,
+  });
+  return {
+    entries: rows.slice(0, query.limit),
+    nextCursor: rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null,
+    origin,
+    correctedQuery: correction.corrected ? correction.words.join(' ') : null,
+    plan,
+  };
+}
+
+function decodeOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) {
+    throw AppError.field('query.cursor', 'is not a cursor this search gave out');
+  }
+  return offset;
+}
