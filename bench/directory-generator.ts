@@ -3,6 +3,7 @@
 // the same count gives the same records.
 import type { HsdsRecords, HsdsRow } from '../src/domains/directory';
 import { uuidV5 } from '../src/platform/ids';
+import { streets } from '../src/demo/directory';
 import { createRandom } from '../src/demo/random';
 
 const kinds: { domain: string; term: string; names: string[]; words: string[] }[] = [
@@ -104,18 +105,6 @@ const orgWords = [
   'Common Ground',
 ];
 const orgKinds = ['Community Services', 'Alliance', 'Center', 'Network', 'Mission', 'Partnership', 'Outreach', 'Coalition'];
-const streets = [
-  'Main St',
-  'Oak Ave',
-  'Mill Rd',
-  'Church St',
-  'River Rd',
-  'Market St',
-  'Park Ave',
-  'Union St',
-  'High St',
-  'Elm St',
-];
 const languages = ['en', 'es', 'vi', 'zh', 'ar', 'fr', 'ru', 'ht'];
 const hours = [
   ['MO,TU,WE,TH,FR', '09:00', '17:00'],

@@ -57,7 +57,8 @@ export interface DemoDirectory {
   towns: { name: string; postalCode: string; latitude: number; longitude: number }[];
 }
 
-const streets = [
+/** Street names of the fictional county, shared with the directory bench. */
+export const streets = [
   'Main St',
   'Oak Ave',
   'Mill Rd',

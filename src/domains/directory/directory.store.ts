@@ -1,13 +1,15 @@
 // SQL of the directory's pages: a service with what surrounds it, an organisation with its
 // services, and the links between directory organisations and the network's organisations.
 import type { Queryable } from '../../platform/db/database';
-import type { CapacityStatus, OpeningHours } from './directory.schema';
+import type { TableRow } from '../../platform/db/tables.generated';
+import type { OpeningHours } from './directory.schema';
 
-export interface ServiceOwnerRow {
-  id: string;
-  name: string;
-  hsds_organization_id: string | null;
-  network_organization_id: string | null;
+type Service = TableRow<'hsds_service'>;
+type Intake = TableRow<'directory_service_intake'>;
+
+export interface ServiceOwnerRow extends Pick<Service, 'id' | 'name'> {
+  hsds_organization_id: Service['organization_id'];
+  network_organization_id: TableRow<'directory_organization_link'>['organization_id'] | null;
 }
 
 /** A service and the network organisation (if any) that keeps it. */
@@ -21,18 +23,19 @@ export async function findServiceOwner(q: Queryable, serviceId: string): Promise
   return rows[0];
 }
 
-export interface ServiceRow {
-  id: string;
-  name: string;
-  alternate_name: string | null;
-  description: string | null;
-  status: string;
-  eligibility_description: string | null;
-  application_process: string | null;
-  fees_description: string | null;
-  url: string | null;
-  email: string | null;
-}
+export type ServiceRow = Pick<
+  Service,
+  | 'id'
+  | 'name'
+  | 'alternate_name'
+  | 'description'
+  | 'status'
+  | 'eligibility_description'
+  | 'application_process'
+  | 'fees_description'
+  | 'url'
+  | 'email'
+>;
 
 export async function findService(q: Queryable, serviceId: string): Promise<ServiceRow | undefined> {
   const rows = await q.query<ServiceRow>(
@@ -43,14 +46,12 @@ export async function findService(q: Queryable, serviceId: string): Promise<Serv
   return rows[0];
 }
 
-export interface DirectoryOrganizationRow {
-  id: string;
-  name: string;
-  description: string | null;
-  website: string | null;
-  email: string | null;
-  phones: string[] | null;
-  network_organization_id: string | null;
+export interface DirectoryOrganizationRow extends Pick<
+  TableRow<'hsds_organization'>,
+  'id' | 'name' | 'description' | 'website' | 'email'
+> {
+  phones: TableRow<'hsds_phone'>['number'][] | null;
+  network_organization_id: TableRow<'directory_organization_link'>['organization_id'] | null;
 }
 
 export async function findDirectoryOrganization(
@@ -68,13 +69,9 @@ export async function findDirectoryOrganization(
   return rows[0];
 }
 
-export interface ServiceLocationRow {
-  id: string;
-  name: string | null;
+export interface ServiceLocationRow extends Pick<TableRow<'hsds_location'>, 'id' | 'name' | 'latitude' | 'longitude'> {
   address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  phones: string[] | null;
+  phones: TableRow<'hsds_phone'>['number'][] | null;
   hours: OpeningHours[] | null;
 }
 
@@ -114,13 +111,11 @@ export async function findServiceFacts(q: Queryable, serviceId: string): Promise
   return row ?? { phones: null, languages: null, need_domains: null };
 }
 
-export interface OrganizationServiceRow {
-  id: string;
-  name: string;
+export interface OrganizationServiceRow extends Pick<Service, 'id' | 'name'> {
   summary: string;
-  accepting_referrals: boolean | null;
-  capacity_status: CapacityStatus | null;
-  capacity_updated_at: Date | null;
+  accepting_referrals: Intake['accepting_referrals'] | null;
+  capacity_status: Intake['capacity_status'];
+  capacity_updated_at: Intake['capacity_updated_at'];
 }
 
 /** The services of a directory organisation by name (the first 500), with their room. */

@@ -1,23 +1,10 @@
 // SQL of Kith's intake of a service (whether it takes referrals, how to refer, its room) and of
 // the history of its room.
 import type { Queryable } from '../../platform/db/database';
-import type { CapacityStatus, ReferralChannel, UpdateIntakeBody } from './directory.schema';
+import type { TableRow } from '../../platform/db/tables.generated';
+import type { UpdateIntakeBody } from './directory.schema';
 
-export interface IntakeRow {
-  service_id: string;
-  accepting_referrals: boolean;
-  how_to_refer: ReferralChannel[];
-  referral_email: string | null;
-  referral_phone: string | null;
-  referral_fax: string | null;
-  capacity_status: CapacityStatus | null;
-  open_slots: number | null;
-  waitlist_length: number | null;
-  days_to_first_contact: number | null;
-  capacity_note: string | null;
-  capacity_updated_at: Date | null;
-  capacity_updated_by: string | null;
-}
+export type IntakeRow = Omit<TableRow<'directory_service_intake'>, 'updated_at'>;
 
 export async function findIntake(q: Queryable, serviceId: string): Promise<IntakeRow | undefined> {
   const rows = await q.query<IntakeRow>(
@@ -92,13 +79,11 @@ export async function updateIntakeRow(
   }
 }
 
-export interface CapacityHistoryRow {
-  recorded_at: Date;
-  capacity_status: CapacityStatus | null;
-  open_slots: number | null;
-  waitlist_length: number | null;
-  accepting_referrals: boolean;
-}
+/** A change of a service's room; its status is copied from the intake row, whose CHECK lists the values. */
+export type CapacityHistoryRow = Pick<
+  TableRow<'directory_capacity_history'>,
+  'recorded_at' | 'open_slots' | 'waitlist_length' | 'accepting_referrals'
+> & { capacity_status: TableRow<'directory_service_intake'>['capacity_status'] };
 
 /** The last 20 changes of a service's room, newest first. */
 export async function listCapacityHistory(q: Queryable, serviceId: string): Promise<CapacityHistoryRow[]> {

@@ -1,6 +1,7 @@
 // SQL of the social-need domains and of the rules that map taxonomy terms (by id, or by a keyword
 // in their names) onto them.
 import type { Queryable } from '../../platform/db/database';
+import type { TableRow } from '../../platform/db/tables.generated';
 import type { NeedDomain } from './directory.schema';
 
 export async function listNeedDomainRows(q: Queryable): Promise<NeedDomain[]> {
@@ -15,14 +16,9 @@ export async function taxonomyTermExists(q: Queryable, id: string): Promise<bool
   return (await q.query('SELECT 1 FROM hsds_taxonomy_term WHERE id = $1', [id])).length > 0;
 }
 
-export interface NeedDomainRuleRow {
-  id: string;
-  need_domain: string;
-  taxonomy_term_id: string | null;
-  taxonomy_term_name: string | null;
-  keyword: string | null;
-  created_at: Date;
-}
+export type NeedDomainRuleRow = TableRow<'need_domain_rule'> & {
+  taxonomy_term_name: TableRow<'hsds_taxonomy_term'>['name'] | null;
+};
 
 const ruleColumns = `r.id, r.need_domain, r.taxonomy_term_id, t.name AS taxonomy_term_name, r.keyword, r.created_at
   FROM need_domain_rule r LEFT JOIN hsds_taxonomy_term t ON t.id = r.taxonomy_term_id`;

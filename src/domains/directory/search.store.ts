@@ -1,7 +1,8 @@
 // The SQL of a directory search: which words the index knows, where a place is, how many entries
 // each facet holds, and the page of entries itself, all read from the search index tables.
 import type { Db, Queryable } from '../../platform/db/database';
-import type { OpeningHours, SearchResult } from './directory.schema';
+import type { TableRow } from '../../platform/db/tables.generated';
+import type { OpeningHours } from './directory.schema';
 import { facetGroupsOf, type EntryFilters } from './search-facets';
 import type { SearchPlan } from './search-plan';
 
@@ -88,32 +89,44 @@ export interface EntrySearch {
   offset: number;
 }
 
-export interface EntryRow {
-  entry_id: string;
-  service_id: string;
-  service_name: string;
-  organization_id: string | null;
-  organization_name: string | null;
-  location_name: string | null;
+type Entry = TableRow<'directory_search_entry'>;
+type Intake = TableRow<'directory_service_intake'>;
+
+/** One result: the index entry's columns, its service's intake, and what the query computes. */
+export interface EntryRow
+  extends
+    Pick<
+      Entry,
+      | 'entry_id'
+      | 'service_id'
+      | 'service_name'
+      | 'organization_id'
+      | 'organization_name'
+      | 'location_name'
+      | 'address'
+      | 'postal_code'
+      | 'languages'
+      | 'accepting_referrals'
+    >,
+    Pick<
+      Intake,
+      | 'referral_email'
+      | 'referral_phone'
+      | 'referral_fax'
+      | 'capacity_status'
+      | 'open_slots'
+      | 'waitlist_length'
+      | 'days_to_first_contact'
+      | 'capacity_note'
+      | 'capacity_updated_at'
+    > {
   summary: string;
-  address: string | null;
-  postal_code: string | null;
   distance_m: number | null;
   open_now: boolean | null;
   hours: OpeningHours[] | null;
   need_domains: { code: string; name: string }[] | null;
-  languages: string[];
-  accepting_referrals: boolean;
-  how_to_refer: SearchResult['howToRefer'] | null;
-  referral_email: string | null;
-  referral_phone: string | null;
-  referral_fax: string | null;
-  capacity_status: NonNullable<SearchResult['capacity']>['status'] | null;
-  open_slots: number | null;
-  waitlist_length: number | null;
-  days_to_first_contact: number | null;
-  capacity_note: string | null;
-  capacity_updated_at: Date | null;
+  /** Null when the service has no intake row (the join is a LEFT JOIN). */
+  how_to_refer: Intake['how_to_refer'] | null;
 }
 
 /** One page of entries (and one more, to tell whether another page follows). */

@@ -5,14 +5,16 @@ import type { Actor, Role } from '../../platform/auth/actor';
 import type { SessionTiming } from '../../platform/auth/actor-resolver';
 import { digest } from '../../platform/auth/secrets';
 import type { Queryable } from '../../platform/db/database';
+import type { TableRow } from '../../platform/db/tables.generated';
 
-interface ActorRow {
-  user_id: string;
-  email: string;
-  display_name: string;
-  organization_id: string;
-  organization_name: string;
-  is_host: boolean;
+type User = TableRow<'users'>;
+type Organization = TableRow<'organizations'>;
+
+interface ActorRow extends Pick<User, 'email' | 'display_name'> {
+  user_id: User['id'];
+  organization_id: Organization['id'];
+  organization_name: Organization['name'];
+  is_host: Organization['is_host'];
   roles: Role[];
   unit_ids: string[];
 }

@@ -2,19 +2,12 @@
 // characters to tell tokens apart in a list. Reading a token's actor: actors.store.ts.
 import { digest, randomToken } from '../../platform/auth/secrets';
 import type { Queryable } from '../../platform/db/database';
+import type { TableRow } from '../../platform/db/tables.generated';
 
 export const API_TOKEN_PREFIX = 'kith_';
 
-export interface ApiTokenRow {
-  id: string;
-  user_id: string;
-  organization_id: string;
-  name: string;
-  prefix: string;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
+/** A token as listed: everything but the hash of its secret. */
+export type ApiTokenRow = Omit<TableRow<'api_tokens'>, 'token_hash'>;
 
 const tokenColumns = 'id, user_id, organization_id, name, prefix, created_at, last_used_at, revoked_at';
 

@@ -6,41 +6,14 @@ import type { Queryable } from '../../platform/db/database';
 import type { Role } from '../../platform/auth/actor';
 import { decodeCursor } from '../../platform/http/pagination';
 import type { OrganizationKind, UnitKind } from './identity.schema';
+import type { TableRow } from '../../platform/db/tables.generated';
 
-export interface OrganizationRow {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  is_host: boolean;
-  description: string;
-  website: string | null;
-  phone: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type OrganizationRow = TableRow<'organizations'>;
 
-export interface UnitRow {
-  id: string;
-  organization_id: string;
-  name: string;
-  kind: UnitKind;
-  description: string;
-  created_at: Date;
-  updated_at: Date;
-}
+export type UnitRow = TableRow<'units'>;
 
-export interface UserRow {
-  id: string;
-  organization_id: string;
-  email: string;
-  display_name: string;
-  password_hash: string | null;
-  roles: Role[];
-  unit_ids: string[];
-  disabled_at: Date | null;
-  last_sign_in_at: Date | null;
-  created_at: Date;
-}
+/** A user with the units they belong to (user_units); roles narrowed to the names the code knows. */
+export type UserRow = Omit<TableRow<'users'>, 'roles'> & { roles: Role[]; unit_ids: string[] };
 
 const userColumns = `u.*, COALESCE((SELECT array_agg(uu.unit_id ORDER BY uu.unit_id) FROM user_units uu WHERE uu.user_id = u.id), '{}') AS unit_ids`;
 

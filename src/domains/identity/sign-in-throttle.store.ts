@@ -1,6 +1,7 @@
 // The SQL of sign-in throttling (sign_in_throttle) and of the devices an account signed in from
 // (sign_in_devices). Neither table holds an email or a token in clear, only SHA-256 digests.
 import type { Queryable } from '../../platform/db/database';
+import type { TableRow } from '../../platform/db/tables.generated';
 import { FORGET_AFTER_SECONDS, type ThrottleKey, type ThrottleState } from './sign-in-throttle';
 
 /** A device cookie counts this long after the sign-in that last used it. */
@@ -8,12 +9,7 @@ export const DEVICE_DAYS = 365;
 /** Devices remembered per account; the least recently used go first. */
 const DEVICES_PER_USER = 20;
 
-interface ThrottleRowData {
-  key: string;
-  failures: number;
-  last_failure_at: Date;
-  next_allowed_at: Date;
-}
+type ThrottleRowData = Pick<TableRow<'sign_in_throttle'>, 'key' | 'failures' | 'last_failure_at' | 'next_allowed_at'>;
 
 /**
  * Locks the rows of `keys` (making those missing) until the transaction ends, so that attempts

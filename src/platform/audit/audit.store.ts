@@ -1,25 +1,12 @@
 // The SQL of the audit log (audit_log): rows are only inserted, and read by the admins' query.
 import type { Queryable } from '../db/database';
+import type { TableRow } from '../db/tables.generated';
 
-export type AuditActorKind = 'user' | 'token' | 'system' | 'anonymous';
-export type AuditOutcome = 'success' | 'denied' | 'failure';
+export type AuditActorKind = TableRow<'audit_log'>['actor_kind'];
+export type AuditOutcome = TableRow<'audit_log'>['outcome'];
 
-export interface AuditRow {
-  id: number;
-  at: Date;
-  actor_kind: AuditActorKind;
-  actor_user_id: string | null;
-  actor_organization_id: string | null;
-  ip: string | null;
-  action: string;
-  outcome: AuditOutcome;
-  record_type: string | null;
-  record_id: string | null;
-  record_organization_id: string | null;
-  person_id: string | null;
-  details: Record<string, unknown>;
-  hidden_from_actor_organization: boolean;
-}
+/** A row of the log; its details are always a JSON object (the insert below writes one). */
+export type AuditRow = Omit<TableRow<'audit_log'>, 'details'> & { details: Record<string, unknown> };
 
 export type NewAuditRow = Omit<AuditRow, 'id' | 'at'>;
 
