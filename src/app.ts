@@ -30,6 +30,8 @@ export interface AppOptions {
   timing?: SessionTiming;
   secureCookies?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Log a line for each request (off by default on a terminal: see requestLogging in serve.ts). */
+  logRequests?: boolean;
   /** Serve the built web app from web/dist (off in API-only tests). */
   serveWeb?: boolean;
   /** Sign-in attempts one address may make per minute (on top of the sign-in throttling). */
@@ -60,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timing = options.timing ?? defaultTiming;
   const app = Fastify({
     logger: options.logger ?? false,
+    disableRequestLogging: options.logRequests === false,
     trustProxy: false,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },

@@ -23,7 +23,7 @@ import {
   type OrganizationKind,
 } from './domains/identity';
 import { networkIsEmpty, seedDemo } from './demo';
-import { printDemoLogins, serve } from './serve';
+import { PortUnavailableError, printDemoLogins, serve } from './serve';
 import { progressBar } from './cli/progress';
 import { backupDatabase, restoreDatabase } from './cli/backup';
 import { exportHsds, summaryLine } from './interop/hsds/export/export-hsds';
@@ -312,7 +312,7 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof DatabaseStartError) {
+  if (error instanceof DatabaseStartError || error instanceof PortUnavailableError) {
     complain(error.message);
     process.exit(1);
   }

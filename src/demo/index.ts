@@ -1,5 +1,5 @@
 // The demo generator's public face.
-export { seedDemo, networkIsEmpty } from './seed-demo';
+export { findDemoLogins, seedDemo, networkIsEmpty } from './seed-demo';
 export type { DemoLogin } from './seed-demo';
 export { generateDemoNetwork, demoLogins, needDomains } from './generate';
 export type { DemoNetwork, DemoOrganization, DemoService, DemoUnit, DemoUser, NeedDomain } from './generate';

@@ -1,8 +1,17 @@
 // Writes the generated demo network into an empty database. It goes through the identity
 // domain's use cases, as the operator at the CLI would, so the demo holds only what the real
 // rules allow and the audit log shows how it came to be.
-import { createOrganization, createUnit, createUser, hasOrganizations, setDemoMode } from '../domains/identity';
-import { DEMO_PASSWORD } from '../platform/auth/passwords';
+import {
+  createOrganization,
+  createUnit,
+  createUser,
+  findOrganization,
+  findUserByEmail,
+  hasOrganizations,
+  isDemoMode,
+  setDemoMode,
+} from '../domains/identity';
+import { DEMO_PASSWORD, verifyPassword } from '../platform/auth/passwords';
 import type { UseCaseContext } from '../platform/context';
 import type { Database, Db } from '../platform/db/database';
 import { demoLogins, generateDemoNetwork } from './generate';
@@ -109,4 +118,21 @@ async function seedInto(
     return { role, email, organization: organizationName.get(user.organizationKey)! };
   });
   return { logins };
+}
+
+/**
+ * The published logins that still work on this database: demo mode on, the user there and
+ * enabled, and their password still the demo password (an admin may have changed it).
+ */
+export async function findDemoLogins(db: Database): Promise<DemoLogin[]> {
+  if (!(await isDemoMode(db))) return [];
+  const found: DemoLogin[] = [];
+  for (const { role, email } of demoLogins) {
+    const user = await findUserByEmail(db, email);
+    if (!user || user.disabled_at || !user.password_hash) continue;
+    if (!(await verifyPassword(user.password_hash, DEMO_PASSWORD))) continue;
+    const organization = await findOrganization(db, user.organization_id);
+    found.push({ role, email, organization: organization?.name ?? '' });
+  }
+  return found;
 }

@@ -144,3 +144,24 @@ export async function writeOrganizationLink(q: Queryable, hsdsOrganizationId: st
 export async function deleteOrganizationLink(q: Queryable, hsdsOrganizationId: string): Promise<void> {
   await q.query('DELETE FROM directory_organization_link WHERE hsds_organization_id = $1', [hsdsOrganizationId]);
 }
+
+const recordNameSql = {
+  hsds_service: 'SELECT id, name FROM hsds_service WHERE id = ANY($1::uuid[])',
+  hsds_organization: 'SELECT id, name FROM hsds_organization WHERE id = ANY($1::uuid[])',
+  // A rule is named by what it files under its need: "food: pantry" or "housing: Rent Assistance".
+  need_domain_rule: `SELECT r.id, nd.name || ': ' || COALESCE(r.keyword, t.name, '') AS name
+                       FROM need_domain_rule r JOIN need_domain nd ON nd.code = r.need_domain
+                       LEFT JOIN hsds_taxonomy_term t ON t.id = r.taxonomy_term_id
+                      WHERE r.id = ANY($1::uuid[])`,
+} as const;
+
+/** Names of directory records by id, for the audit log's page. */
+export async function directoryRecordNames(
+  q: Queryable,
+  recordType: keyof typeof recordNameSql,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: string; name: string }>(recordNameSql[recordType], [ids]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

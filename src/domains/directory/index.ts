@@ -2,6 +2,12 @@
 // HSDS importer, exporter and read API reach the hsds_* and directory_* tables through the
 // functions here, never with SQL of their own.
 import './directory.policy';
+import { registerRecordNames } from '../../platform/audit/record-names';
+import { directoryRecordNames } from './directory.store';
+
+registerRecordNames('hsds_service', (q, ids) => directoryRecordNames(q, 'hsds_service', ids));
+registerRecordNames('hsds_organization', (q, ids) => directoryRecordNames(q, 'hsds_organization', ids));
+registerRecordNames('need_domain_rule', (q, ids) => directoryRecordNames(q, 'need_domain_rule', ids));
 
 export { directoryRoutes } from './directory.routes';
 export { hsdsModel, hsdsObjectNames } from './hsds-model';

@@ -52,3 +52,9 @@ export async function revokeApiTokenRow(q: Queryable, id: string): Promise<ApiTo
     )
   )[0];
 }
+
+export async function apiTokenNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: string; name: string }>('SELECT id, name FROM api_tokens WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

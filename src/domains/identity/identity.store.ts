@@ -262,3 +262,14 @@ export async function setDemoMode(q: Queryable, on: boolean): Promise<void> {
     [JSON.stringify(on)],
   );
 }
+
+/** Names of organisations, units and users by id, for the audit log's page (ids that are not there are left out). */
+export async function namesOf(
+  q: Queryable,
+  table: 'organizations' | 'units',
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: string; name: string }>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

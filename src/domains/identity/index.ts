@@ -4,9 +4,15 @@
 import './identity.policy';
 import { registerActorResolver } from '../../platform/auth/actor-resolver';
 import { actorFromApiToken, actorFromSession } from './actors.store';
-import { userDisplayNames } from './identity.store';
+import { apiTokenNames } from './api-tokens.store';
+import { namesOf, userDisplayNames } from './identity.store';
+import { registerRecordNames } from '../../platform/audit/record-names';
 
 registerActorResolver({ fromSession: actorFromSession, fromApiToken: actorFromApiToken, displayNames: userDisplayNames });
+registerRecordNames('organization', (q, ids) => namesOf(q, 'organizations', ids));
+registerRecordNames('unit', (q, ids) => namesOf(q, 'units', ids));
+registerRecordNames('user', userDisplayNames);
+registerRecordNames('api_token', apiTokenNames);
 
 export { identityRoutes } from './identity.routes';
 export { createOrganization } from './create-organization';

@@ -81,6 +81,23 @@ describeEachEngine('the audit log', (ctx) => {
     expect(seenByNetwork.body.items).toHaveLength(1);
   });
 
+  it("names each row's record beside its id, in the record's name of today", async () => {
+    const { db, baseUrl } = ctx();
+    const host = await buildHost(db);
+    const admin = await buildUser(db, { organizationId: host.id, roles: ['admin'] });
+    const client = await signedIn(baseUrl, admin.email, admin.password);
+    const unit = await client.post(`/api/organizations/${host.id}/units`, { name: 'Home visiting', kind: 'program' });
+    expect(unit.status).toBe(201);
+    await client.patch(`/api/units/${unit.body.id}`, { name: 'Home visiting team' });
+    const log = await client.get(`/api/audit?recordId=${unit.body.id}`);
+    expect(log.body.items.map((item: { action: string; recordName: string | null }) => [item.action, item.recordName])).toEqual([
+      ['unit.update', 'Home visiting team'],
+      ['unit.create', 'Home visiting team'],
+    ]);
+    const signIns = await client.get(`/api/audit?action=session.sign_in&limit=1`);
+    expect(signIns.body.items[0]).toMatchObject({ recordType: 'user', recordName: expect.any(String) });
+  });
+
   it('records every reading of the audit log, with the filters used', async () => {
     const { db, baseUrl } = ctx();
     const organization = await buildOrganization(db);

@@ -17,7 +17,10 @@ export function auditRoutes(app: FastifyInstance, db: Database): void {
     },
     handler: async (request) => {
       const page = await readAuditLog(contextOf(request, db), { query: request.query });
-      return { items: page.items.map((row) => presentAuditEntry(row, page.actorNames)), nextCursor: page.nextCursor };
+      return {
+        items: page.items.map((row) => presentAuditEntry(row, page.actorNames, page.recordName)),
+        nextCursor: page.nextCursor,
+      };
     },
   });
 }

@@ -33,6 +33,8 @@ export const AuditEntry = z
     outcome: z.enum(['success', 'denied', 'failure']),
     recordType: z.string().nullable(),
     recordId: z.string().nullable(),
+    /** The record's name now (null when it has none or no longer exists). */
+    recordName: z.string().nullable(),
     recordOrganizationId: z.string().nullable(),
     personId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),

@@ -11,11 +11,17 @@ import { decodeCursor, pageOf } from '../http/pagination';
 import { audit } from './audit';
 import type { AuditQuery } from './audit.schema';
 import { queryAuditLog, type AuditRow } from './audit.store';
+import { recordNames } from './record-names';
 
 export async function readAuditLog(
   context: UseCaseContext,
   props: { query: AuditQuery },
-): Promise<{ items: AuditRow[]; nextCursor: string | null; actorNames: Map<string, string> }> {
+): Promise<{
+  items: AuditRow[];
+  nextCursor: string | null;
+  actorNames: Map<string, string>;
+  recordName: (recordType: string | null, recordId: string | null) => string | null;
+}> {
   const { query } = props;
   const actor = signedInActor(context);
   await authorizeFor(context, 'audit.read', { organizationId: actor?.organizationId }, 'audit_log');
@@ -34,6 +40,7 @@ export async function readAuditLog(
     // The log keeps ids; the page wants names: asked of the domain that keeps the users, once per page.
     const userIds = page.items.flatMap((row) => (row.actor_user_id ? [row.actor_user_id] : []));
     const actorNames = await actorResolver().displayNames(q, userIds);
+    const recordName = await recordNames(q, page.items);
     await audit(q, auditContextOf(context), {
       action: 'audit.read',
       recordType: 'audit_log',
@@ -41,6 +48,6 @@ export async function readAuditLog(
       personId: query.personId,
       details: { filters: Object.keys(filters).sort(), page: cursor ? 'next' : 'first' },
     });
-    return { ...page, actorNames };
+    return { ...page, actorNames, recordName };
   });
 }

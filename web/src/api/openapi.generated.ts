@@ -1596,6 +1596,7 @@ export interface components {
             outcome: "success" | "denied" | "failure";
             personId: string | null;
             recordId: string | null;
+            recordName: string | null;
             recordOrganizationId: string | null;
             recordType: string | null;
         };
@@ -1616,6 +1617,7 @@ export interface components {
             outcome: "success" | "denied" | "failure";
             personId: string | null;
             recordId: string | null;
+            recordName: string | null;
             recordOrganizationId: string | null;
             recordType: string | null;
         };

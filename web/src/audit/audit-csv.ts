@@ -1,7 +1,7 @@
 // The loaded audit rows as a CSV file, made in the browser.
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../api/types';
-import { actionLabel, actorLabel } from './audit-labels';
+import { actionLabel, actorLabel, recordLabel } from './audit-labels';
 
 /** Quotes a cell; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
 function cell(value: string | number | null): string {
@@ -19,17 +19,19 @@ export function auditCsv(entries: AuditEntry[], t: TFunction): string {
     t('audit.csv.actionCode'),
     t('audit.csv.outcome'),
     t('audit.csv.recordType'),
+    t('audit.csv.recordName'),
     t('audit.csv.recordId'),
     t('audit.csv.ip'),
   ];
   const rows = entries.map((entry) => [
     entry.at,
     actorLabel(entry, t),
-    entry.actorKind,
+    t(`audit.actorKinds.${entry.actorKind}`),
     actionLabel(entry.action, t),
     entry.action,
-    entry.outcome,
-    entry.recordType,
+    t(`audit.outcomes.${entry.outcome}`),
+    recordLabel(entry, t),
+    entry.recordName,
     entry.recordId,
     entry.ip,
   ]);

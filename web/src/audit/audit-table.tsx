@@ -42,6 +42,7 @@ export function AuditTable(props: { entries: AuditEntry[]; captionId: string }) 
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{recordLabel(entry, t)}</Text>
+                {entry.recordName && <Text size="sm">{entry.recordName}</Text>}
                 {entry.recordId && (
                   <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                     {entry.recordId}
