@@ -25,6 +25,7 @@ describe.skipIf(!browserTestsCanRun())('my account in the browser', () => {
     await signIn(page, coordinator);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();
     await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    await e2e.browser.checkAccessibility('account page');
     const about = page.getByRole('region', { name: 'About you' });
     expect(await about.textContent()).toContain(coordinator.email);
     expect(await about.textContent()).toContain('Care coordinator');
@@ -37,6 +38,7 @@ describe.skipIf(!browserTestsCanRun())('my account in the browser', () => {
     await passwordForm.getByLabel('New password again').fill(newPassword);
     await passwordForm.getByRole('button', { name: 'Change password' }).click();
     await passwordForm.getByText('Please fix the fields marked below.').waitFor();
+    await e2e.browser.checkAccessibility('account page with field errors');
     expect(await current.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await current.getAttribute('aria-describedby'))?.split(' ') ?? [];
     const described = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
@@ -59,6 +61,7 @@ describe.skipIf(!browserTestsCanRun())('my account in the browser', () => {
     expect(token).toMatch(/^kith_/);
     await tokens.getByText('Kith will not show it to you again.', { exact: false }).waitFor();
     await tokens.getByRole('button', { name: 'Copy token' }).waitFor();
+    await e2e.browser.checkAccessibility('new API token shown once');
     const row = tokens.getByRole('row').filter({ hasText: 'Monthly report' });
     expect(await row.textContent()).toContain('Active');
     expect(await row.textContent()).toContain(token.slice(0, 9));
@@ -95,5 +98,6 @@ describe.skipIf(!browserTestsCanRun())('my account in the browser', () => {
     await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
 
     expect(e2e.browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.accessibilityViolations).toEqual([]);
   }, 90_000);
 });

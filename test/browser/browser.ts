@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,7 +26,20 @@ export interface OpenBrowser {
   context: BrowserContext;
   /** Uncaught errors and console.error lines of the page, except failed requests (a 401 or 403 is expected). */
   consoleErrors: string[];
+  /** Serious and critical accessibility violations found by `checkAccessibility`, one line each. */
+  accessibilityViolations: string[];
+  /** Runs axe-core on the page as it is now; what it finds goes to `accessibilityViolations`. */
+  checkAccessibility: (where: string) => Promise<void>;
   close: () => Promise<void>;
+}
+
+const axeScript = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
 }
 
 export async function openBrowser(options: { width?: number; height?: number } = {}): Promise<OpenBrowser> {
@@ -46,10 +60,28 @@ export async function openBrowser(options: { width?: number; height?: number } =
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
   });
+  const accessibilityViolations: string[] = [];
+  const checkAccessibility = async (where: string) => {
+    // Settled first: no request in flight, no "Loading…" left on the page.
+    await page.waitForLoadState('networkidle');
+    // Evaluated through the debugging protocol: the page's Content-Security-Policy (rightly) refuses inline scripts.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeScript);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (options: object) => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run({ resultTypes: ['violations'] })).violations;
+    });
+    for (const violation of violations as AxeViolation[]) {
+      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+      const targets = violation.nodes.map((node) => node.target.join(' ')).slice(0, 3);
+      accessibilityViolations.push(`${where}: ${violation.id} (${violation.impact}): ${violation.help} at ${targets.join(', ')}`);
+    }
+  };
   return {
     page,
     context,
     consoleErrors,
+    accessibilityViolations,
+    checkAccessibility,
     close: async () => {
       await context.close();
       await rm(profileDir, { recursive: true, force: true });

@@ -34,6 +34,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await page.goto(`${e2e.kith.baseUrl}/directory/settings`);
     await signIn(e2e.browser.page, admin);
     await page.getByRole('heading', { level: 1, name: 'Directory settings' }).waitFor();
+    await e2e.browser.checkAccessibility('directory settings');
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Directory settings' }).getAttribute('aria-current')).toBe('page');
     expect(await navigation.getByRole('link', { name: 'Find help' }).getAttribute('aria-current')).toBeNull();
@@ -52,6 +53,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await keyword.fill('ri');
     await form.getByRole('button', { name: 'Add rule' }).click();
     await form.getByText('Please fix the fields marked below.').waitFor();
+    await e2e.browser.checkAccessibility('need-domain rule form with errors');
     expect(await keyword.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await keyword.getAttribute('aria-describedby'))?.split(' ') ?? [];
     const described = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
@@ -94,6 +96,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     expect(await termRule.textContent()).toContain('Term');
 
     expect(e2e.browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.accessibilityViolations).toEqual([]);
   }, 120_000);
 
   it('the admin links a directory organisation to a network organisation, and unlinks it', async () => {
@@ -119,6 +122,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await page.goto(`${e2e.kith.baseUrl}/directory/organizations/${directoryOrganizationId}`);
     const panel = page.getByRole('region', { name: 'Network organisation' });
     await panel.waitFor();
+    await e2e.browser.checkAccessibility('organisation page with its network link');
     const picker = panel.getByLabel(/^Link to/);
     await picker.fill(networkOrganization.name.slice(0, 6));
     await page.getByRole('option', { name: networkOrganization.name, exact: true }).click();
@@ -129,6 +133,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     await panel.getByText('Not linked to a network organisation.').waitFor();
 
     expect(e2e.browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.accessibilityViolations).toEqual([]);
     await signOut(e2e.browser.page);
   }, 60_000);
 
@@ -145,6 +150,7 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     // Typing the address gets a clear "no access", not a blank page…
     await page.goto(`${e2e.kith.baseUrl}/directory/settings`);
     await page.getByRole('alert').filter({ hasText: 'You do not have access to this page' }).waitFor();
+    await e2e.browser.checkAccessibility('no-access page');
 
     // …and the API refuses the rules whatever the page shows.
     const status = await page.evaluate(async () => (await fetch('/api/directory/need-domain-rules')).status);
@@ -157,8 +163,10 @@ describe.skipIf(!browserTestsCanRun())('directory settings in the browser', () =
     });
     await page.goto(`${e2e.kith.baseUrl}/directory/organizations/${organizationId}`);
     await page.getByRole('heading', { level: 2, name: 'About' }).waitFor();
+    await e2e.browser.checkAccessibility('directory organisation page');
     expect(await page.getByRole('region', { name: 'Network organisation' }).count()).toBe(0);
 
     expect(e2e.browser.consoleErrors).toEqual([]);
+    expect(e2e.browser.accessibilityViolations).toEqual([]);
   }, 60_000);
 });

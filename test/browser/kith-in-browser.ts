@@ -14,13 +14,17 @@ export interface KithInBrowser {
 }
 
 /** Call inside a describe block: registers the hooks, and gives the browser and Kith once started. */
-export function kithInBrowser(options: { setup: (cli: KithCli) => Promise<void>; startTimeoutMs?: number }): KithInBrowser {
+export function kithInBrowser(options: {
+  setup?: (cli: KithCli) => Promise<void>;
+  demo?: boolean;
+  startTimeoutMs?: number;
+}): KithInBrowser {
   let browser: OpenBrowser | undefined;
   let kith: RunningKith | undefined;
   beforeAll(async () => {
     // The browser first: a missing Chromium under CI fails at once.
     browser = await openBrowser();
-    kith = await startKith({ setup: options.setup });
+    kith = await startKith({ setup: options.setup, demo: options.demo });
   }, options.startTimeoutMs ?? 240_000);
   afterAll(async () => {
     await browser?.close();

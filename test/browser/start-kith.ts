@@ -22,11 +22,16 @@ export interface RunningKith {
 const readyTimeoutMs = 60_000;
 const webDir = path.join(repositoryRoot, 'web');
 
-export async function startKith(options: { setup?: (cli: KithCli) => Promise<void> } = {}): Promise<RunningKith> {
+export async function startKith(
+  options: {
+    setup?: (cli: KithCli) => Promise<void>;
+    /** Start as `npm start` does: an empty database filled with the demo. */ demo?: boolean;
+  } = {},
+): Promise<RunningKith> {
   buildWebIfMissingOrStale();
   const root = await mkdtemp(path.join(os.tmpdir(), 'kith-browser-'));
   const dataDir = path.join(root, 'data');
-  const env = { KITH_DATA_DIR: dataDir, KITH_DEMO: 'false', DATABASE_URL: undefined };
+  const env = { KITH_DATA_DIR: dataDir, KITH_DEMO: options.demo ? 'true' : 'false', DATABASE_URL: undefined };
 
   const cli: KithCli = async (args) => {
     const run = await runKith(args, env);

@@ -42,13 +42,21 @@ export function updatedAgo(iso: string, t: TFunction, now = Date.now()): string 
   return t('directory.capacity.updatedAgo', { when });
 }
 
-/** "Spanish" for "es"; an unknown code stays as it is. */
+/**
+ * "Spanish" for "es", in the reader's language; where that language has no name for the code
+ * (Spanish has none for "ase", American Sign Language), its English name; only a code no
+ * language names stays as it is.
+ */
 export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
+  for (const language of [i18n.language, 'en']) {
+    try {
+      const name = new Intl.DisplayNames([language], { type: 'language', fallback: 'none' }).of(code);
+      if (name && name.toLowerCase() !== code.toLowerCase()) return name;
+    } catch {
+      // not a well-formed code: shown as it is
+    }
   }
+  return code;
 }
 
 /** Display names of languages, each once, whether the data gives codes ("es") or names ("Spanish"). */

@@ -20,7 +20,11 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 
-i18n.on('languageChanged', (language) => document.documentElement.setAttribute('lang', language));
-document.documentElement.setAttribute('lang', i18n.language);
+// The page says which language it is in (screen readers pronounce by it). Without a page (the
+// formatters' unit tests run in Node) there is nothing to mark.
+if (typeof document !== 'undefined') {
+  i18n.on('languageChanged', (language) => document.documentElement.setAttribute('lang', language));
+  document.documentElement.setAttribute('lang', i18n.language);
+}
 
 export default i18n;

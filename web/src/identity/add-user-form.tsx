@@ -1,16 +1,13 @@
 // Add a user to an organisation: who they are, what they do (roles), where they work (units),
 // and a first password to share with them.
-import { Button, Checkbox, Group, Modal, MultiSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useCreateUser, useUnits } from '../api/identity';
-import { itemsOf } from '../api/paged';
-import { roles, type Role } from '../api/types';
+import { useCreateUser } from '../api/identity';
+import type { Role } from '../api/types';
 import { FormAlert } from '../ui/form-alert';
 import { useServerForm } from '../ui/use-server-form';
-
-// Shown as a hint only; the server holds the rule.
-const minimumPasswordLength = 12;
+import { minimumPasswordLength, RoleChoices, UnitChoice } from './user-fields';
 
 export function AddUserModal(props: { organizationId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -24,8 +21,6 @@ export function AddUserModal(props: { organizationId: string; opened: boolean; o
 function AddUserForm(props: { organizationId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const units = useUnits(props.organizationId);
-  const unitOptions = itemsOf(units.data).map((unit) => ({ value: unit.id, label: unit.name }));
   const form = useServerForm({
     initialValues: { email: '', displayName: '', roles: [] as Role[], unitIds: [] as string[], password: '' },
     // The server checks every field (and the password rules) and says which one is wrong.
@@ -62,31 +57,12 @@ function AddUserForm(props: { organizationId: string; onClose: () => void }) {
           {...form.text('email')}
         />
         <TextInput label={t('users.fields.displayName')} autoComplete="off" required {...form.text('displayName')} />
-        <Checkbox.Group
-          label={t('users.fields.roles')}
-          description={t('users.fields.rolesHelp')}
-          withAsterisk
-          value={form.values.roles}
-          onChange={(value) => form.set('roles', value as Role[])}
-          error={form.error('roles')}
-        >
-          <Stack gap="xs" mt="xs">
-            {roles.map((role) => (
-              <Checkbox key={role} value={role} label={t(`roles.${role}.name`)} description={t(`roles.${role}.description`)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <MultiSelect
-          label={t('users.fields.units')}
-          description={unitOptions.length > 0 ? t('users.fields.unitsHelp') : t('users.fields.noUnits')}
-          data={unitOptions}
-          disabled={unitOptions.length === 0}
-          searchable
-          clearable
+        <RoleChoices value={form.values.roles} onChange={(value) => form.set('roles', value)} error={form.error('roles')} />
+        <UnitChoice
+          organizationId={props.organizationId}
           value={form.values.unitIds}
           onChange={(value) => form.set('unitIds', value)}
           error={form.error('unitIds')}
-          nothingFoundMessage={t('users.fields.noUnitMatch')}
         />
         <PasswordInput
           label={t('users.fields.password')}

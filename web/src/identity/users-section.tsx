@@ -1,5 +1,6 @@
 // An organisation's users: their roles, units and whether they can sign in; add one, turn an
-// account off and on again, or open a user's API tokens to revoke one.
+// account off and on again, change their name, roles, units or password, or open a user's API
+// tokens to revoke one.
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -13,6 +14,7 @@ import { problemMessage } from '../ui/problem';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
 import { AddUserModal } from './add-user-form';
+import { EditUserModal } from './edit-user-form';
 import { ApiTokenList } from './api-token-list';
 
 export function UsersSection(props: { organizationId: string }) {
@@ -23,6 +25,7 @@ export function UsersSection(props: { organizationId: string }) {
   const unitNames = new Map(itemsOf(units.data).map((unit) => [unit.id, unit.name]));
   const updateUser = useUpdateUser();
   const [adding, addModal] = useDisclosure(false);
+  const [editing, setEditing] = useState<User | null>(null);
   // The users whose API tokens are open below their row.
   const [tokensOpen, setTokensOpen] = useState<ReadonlySet<string>>(new Set());
   const toggleTokens = (userId: string) =>
@@ -105,6 +108,14 @@ export function UsersSection(props: { organizationId: string }) {
             )}
             <Button
               size="xs"
+              variant="default"
+              onClick={() => setEditing(user)}
+              aria-label={t('users.editNamed', { name: user.displayName })}
+            >
+              {t('users.edit')}
+            </Button>
+            <Button
+              size="xs"
               variant="subtle"
               onClick={() => toggleTokens(user.id)}
               aria-expanded={showTokens}
@@ -166,6 +177,7 @@ export function UsersSection(props: { organizationId: string }) {
         )}
       </Stack>
       <AddUserModal organizationId={props.organizationId} opened={adding} onClose={addModal.close} />
+      <EditUserModal user={editing} onClose={() => setEditing(null)} />
     </Paper>
   );
 }
