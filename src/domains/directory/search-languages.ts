@@ -18,6 +18,8 @@ const notAFilter = new Set(['en']);
 // "spanish speaking", "spanish-speakers": the word after the name says the same again.
 const sayingTheSame = new Set(['speaking', 'speaker', 'speakers', 'speak', 'language', 'languages', 'hablante', 'hablantes']);
 
+const inTheLanguage = new Set(['in', 'en']);
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 // Languages without a two-letter code that services in the United States often offer.
 const threeLetterCodes = ['hmn', 'yue', 'fil', 'ase', 'prs', 'kea', 'ilo', 'chk'];
@@ -64,7 +66,9 @@ export function readLanguage(words: string[]): WordsLanguage | null {
       if (!language.words.every((word, index) => words[start + index] === word)) continue;
       let end = start + length;
       while (end < words.length && sayingTheSame.has(words[end]!)) end++;
-      return { code: language.code, values: language.values, rest: [...words.slice(0, start), ...words.slice(end)] };
+      // "food pantry in spanish", "comida en español": the word before the name goes with it.
+      const from = start > 0 && inTheLanguage.has(words[start - 1]!) ? start - 1 : start;
+      return { code: language.code, values: language.values, rest: [...words.slice(0, from), ...words.slice(end)] };
     }
   }
   return null;
