@@ -318,9 +318,10 @@ const STATISTICS_SAMPLE = 100_000;
 
 /**
  * The words, postal codes and facet counts the directory knows; rebuilt after imports, not per
- * capacity update. The facet counts only guide the search's choice of plan and the lexicon only
- * offers corrections (whether a word is known is read from the text index's own word counts), so
- * on a large directory both come from a random sample, as PostgreSQL's own statistics do.
+ * capacity update. The facet counts only guide the search's choice of plan and the lexicon offers
+ * corrections (a word it holds is in the directory, but a word it misses may be too: whether a
+ * word is known is also read from the text index's own word counts), so on a large directory both
+ * come from a random sample, as PostgreSQL's own statistics do; organisations' names are all read.
  */
 export async function rebuildLexiconAndPostalCodes(q: Queryable, entries = 'directory_search_entry'): Promise<void> {
   const [sizes] = await q.query<{ entries: number; services: number; locations: number }>(
