@@ -65,7 +65,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     const loadMore = page.getByRole('button', { name: 'Load more' });
     await page
       .getByRole('status')
-      .filter({ hasText: /Showing/ })
+      .filter({ hasText: /services? found|No services found/ })
       .first()
       .waitFor();
     for (let round = 0; round < 10 && (await card.count()) === 0 && (await loadMore.count()) > 0; round++) {
@@ -213,6 +213,75 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
 
     expect(e2e.browser.consoleErrors).toEqual([]);
   }, 180_000);
+
+  it('lists the organisations a name finds first, says what it searched for, and reaches the first result in one Tab', async () => {
+    const { page } = e2e.browser;
+    e2e.keepEvidenceOnFailure('directory-words');
+    const partnerOrganization = await organizationNameOf(partner);
+    const host = await page.evaluate(async () => {
+      const answer = (await (await fetch('/api/organizations?limit=100')).json()) as {
+        items: { id: string; name: string; isHost: boolean }[];
+      };
+      return answer.items.find((organization) => organization.isHost)!;
+    });
+    expect(host, 'the demo network has a host organisation').toBeTruthy();
+    await page.goto(`${e2e.kith.baseUrl}/directory`);
+    const box = page.getByLabel('What do they need?');
+    await box.waitFor();
+
+    // The partner's name: its organisation comes first, then its services.
+    await box.fill(partnerOrganization);
+    await box.press('Enter');
+    const organizations = page.getByRole('region', { name: /^Organisations?$/ });
+    await organizations.getByRole('link', { name: partnerOrganization }).waitFor();
+    const services = page.getByRole('list', { name: 'Services' });
+    await services.getByRole('article').first().waitFor();
+    expect(
+      await organizations.evaluate(
+        (region, list) => Boolean(region.compareDocumentPosition(list!) & Node.DOCUMENT_POSITION_FOLLOWING),
+        await services.elementHandle(),
+      ),
+    ).toBe(true);
+    // Focus is on the count of results; one Tab reaches the first organisation.
+    await page.waitForFunction(() => /services? found/.test(document.activeElement?.textContent ?? ''));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(partnerOrganization);
+
+    // The host's own name is searched as typed and finds the host, a page of its own.
+    await box.fill(host.name);
+    await box.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === host.name);
+    const hostLink = organizations.getByRole('link', { name: host.name, exact: true });
+    await hostLink.waitFor();
+    expect(await page.getByText('Showing results for').count()).toBe(0);
+
+    // A typo is corrected; "search instead" searches what was typed.
+    await box.fill('rent hlep');
+    await box.press('Enter');
+    const notice = page.getByRole('status').filter({ hasText: 'Showing results for' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('rent help');
+    await page.waitForFunction(() => /services? found/.test(document.activeElement?.textContent ?? ''));
+    await page.keyboard.press('Tab');
+    const firstResult = await page.evaluate(() => {
+      const first = document.querySelector('article h3 a');
+      return { focused: document.activeElement === first, name: first?.textContent };
+    });
+    expect(firstResult.name, 'a result for "rent help"').toBeTruthy();
+    expect(firstResult.focused).toBe(true);
+    await page.getByRole('link', { name: 'rent hlep', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('verbatim') === 'true' && url.searchParams.get('q') === 'rent hlep');
+    await page.getByRole('status').filter({ hasText: 'No services found.' }).waitFor();
+    expect(await page.getByText('Showing results for').count()).toBe(0);
+    expect(await box.inputValue()).toBe('rent hlep');
+
+    // The host's link opens its page.
+    await page.goBack();
+    await page.goBack();
+    await hostLink.click();
+    await page.getByRole('heading', { level: 1, name: host.name }).waitFor();
+    expect(e2e.browser.consoleErrors).toEqual([]);
+  }, 90_000);
 
   it('pages through the whole directory and filters by chips kept in the address', async () => {
     const { page } = e2e.browser;

@@ -13,6 +13,7 @@ const AuditPage = lazy(() => import('./audit/audit-page'));
 const FindHelpPage = lazy(() => import('./directory/find-help-page'));
 const ServicePage = lazy(() => import('./directory/service-page'));
 const DirectoryOrganizationPage = lazy(() => import('./directory/organization-page'));
+const NetworkOrganizationPage = lazy(() => import('./directory/network-organization-page'));
 const DirectorySettingsPage = lazy(() => import('./directory/settings-page'));
 const NotFoundPage = lazy(() => import('./ui/not-found-page'));
 
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
               { index: true, element: <FindHelpPage /> },
               { path: 'services/:serviceId', element: <ServicePage /> },
               { path: 'organizations/:organizationId', element: <DirectoryOrganizationPage /> },
+              { path: 'network/:organizationId', element: <NetworkOrganizationPage /> },
               {
                 path: 'settings',
                 element: <RequireNetworkAdmin />,

@@ -89,7 +89,7 @@ describeEachEngine('the directory', (ctx) => {
   it('finds a food pantry near a ZIP code even when the words are misspelt', async () => {
     const answer = await coordinator.get('/api/directory/search?q=fod&near=17401&radiusKm=50');
     expect(answer.status).toBe(200);
-    expect(answer.body.correctedQuery).toBe('food');
+    expect(answer.body.correction).toEqual({ searchedFor: 'food', typed: 'fod' });
     expect(answer.body.origin).toMatchObject({ label: '17401' });
     // Nearest first, the one 145 km away left out.
     expect(ids(answer)).toEqual([food, grocery]);
@@ -97,7 +97,7 @@ describeEachEngine('the directory', (ctx) => {
     expect(answer.body.items[1].distanceKm).toBeLessThan(20);
 
     const housingAnswer = await coordinator.get('/api/directory/search?q=housng');
-    expect(housingAnswer.body.correctedQuery).toBe('housing');
+    expect(housingAnswer.body.correction).toEqual({ searchedFor: 'housing', typed: 'housng' });
     expect(ids(housingAnswer)).toEqual([housing]);
   });
 

@@ -26,7 +26,13 @@ export function presentSearchAnswer(search: DirectorySearch): SearchAnswer {
     items: search.entries.map(presentSearchResult),
     nextCursor: search.nextCursor,
     origin: search.origin,
-    correctedQuery: search.correctedQuery,
+    correction: search.correction && { searchedFor: search.correction.searchedFor, typed: search.correction.typed },
+    languageFromWords: search.languageFromWords,
+    organizations: search.organizations.map((organization) => ({
+      name: organization.name,
+      directoryOrganizationId: organization.directoryOrganizationId,
+      networkOrganizationId: organization.networkOrganizationId,
+    })),
   };
 }
 

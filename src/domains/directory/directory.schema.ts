@@ -30,6 +30,8 @@ export const SearchQuery = z
     acceptingReferrals: flag.optional(),
     hasCapacity: flag.optional(),
     serviceArea: oneLineText().toLowerCase().min(2).max(100).optional(),
+    /** Search the words as typed: no word corrected, no language's name taken as the language filter. */
+    verbatim: flag.optional(),
     limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
     cursor: z.string().max(100).optional(),
   })
@@ -89,11 +91,25 @@ export const SearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
+export const FoundOrganization = z.object({
+  name: z.string(),
+  /** Its page in the directory, if it has one. */
+  directoryOrganizationId: z.string().nullable(),
+  /** The network organisation it is, if it is a member of the network. */
+  networkOrganizationId: z.string().nullable(),
+});
+export type FoundOrganization = z.infer<typeof FoundOrganization>;
+
 export const SearchAnswer = z.object({
   items: z.array(SearchResult),
   nextCursor: z.string().nullable(),
   origin: z.object({ latitude: z.number(), longitude: z.number(), label: z.string() }).nullable(),
-  correctedQuery: z.string().nullable(),
+  /** What was searched for when it is not what was typed (words corrected, a language's name taken as the filter). */
+  correction: z.object({ searchedFor: z.string(), typed: z.string() }).nullable(),
+  /** The code of the language the words named, applied as the language filter. */
+  languageFromWords: z.string().nullable(),
+  /** The organisations the words name, directory organisations and the network's members (first page only). */
+  organizations: z.array(FoundOrganization),
 });
 export type SearchAnswer = z.infer<typeof SearchAnswer>;
 
@@ -253,6 +269,7 @@ for (const [schema, id] of [
   [OpeningHours, 'OpeningHours'],
   [SearchResult, 'SearchResult'],
   [SearchAnswer, 'SearchAnswer'],
+  [FoundOrganization, 'FoundOrganization'],
   [NeedDomain, 'NeedDomain'],
   [Intake, 'Intake'],
   [UpdateIntakeBody, 'UpdateIntakeBody'],

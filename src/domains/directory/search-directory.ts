@@ -1,7 +1,9 @@
 // Directory search: words (stemmed full text, with misspelt words replaced by the nearest word
-// the directory knows), need domains, taxonomy terms, distance from a point or a known ZIP code or
-// address, open at a time, language, intake and capacity, and service area — all on one table.
+// the directory knows, and a language's name taken as the language filter), need domains, taxonomy
+// terms, distance from a point or a known ZIP code or address, open at a time, language, intake
+// and capacity, and service area — all on one table; and the organisations the words name.
 import { authorizeFor, type UseCaseContext } from '../../platform/context';
+import { readOrganizationNames } from '../identity';
 import { AppError } from '../../platform/http/app-error';
 import type { SearchQuery } from './directory.schema';
 import { minuteOfWeek } from './opening-hours';
@@ -9,13 +11,20 @@ import { facetGroupsOf, type EntryFilters } from './search-facets';
 import { coveringCells, DEFAULT_RADIUS_KM, resolveOrigin, type Origin } from './search-place';
 import { choosePlan, type SearchPlan } from './search-plan';
 import { findEntries, type EntryRow } from './search.store';
-import { correctWords, queryWords, tsqueryText, type Correction } from './search-words';
+import { readLanguage } from './search-languages';
+import { findOrganizations, type FoundOrganization } from './search-organizations';
+import { correctWords, queryWords, tsqueryText, type Correction, type ExtraWords } from './search-words';
 
 export interface DirectorySearch {
   entries: EntryRow[];
   nextCursor: string | null;
   origin: Origin | null;
-  correctedQuery: string | null;
+  /** What was searched for, when it is not what was typed: words corrected, or a language's name taken as the filter. */
+  correction: { searchedFor: string; typed: string } | null;
+  /** The language the words named, applied as a filter (its code). */
+  languageFromWords: string | null;
+  /** The organisations the words name (on the first page only). */
+  organizations: FoundOrganization[];
   /** How the index was read (tests compare both). */
   plan: SearchPlan;
 }
@@ -35,15 +44,21 @@ export async function searchDirectory(
   const { db } = context;
   const { query } = props;
   const offset = decodeOffset(query.cursor);
-  const words = query.q ? queryWords(query.q) : [];
-  const correction: Correction = words.length ? await correctWords(db, words) : { words, corrected: false, lastIsPrefix: false };
+  const typedWords = query.q ? queryWords(query.q) : [];
+  // A language's name filters by the language, unless a language is chosen already or the words
+  // are to be searched as typed.
+  const language = query.verbatim || query.language ? null : readLanguage(typedWords);
+  const words = language ? language.rest : typedWords;
+  const correction: Correction = words.length
+    ? await correctWords(db, words, { extraWords: await networkWords(context), verbatim: query.verbatim })
+    : { words, corrected: false, lastIsPrefix: false };
   const hasText = correction.words.length > 0;
 
   const minute = minuteOfWeek(query.openAt ? new Date(query.openAt) : (props.now ?? new Date()), props.timeZone);
   const filters: EntryFilters = {
     need: query.need,
     taxonomyTermId: query.taxonomyTermId,
-    language: query.language,
+    language: language ? language.values : query.language ? [query.language] : undefined,
     acceptingReferrals: query.acceptingReferrals,
     hasCapacity: query.hasCapacity,
     serviceArea: query.serviceArea,
@@ -67,22 +82,35 @@ export async function searchDirectory(
             wanted: offset + query.limit + 1,
           })));
 
-  const rows = await findEntries(db, {
-    text: hasText ? { anywhere: tsqueryText(correction, ''), inName: tsqueryText(correction, 'A') } : null,
-    filters,
-    minute,
-    place: origin ? { latitude: origin.latitude, longitude: origin.longitude, radiusMetres, cells } : null,
-    plan,
-    limit: query.limit,
-    offset,
-  });
+  const [rows, organizations] = await Promise.all([
+    findEntries(db, {
+      text: hasText ? { anywhere: tsqueryText(correction, ''), inName: tsqueryText(correction, 'A') } : null,
+      filters,
+      minute,
+      place: origin ? { latitude: origin.latitude, longitude: origin.longitude, radiusMetres, cells } : null,
+      plan,
+      limit: query.limit,
+      offset,
+    }),
+    offset === 0
+      ? findOrganizations(context, { words: correction.words, lastIsPrefix: correction.lastIsPrefix })
+      : Promise.resolve([]),
+  ]);
   return {
     entries: rows.slice(0, query.limit),
     nextCursor: rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null,
     origin,
-    correctedQuery: correction.corrected ? correction.words.join(' ') : null,
+    correction: correction.corrected || language ? { searchedFor: correction.words.join(' '), typed: query.q!.trim() } : null,
+    languageFromWords: language?.code ?? null,
+    organizations,
     plan,
   };
+}
+
+/** The words of the network's organisations' names, each weighing as much as a word one service holds. */
+async function networkWords(context: UseCaseContext): Promise<ExtraWords> {
+  const names = await readOrganizationNames(context);
+  return new Map(names.flatMap((name) => queryWords(name).map((word) => [word, 1] as const)));
 }
 
 function decodeOffset(cursor: string | undefined): number {

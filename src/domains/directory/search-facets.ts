@@ -6,7 +6,8 @@ import { HOUR_BLOCK_MINUTES } from './opening-hours';
 export interface EntryFilters {
   need?: string[];
   taxonomyTermId?: string[];
-  language?: string;
+  /** Any of these languages (a code or a name, lower case). */
+  language?: string[];
   acceptingReferrals?: boolean;
   hasCapacity?: boolean;
   serviceArea?: string;
@@ -18,7 +19,7 @@ export function facetGroupsOf(filters: EntryFilters): string[][] {
   const groups: string[][] = [];
   if (filters.need?.length) groups.push(filters.need.map((code) => `n:${code}`));
   if (filters.taxonomyTermId?.length) groups.push(filters.taxonomyTermId.map((id) => `t:${id}`));
-  if (filters.language) groups.push([`l:${filters.language}`]);
+  if (filters.language?.length) groups.push(filters.language.map((value) => `l:${value}`));
   if (filters.acceptingReferrals) groups.push(['r']);
   if (filters.hasCapacity) groups.push(['c:available']);
   if (filters.serviceArea) groups.push([`a:${filters.serviceArea}`]);

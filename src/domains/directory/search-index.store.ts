@@ -318,13 +318,15 @@ const STATISTICS_SAMPLE = 100_000;
 
 /**
  * The words, postal codes and facet counts the directory knows; rebuilt after imports, not per
- * capacity update. The facet counts only guide the search's choice of plan and the lexicon only
- * offers corrections (whether a word is known is read from the text index's own word counts), so
- * on a large directory both come from a random sample, as PostgreSQL's own statistics do.
+ * capacity update. The facet counts only guide the search's choice of plan and the lexicon offers
+ * corrections (a word it holds is in the directory, but a word it misses may be too: whether a
+ * word is known is also read from the text index's own word counts), so on a large directory both
+ * come from a random sample, as PostgreSQL's own statistics do; organisations' names are all read.
  */
 export async function rebuildLexiconAndPostalCodes(q: Queryable, entries = 'directory_search_entry'): Promise<void> {
-  const [sizes] = await q.query<{ entries: number; services: number }>(
-    `SELECT (SELECT count(*) FROM ${entries})::int AS entries, (SELECT count(*) FROM hsds_service)::int AS services`,
+  const [sizes] = await q.query<{ entries: number; services: number; locations: number }>(
+    `SELECT (SELECT count(*) FROM ${entries})::int AS entries, (SELECT count(*) FROM hsds_service)::int AS services,
+            (SELECT count(*) FROM hsds_location)::int AS locations`,
   );
   const percent = (rows: number) => Math.min(100, (100 * STATISTICS_SAMPLE) / Math.max(1, rows));
   const entriesPercent = percent(sizes?.entries ?? 0);
@@ -337,22 +339,30 @@ export async function rebuildLexiconAndPostalCodes(q: Queryable, entries = 'dire
     UNION ALL SELECT 'w:' || word, ndoc FROM ts_stat('SELECT document FROM ${entries}')
     UNION ALL SELECT '*', count(*) FROM ${entries}`);
   await q.query('DELETE FROM directory_lexicon');
-  // The words of names and descriptions, and of the categories and needs services are filed
-  // under (their names are in the entries' text too: "helth" must find "health" from "Health
-  // insurance" even where no service's own text says it).
+  // The words of names and descriptions, of places and cities, and of the categories and needs
+  // services are filed under (their names are in the entries' text too: "helth" must find
+  // "health" from "Health insurance" even where no service's own text says it). Every
+  // organisation's name, sampled or not: a search finds organisations by name, and a word of one
+  // is never taken for a typo. Stop words are left out: no search is corrected to "for".
   await q.query(`
     INSERT INTO directory_lexicon (word, entries)
     SELECT word, sum(ndoc) FROM (
       SELECT word, ndoc FROM ts_stat($$
-        SELECT to_tsvector('simple', concat_ws(' ', s.name, o.name, left(s.description, 400)))
-          FROM hsds_service s TABLESAMPLE BERNOULLI (${percent(sizes?.services ?? 0)}) REPEATABLE (1)
-          LEFT JOIN hsds_organization o ON o.id = s.organization_id$$)
+        SELECT to_tsvector('simple', concat_ws(' ', s.name, left(s.description, 400)))
+          FROM hsds_service s TABLESAMPLE BERNOULLI (${percent(sizes?.services ?? 0)}) REPEATABLE (1)$$)
+      UNION ALL
+      SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('simple', name) FROM hsds_organization$$)
+      UNION ALL
+      SELECT word, ndoc FROM ts_stat($$
+        SELECT to_tsvector('simple', concat_ws(' ', l.name, a.city))
+          FROM hsds_location l TABLESAMPLE BERNOULLI (${percent(sizes?.locations ?? 0)}) REPEATABLE (1)
+          LEFT JOIN hsds_address a ON a.location_id = l.id$$)
       UNION ALL
       SELECT word, ndoc FROM ts_stat($$
         SELECT to_tsvector('simple', t.name) FROM hsds_taxonomy_term t
          WHERE EXISTS (SELECT 1 FROM hsds_attribute a WHERE a.taxonomy_term_id = t.id)
         UNION ALL SELECT to_tsvector('simple', name) FROM need_domain$$)) words
-     WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z]+$'
+     WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z]+$' AND to_tsvector('english', word) <> ''::tsvector
      GROUP BY word`);
   await q.query('DELETE FROM directory_postal_code');
   await q.query(`

@@ -77,7 +77,7 @@ describeEachEngine('ranking words without a place', (ctx) => {
 
   it('corrects a misspelt word and still ranks by the name', async () => {
     const answer = await search({ q: 'fod pantyr', limit: '3' });
-    expect(answer.correctedQuery).toBe('food pantry');
+    expect(answer.correction?.searchedFor).toBe('food pantry');
     expect(answer.items.map((item) => item.serviceName).sort()).toEqual([
       'Food Pantry at Grace Church',
       'Harbor Food Pantry',
@@ -87,7 +87,7 @@ describeEachEngine('ranking words without a place', (ctx) => {
 
   it("corrects a misspelt word that only a category's name holds", async () => {
     const answer = await search({ q: 'medicaiid' });
-    expect(answer.correctedQuery).toBe('medicaid');
+    expect(answer.correction?.searchedFor).toBe('medicaid');
     expect(answer.items.map((item) => item.serviceName)).toEqual(['Benefits desk']);
   });
 

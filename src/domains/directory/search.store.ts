@@ -10,21 +10,44 @@ import type { SearchPlan } from './search-plan';
 const TEXT_ONLY_CANDIDATES = 1_000;
 
 /**
- * For each word: whether the text index holds every stem of it (a stop word has none), and if
- * not, the nearest word of the lexicon (trigram similarity, then the most common).
+ * Which words the directory knows: every stem of the word is in the text index (a stop word has
+ * none), or the word is in the lexicon (which also holds the words of organisations without
+ * services yet, of places and of cities); and whether the last word begins longer words of the
+ * lexicon (it is being typed).
  */
 export async function knownWords(
   q: Queryable,
   words: string[],
-): Promise<{ word: string; known: boolean; nearest: string | null }[]> {
-  return q.query(
-    `SELECT w AS word, known,
-            CASE WHEN NOT known THEN (SELECT word FROM directory_lexicon WHERE word % w ORDER BY word <-> w, entries DESC LIMIT 1) END AS nearest
-       FROM unnest($1::text[]) AS w,
-            LATERAL (SELECT NOT EXISTS (
-              SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('english', w))) AS lexeme
-               WHERE NOT EXISTS (SELECT 1 FROM directory_search_facet WHERE token = 'w:' || lexeme))) AS k (known)`,
-    [words],
+  last: string | null,
+): Promise<{ known: string[]; lastBeginsWords: boolean }> {
+  const [row] = await q.query<{ known: string[] | null; last_begins_words: boolean | null }>(
+    `SELECT ARRAY(SELECT w FROM unnest($1::text[]) AS w
+                   WHERE EXISTS (SELECT 1 FROM directory_lexicon WHERE word = w)
+                      OR NOT EXISTS (
+                        SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('english', w))) AS lexeme
+                         WHERE NOT EXISTS (SELECT 1 FROM directory_search_facet WHERE token = 'w:' || lexeme))) AS known,
+            EXISTS (SELECT 1 FROM directory_lexicon WHERE word LIKE $2 || '%' AND word <> $2) AS last_begins_words`,
+    [words, last],
+  );
+  return { known: row?.known ?? [], lastBeginsWords: row?.last_begins_words ?? false };
+}
+
+/**
+ * Words of the lexicon a misspelt word may stand for: the ones one edit away (looked up as they
+ * are), and the most similar by trigrams (which find words two edits away in longer words).
+ */
+export async function correctionCandidates(
+  q: Queryable,
+  words: string[],
+  oneEditAway: string[],
+): Promise<{ word: string; entries: number }[]> {
+  return q.query<{ word: string; entries: number }>(
+    `SELECT word, entries FROM directory_lexicon WHERE word = ANY ($2::text[])
+     UNION
+     SELECT nearby.word, nearby.entries FROM unnest($1::text[]) AS w,
+            LATERAL (SELECT word, entries FROM directory_lexicon WHERE word % w
+                      ORDER BY word <-> w, entries DESC, word LIMIT 10) AS nearby`,
+    [words, oneEditAway],
   );
 }
 
@@ -150,7 +173,7 @@ export async function findEntries(db: Db, search: EntrySearch): Promise<EntryRow
   }
   if (filters.need?.length) where.push(`e.need_domains && ${param(filters.need)}::text[]`);
   if (filters.taxonomyTermId?.length) where.push(`e.taxonomy_term_ids && ${param(filters.taxonomyTermId)}::uuid[]`);
-  if (filters.language) where.push(`e.languages @> ARRAY[${param(filters.language)}::text]`);
+  if (filters.language?.length) where.push(`e.languages && ${param(filters.language)}::text[]`);
   if (filters.acceptingReferrals) where.push('e.accepting_referrals');
   if (filters.hasCapacity) where.push(`e.capacity_status = 'available'`);
   if (filters.serviceArea) where.push(`e.service_areas @> ARRAY[${param(filters.serviceArea)}::text]`);
@@ -230,4 +253,45 @@ export async function findEntries(db: Db, search: EntrySearch): Promise<EntryRow
     });
   }
   return db.query<EntryRow>(sql, values);
+}
+
+/** A directory organisation a search's words name, and the network organisation it is linked to. */
+export interface NamedDirectoryOrganizationRow {
+  id: string;
+  name: string;
+  network_organization_id: string | null;
+}
+
+/**
+ * The directory organisations whose name holds every word of the tsquery text (through the index
+ * on their names' words): a name that is the typed text itself first, then the shortest.
+ */
+export async function directoryOrganizationsNamed(
+  q: Queryable,
+  search: { tsquery: string; typed: string; limit: number },
+): Promise<NamedDirectoryOrganizationRow[]> {
+  return q.query<NamedDirectoryOrganizationRow>(
+    `SELECT o.id, o.name, link.organization_id AS network_organization_id
+       FROM hsds_organization o
+       LEFT JOIN directory_organization_link link ON link.hsds_organization_id = o.id
+      WHERE to_tsvector('english', o.name) @@ to_tsquery('english', $1)
+      ORDER BY lower(o.name) = lower($2) DESC, length(o.name), lower(o.name), o.id
+      LIMIT $3`,
+    [search.tsquery, search.typed, search.limit],
+  );
+}
+
+/** The directory organisation each of these network organisations is linked to (the first by name, if several). */
+export async function directoryOrganizationsLinkedTo(
+  q: Queryable,
+  networkOrganizationIds: string[],
+): Promise<Map<string, string>> {
+  const rows = await q.query<{ organization_id: string; hsds_organization_id: string }>(
+    `SELECT DISTINCT ON (link.organization_id) link.organization_id, link.hsds_organization_id
+       FROM directory_organization_link link JOIN hsds_organization o ON o.id = link.hsds_organization_id
+      WHERE link.organization_id = ANY ($1::uuid[])
+      ORDER BY link.organization_id, lower(o.name), o.id`,
+    [networkOrganizationIds],
+  );
+  return new Map(rows.map((row) => [row.organization_id, row.hsds_organization_id]));
 }

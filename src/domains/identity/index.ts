@@ -23,6 +23,8 @@ export { updateUser } from './update-user';
 export { createApiToken } from './create-api-token';
 export { revokeApiToken } from './revoke-api-token';
 export { signIn } from './sign-in';
+export { readOrganizationNames } from './read-organization-names';
+export { findOrganizationsByName } from './find-organizations-by-name';
 // A session made without a password check: for operators' tools and test fixtures that act as a user.
 export { createSession } from './sessions.store';
 export {
@@ -38,5 +40,6 @@ export {
   userDisplayNames,
 } from './identity.store';
 export type { OrganizationRow, UnitRow, UserRow } from './identity.store';
+export type { NamedOrganizationRow } from './organization-names.store';
 export { CreateOrganizationBody, CreateUserBody, organizationKinds, unitKinds } from './identity.schema';
 export type { OrganizationKind, UnitKind } from './identity.schema';

@@ -30,6 +30,7 @@ export type SearchResult = Schemas['SearchResult'];
 export type NeedDomainRef = SearchResult['needDomains'][number];
 export type SearchCapacity = NonNullable<SearchResult['capacity']>;
 export type SearchPage = Schemas['SearchAnswer'];
+export type FoundOrganization = Schemas['FoundOrganization'];
 
 /** What a search asks for, as the page address keeps it (the request sends flags as 'true'). */
 export interface DirectoryQuery {
@@ -44,6 +45,8 @@ export interface DirectoryQuery {
   acceptingReferrals?: boolean;
   hasCapacity?: boolean;
   serviceArea?: string;
+  /** Search the words as typed: none corrected, no language's name taken as the language filter. */
+  verbatim?: boolean;
 }
 
 export type Intake = Schemas['Intake'];
@@ -81,6 +84,7 @@ export function searchParamsOf(query: DirectoryQuery): URLSearchParams {
   put('acceptingReferrals', query.acceptingReferrals);
   put('hasCapacity', query.hasCapacity);
   put('serviceArea', query.serviceArea?.trim());
+  put('verbatim', query.verbatim);
   return params;
 }
 

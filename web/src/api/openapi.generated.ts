@@ -367,6 +367,7 @@ export interface paths {
                     radiusKm?: number;
                     serviceArea?: string;
                     taxonomyTermId?: string | string[];
+                    verbatim?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -419,6 +420,7 @@ export interface paths {
                     radiusKm?: number;
                     serviceArea?: string;
                     taxonomyTermId?: string | string[];
+                    verbatim?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -1747,6 +1749,16 @@ export interface components {
             field: string;
             message: string;
         };
+        FoundOrganization: {
+            directoryOrganizationId: string | null;
+            name: string;
+            networkOrganizationId: string | null;
+        };
+        FoundOrganizationInput: {
+            directoryOrganizationId: string | null;
+            name: string;
+            networkOrganizationId: string | null;
+        };
         Intake: {
             acceptingReferrals: boolean;
             capacityNote: string | null;
@@ -1916,9 +1928,14 @@ export interface components {
         /** @enum {string} */
         RoleInput: "admin" | "program_manager" | "care_coordinator" | "partner_staff" | "leader";
         SearchAnswer: {
-            correctedQuery: string | null;
+            correction: {
+                searchedFor: string;
+                typed: string;
+            } | null;
             items: components["schemas"]["SearchResult"][];
+            languageFromWords: string | null;
             nextCursor: string | null;
+            organizations: components["schemas"]["FoundOrganization"][];
             origin: {
                 label: string;
                 latitude: number;
@@ -1926,9 +1943,14 @@ export interface components {
             } | null;
         };
         SearchAnswerInput: {
-            correctedQuery: string | null;
+            correction: {
+                searchedFor: string;
+                typed: string;
+            } | null;
             items: components["schemas"]["SearchResultInput"][];
+            languageFromWords: string | null;
             nextCursor: string | null;
+            organizations: components["schemas"]["FoundOrganizationInput"][];
             origin: {
                 label: string;
                 latitude: number;

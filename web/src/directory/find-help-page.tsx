@@ -8,6 +8,8 @@ import { ApiError } from '../api/client';
 import { searchCsvHref, useDirectorySearch, useNeedDomains, type DirectoryQuery } from '../api/directory';
 import { Page } from '../ui/page';
 import { Loading, QueryError } from '../ui/status';
+import { CorrectionNotice } from './correction-notice';
+import { OrganizationResults } from './organization-results';
 import { ResultCard } from './result-card';
 import { SearchFilters } from './search-filters';
 import { SearchForm, type SearchFormValues } from './search-form';
@@ -37,6 +39,19 @@ export default function FindHelpPage() {
   if (form.fields !== urlFields) setForm({ key: form.key + 1, fields: urlFields });
 
   const go = (next: DirectoryQuery) => setSearchParams(paramsFromQuery(next));
+  // After a search, focus moves to the count of results: the next Tab reaches the first one.
+  const resultCount = useRef<HTMLParagraphElement>(null);
+  const [focusCount, setFocusCount] = useState(false);
+  const searchAndFocus = (next: DirectoryQuery) => {
+    setFocusCount(true);
+    go(next);
+  };
+  useEffect(() => {
+    if (focusCount && search.isSuccess && !search.isPlaceholderData && !search.isFetching) {
+      resultCount.current?.focus();
+      setFocusCount(false);
+    }
+  }, [focusCount, search.isSuccess, search.isPlaceholderData, search.isFetching]);
   const onSearch = (values: SearchFormValues) => {
     const near = values.near.trim() || undefined;
     // A typed place replaces a point from a shared link.
@@ -47,6 +62,8 @@ export default function FindHelpPage() {
     const next: DirectoryQuery = {
       ...query,
       q: values.q.trim() || undefined,
+      // New words are searched as usual again, typos corrected.
+      verbatim: undefined,
       near,
       lat,
       lon,
@@ -54,7 +71,7 @@ export default function FindHelpPage() {
       radiusKm: hasPlace && Number.isFinite(radiusKm) && radiusKm !== defaultRadiusKm ? radiusKm : undefined,
     };
     setForm({ key: form.key, fields: fieldsKey(formValuesOf(next)) });
-    go(next);
+    searchAndFocus(next);
   };
   const clearFilters = () => go({ q: query.q, near: query.near, radiusKm: query.radiusKm, lat: query.lat, lon: query.lon });
 
@@ -117,30 +134,24 @@ export default function FindHelpPage() {
         <div role="status">
           {search.isSuccess && (
             <Stack gap={4}>
-              {firstPage?.correctedQuery && (
-                <Text>
-                  {t('directory.results.correctedPrefix')}{' '}
-                  <Text span fw={700}>
-                    {firstPage.correctedQuery}
-                  </Text>
-                </Text>
-              )}
-              {results.length > 0 && (
-                <Text size="sm" c="dimmed">
-                  {search.hasNextPage
+              {firstPage && <CorrectionNotice page={firstPage} query={query} onSearch={searchAndFocus} />}
+              <Text ref={resultCount} tabIndex={-1} size="sm" c="dimmed" className="focus-target">
+                {results.length === 0
+                  ? t('directory.results.noneFound')
+                  : search.hasNextPage
                     ? t('directory.results.shownMore', { count: results.length })
                     : t('directory.results.shown', { count: results.length })}
-                  {firstPage?.origin &&
-                    ` ${
-                      query.near
-                        ? t('directory.results.distancesFrom', { place: firstPage.origin.label })
-                        : t('directory.results.distancesFromPoint')
-                    }`}
-                </Text>
-              )}
+                {firstPage?.origin &&
+                  ` ${
+                    query.near
+                      ? t('directory.results.distancesFrom', { place: firstPage.origin.label })
+                      : t('directory.results.distancesFromPoint')
+                  }`}
+              </Text>
             </Stack>
           )}
         </div>
+        {firstPage && <OrganizationResults organizations={firstPage.organizations} backTo={backTo} />}
         {search.isPending && <Loading label={t('directory.results.searching')} />}
         {search.isError && !refused && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
         {search.isSuccess && results.length === 0 && (

@@ -27,6 +27,7 @@ export function queryFromParams(params: URLSearchParams): DirectoryQuery {
   query.acceptingReferrals = params.get('acceptingReferrals') === 'true' || undefined;
   query.hasCapacity = params.get('hasCapacity') === 'true' || undefined;
   query.serviceArea = text('serviceArea');
+  query.verbatim = params.get('verbatim') === 'true' || undefined;
   // Keys with no value are left out, so equal searches have equal cache keys.
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as DirectoryQuery;
 }
