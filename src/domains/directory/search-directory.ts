@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/app-error';
 import type { SearchQuery } from './directory.schema';
 import { minuteOfWeek } from './opening-hours';
 import { facetGroupsOf, type EntryFilters } from './search-facets';
-import { coveringCells, DEFAULT_RADIUS_KM, resolveOrigin, type Origin } from './search-place';
+import { coveringCells, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, resolveOrigin, type Origin } from './search-place';
 import { choosePlan, type SearchPlan } from './search-plan';
 import { findEntries, type EntryRow } from './search.store';
 import { correctWords, queryWords, tsqueryText, type Correction } from './search-words';
@@ -16,6 +16,11 @@ export interface DirectorySearch {
   nextCursor: string | null;
   origin: Origin | null;
   correctedQuery: string | null;
+  /**
+   * When nothing matches within the radius: how far the nearest match is (the same search out to
+   * the largest radius a search may ask for), or null when there is none that near either.
+   */
+  nearest: { distanceMetres: number } | null;
   /** How the index was read (tests compare both). */
   plan: SearchPlan;
 }
@@ -51,36 +56,49 @@ export async function searchDirectory(
   };
 
   const origin = await resolveOrigin(db, query);
-  const radiusMetres = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
-  const cells = origin ? coveringCells(origin, radiusMetres) : [];
-  // The filter needs cells to narrow by place; a circle they cannot cover is walked.
-  const plan: SearchPlan = !origin
-    ? 'filter'
-    : (props.plan ??
-      (cells === null
-        ? 'walk'
-        : await choosePlan(db, {
-            groups: facetGroupsOf(filters),
-            cells,
-            words: hasText ? correction.words : [],
-            lastIsPrefix: correction.lastIsPrefix,
-            wanted: offset + query.limit + 1,
-          })));
+  const text = hasText ? { anywhere: tsqueryText(correction, ''), inName: tsqueryText(correction, 'A') } : null;
+  // Reads one page of the search within a radius, through the plan the facet counts choose.
+  const within = async (radiusMetres: number, page: { limit: number; offset: number }, fixedPlan?: SearchPlan) => {
+    const cells = origin ? coveringCells(origin, radiusMetres) : [];
+    // The filter needs cells to narrow by place; a circle they cannot cover is walked.
+    const plan: SearchPlan = !origin
+      ? 'filter'
+      : (fixedPlan ??
+        (cells === null
+          ? 'walk'
+          : await choosePlan(db, {
+              groups: facetGroupsOf(filters),
+              cells,
+              words: hasText ? correction.words : [],
+              lastIsPrefix: correction.lastIsPrefix,
+              wanted: page.offset + page.limit + 1,
+            })));
+    const rows = await findEntries(db, {
+      text,
+      filters,
+      minute,
+      place: origin ? { latitude: origin.latitude, longitude: origin.longitude, radiusMetres, cells } : null,
+      plan,
+      ...page,
+    });
+    return { rows, plan };
+  };
 
-  const rows = await findEntries(db, {
-    text: hasText ? { anywhere: tsqueryText(correction, ''), inName: tsqueryText(correction, 'A') } : null,
-    filters,
-    minute,
-    place: origin ? { latitude: origin.latitude, longitude: origin.longitude, radiusMetres, cells } : null,
-    plan,
-    limit: query.limit,
-    offset,
-  });
+  const radiusMetres = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
+  const { rows, plan } = await within(radiusMetres, { limit: query.limit, offset }, props.plan);
+  // Nothing near: the nearest match farther out, found the same way as a page of one.
+  let nearest: DirectorySearch['nearest'] = null;
+  if (origin && rows.length === 0 && offset === 0 && radiusMetres < MAX_RADIUS_KM * 1000) {
+    const farther = await within(MAX_RADIUS_KM * 1000, { limit: 1, offset: 0 }, props.plan);
+    const distance = farther.rows[0]?.distance_m;
+    if (distance !== undefined && distance !== null) nearest = { distanceMetres: Math.round(distance) };
+  }
   return {
     entries: rows.slice(0, query.limit),
     nextCursor: rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null,
     origin,
     correctedQuery: correction.corrected ? correction.words.join(' ') : null,
+    nearest,
     plan,
   };
 }
