@@ -117,7 +117,8 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
 
     // The partner's service is there, with its distance, its room and how to refer.
     const card = await findResult(service);
-    expect(await card.textContent()).toMatch(/\d+(\.\d)? km away/);
+    // Miles, in a US network.
+    expect(await card.textContent()).toMatch(/\d+(\.\d)? mi away/);
     // Its hours in the reader's words (weekday names, times of day), never the schedule's codes.
     const cardText = (await card.textContent()) ?? '';
     expect(cardText).not.toMatch(/\b(MO|TU|WE|TH|FR|SA|SU)\b/);
@@ -260,7 +261,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     await page.getByRole('button', { name: 'Use where I am now' }).click();
     await page.waitForURL((url) => url.searchParams.has('lat') && url.searchParams.has('lon'));
     await page.getByText('Distances are from where you are.').waitFor();
-    expect(await (await findResult(place.service)).textContent()).toMatch(/0\.\d km away/);
+    expect(await (await findResult(place.service)).textContent()).toMatch(/\b0(\.\d)? mi away/);
     await page.getByRole('button', { name: 'Stop using where I am' }).click();
     await page.waitForURL((url) => !url.searchParams.has('lat'));
   }, 60_000);

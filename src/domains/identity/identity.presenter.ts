@@ -97,7 +97,7 @@ export function presentNetworkSettings(settings: NetworkSettingsRecord): Network
   return {
     country: settings.country,
     distanceUnit: settings.distanceUnit,
-    distanceUnitIsDefault: settings.distanceUnitIsDefault,
+    usualDistanceUnit: settings.usualDistanceUnit,
     mapTiles: settings.mapTiles
       ? { urlTemplate: settings.mapTiles.urlTemplate, attribution: settings.mapTiles.attribution }
       : null,

@@ -171,7 +171,8 @@ export type DistanceUnit = z.infer<typeof DistanceUnit>;
 export const NetworkSettings = z.object({
   country: z.string(),
   distanceUnit: DistanceUnit,
-  distanceUnitIsDefault: z.boolean(),
+  /** The unit of the network's country, which distanceUnit follows until a network admin chooses. */
+  usualDistanceUnit: DistanceUnit,
   mapTiles: z.object({ urlTemplate: z.string(), attribution: z.string() }).nullable(),
 });
 export type NetworkSettings = z.infer<typeof NetworkSettings>;

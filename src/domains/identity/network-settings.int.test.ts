@@ -17,7 +17,7 @@ describeEachEngine('the network settings', (ctx) => {
 
     const first = await partner.get('/api/network-settings');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ country: 'US', distanceUnit: 'mi', distanceUnitIsDefault: true });
+    expect(first.body).toMatchObject({ country: 'US', distanceUnit: 'mi', usualDistanceUnit: 'mi' });
     expect(first.body.mapTiles.urlTemplate).toContain('{z}');
 
     // An admin of a partner organisation does not set the network's unit; nothing changes.
@@ -26,7 +26,7 @@ describeEachEngine('the network settings', (ctx) => {
 
     const changed = await networkAdmin.patch('/api/network-settings', { distanceUnit: 'km' });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ distanceUnit: 'km', distanceUnitIsDefault: false });
+    expect(changed.body).toMatchObject({ distanceUnit: 'km', usualDistanceUnit: 'mi' });
     expect((await partner.get('/api/network-settings')).body.distanceUnit).toBe('km');
     const audited = await db.query(`SELECT 1 FROM audit_log WHERE action = 'network_settings.update' AND outcome = 'success'`);
     expect(audited).toHaveLength(1);
@@ -37,7 +37,7 @@ describeEachEngine('the network settings', (ctx) => {
     expect((await partner.get('/api/network-settings')).body.distanceUnit).toBe('km');
 
     const reset = await networkAdmin.patch('/api/network-settings', { distanceUnit: null });
-    expect(reset.body).toMatchObject({ distanceUnit: 'mi', distanceUnitIsDefault: true });
+    expect(reset.body).toMatchObject({ distanceUnit: 'mi', usualDistanceUnit: 'mi' });
   });
 
   it('lets the tile server through the CSP, for images only', async () => {

@@ -29,7 +29,7 @@ export async function findNetworkSettings(q: Queryable, defaults: NetworkDefault
   return {
     country: defaults.country.toUpperCase(),
     distanceUnit: storedUnit ?? usualDistanceUnit(defaults.country),
-    distanceUnitIsDefault: storedUnit === null,
+    usualDistanceUnit: usualDistanceUnit(defaults.country),
     mapTiles: defaults.mapTiles,
   };
 }

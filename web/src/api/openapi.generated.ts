@@ -1992,20 +1992,20 @@ export interface components {
         NetworkSettings: {
             country: string;
             distanceUnit: components["schemas"]["DistanceUnit"];
-            distanceUnitIsDefault: boolean;
             mapTiles: {
                 attribution: string;
                 urlTemplate: string;
             } | null;
+            usualDistanceUnit: components["schemas"]["DistanceUnit"];
         };
         NetworkSettingsInput: {
             country: string;
             distanceUnit: components["schemas"]["DistanceUnitInput"];
-            distanceUnitIsDefault: boolean;
             mapTiles: {
                 attribution: string;
                 urlTemplate: string;
             } | null;
+            usualDistanceUnit: components["schemas"]["DistanceUnitInput"];
         };
         OpeningHours: {
             closes: string | null;
