@@ -19,7 +19,8 @@ import { registerProblemHandler, sendProblem } from './platform/http/problem';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerRequestTextCheck } from './platform/http/request-text';
 import { tooManyTries } from './platform/http/too-many-tries';
-import { identityRoutes, isDemoMode } from './domains/identity';
+import { DEFAULT_MAP_TILES } from './config';
+import { identityRoutes, isDemoMode, type NetworkDefaults } from './domains/identity';
 import { directoryRoutes } from './domains/directory';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
 
@@ -38,6 +39,14 @@ export interface AppOptions {
   signInAttemptsPerMinute?: number;
   /** The network's time zone: directory opening hours are local times. */
   timeZone?: string;
+  /** The network's country and map tiles (default: the US, OpenStreetMap's tiles). */
+  network?: NetworkDefaults;
+}
+
+/** The origin a tile URL template's images come from, as CSP writes it ({s} subdomains: any subdomain). */
+export function tileOrigin(urlTemplate: string): string {
+  const origin = /^(https?:\/\/[^/]+)/.exec(urlTemplate)?.[1] ?? urlTemplate;
+  return origin.replace(/\{s\}/g, '*');
 }
 
 export const defaultTiming: SessionTiming = { idleMinutes: 12 * 60, maxHours: 7 * 24 };
@@ -87,7 +96,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerRequestTextCheck(app);
-  await registerSecurityHeaders(app, { secure: options.secureCookies ?? false });
+  const network: NetworkDefaults = options.network ?? { country: 'US', mapTiles: DEFAULT_MAP_TILES };
+  await registerSecurityHeaders(app, {
+    secure: options.secureCookies ?? false,
+    imageOrigins: network.mapTiles ? [tileOrigin(network.mapTiles.urlTemplate)] : [],
+  });
   await app.register(fastifyCookie);
   // Limits are set per route; every one answers in the same plain words, with Retry-After.
   await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_request, limit) => tooManyTries(limit.ttl) });
@@ -144,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
     demoMode: () => demoMode,
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 30,
+    network,
   });
   auditRoutes(app, db);
   hsdsRoutes(app, db);

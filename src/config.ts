@@ -7,6 +7,12 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** OpenStreetMap's own tiles (its usage policy asks for light use and this attribution). */
+export const DEFAULT_MAP_TILES = {
+  urlTemplate: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '© OpenStreetMap contributors',
+};
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -41,6 +47,21 @@ export const ConfigSchema = z.object({
       }
     }, 'must be an IANA time zone such as America/New_York')
     .default('America/New_York'),
+  /** The network's country (ISO 3166-1 alpha-2): distances are in miles in the US, in km in most others. */
+  KITH_COUNTRY: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as US')
+    .transform((code) => code.toUpperCase())
+    .default('US'),
+  /** The map's tiles: a URL template with {z}, {x} and {y} (and {s} for subdomains), or "none". */
+  KITH_MAP_TILES_URL: z
+    .string()
+    .refine(
+      (url) => url === 'none' || (/^https?:\/\/[^/]+\//.test(url) && ['{z}', '{x}', '{y}'].every((part) => url.includes(part))),
+      'must be an http(s) URL template with {z}, {x} and {y}, or none',
+    )
+    .default(DEFAULT_MAP_TILES.urlTemplate),
+  KITH_MAP_TILES_ATTRIBUTION: z.string().max(300).default(DEFAULT_MAP_TILES.attribution),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -53,6 +53,13 @@ export function appOptionsOf(config: Config, db: Database): AppOptions {
     secureCookies: config.KITH_SECURE_COOKIES,
     timing: { idleMinutes: config.KITH_SESSION_IDLE_MINUTES, maxHours: config.KITH_SESSION_MAX_HOURS },
     timeZone: config.KITH_TIMEZONE,
+    network: {
+      country: config.KITH_COUNTRY,
+      mapTiles:
+        config.KITH_MAP_TILES_URL === 'none'
+          ? null
+          : { urlTemplate: config.KITH_MAP_TILES_URL, attribution: config.KITH_MAP_TILES_ATTRIBUTION },
+    },
   };
 }
 

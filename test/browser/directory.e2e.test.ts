@@ -117,7 +117,8 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
 
     // The partner's service is there, with its distance, its room and how to refer.
     const card = await findResult(service);
-    expect(await card.textContent()).toMatch(/\d+(\.\d)? km away/);
+    // Miles, in a US network.
+    expect(await card.textContent()).toMatch(/\d+(\.\d)? mi away/);
     // Its hours in the reader's words (weekday names, times of day), never the schedule's codes.
     const cardText = (await card.textContent()) ?? '';
     expect(cardText).not.toMatch(/\b(MO|TU|WE|TH|FR|SA|SU)\b/);
@@ -139,7 +140,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     expect(csv.text).toContain(service.serviceName);
 
     // The coordinator opens the service: no "Update room" for someone who does not work there…
-    await card.getByRole('link', { name: service.serviceName }).click();
+    await card.getByRole('link', { name: service.serviceName, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: service.serviceName }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Room', exact: true }).waitFor();
     expect(await page.getByRole('heading', { name: 'Update room' }).count()).toBe(0);
@@ -329,7 +330,7 @@ describe.skipIf(!browserTestsCanRun())('finding help in the browser', () => {
     await page.getByRole('button', { name: 'Use where I am now' }).click();
     await page.waitForURL((url) => url.searchParams.has('lat') && url.searchParams.has('lon'));
     await page.getByText('Distances are from where you are.').waitFor();
-    expect(await (await findResult(place.service)).textContent()).toMatch(/0\.\d km away/);
+    expect(await (await findResult(place.service)).textContent()).toMatch(/[^\d.]0(\.\d)? mi away/);
     await page.getByRole('button', { name: 'Stop using where I am' }).click();
     await page.waitForURL((url) => !url.searchParams.has('lat'));
   }, 60_000);

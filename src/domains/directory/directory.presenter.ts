@@ -4,6 +4,7 @@
 // read by people in a spreadsheet, so it carries words.
 import { stringify } from 'csv-stringify/sync';
 import type {
+  KeptOrganizations,
   CapacityStatus,
   Intake,
   NeedDomainRule,
@@ -17,6 +18,7 @@ import type { IntakeRecord } from './intake';
 import type { NeedDomainRuleRow } from './need-domain.store';
 import { orderedHours } from './opening-hours';
 import type { DirectoryOrganizationRecord } from './read-directory-organization';
+import type { KeptOrganizationsRecord } from './read-kept-organizations';
 import type { ServiceRecord } from './read-service';
 import type { DirectorySearch } from './search-directory';
 import type { EntryRow } from './search.store';
@@ -33,6 +35,7 @@ export function presentSearchAnswer(search: DirectorySearch): SearchAnswer {
       directoryOrganizationId: organization.directoryOrganizationId,
       networkOrganizationId: organization.networkOrganizationId,
     })),
+    nearest: search.nearest ? { distanceMetres: search.nearest.distanceMetres } : null,
   };
 }
 
@@ -48,6 +51,8 @@ function presentSearchResult(row: EntryRow): SearchResult {
     address: row.address,
     postalCode: row.postal_code,
     distanceKm: row.distance_m === null ? null : Math.round(row.distance_m / 100) / 10,
+    latitude: row.latitude,
+    longitude: row.longitude,
     openNow: row.open_now,
     hours: orderedHours(row.hours),
     needDomains: row.need_domains ?? [],
@@ -155,6 +160,31 @@ export function presentDirectoryOrganization(record: DirectoryOrganizationRecord
       acceptingReferrals: service.accepting_referrals ?? true,
       capacityStatus: service.capacity_status,
       capacityUpdatedAt: service.capacity_updated_at?.toISOString() ?? null,
+    })),
+  };
+}
+
+export function presentKeptOrganizations(record: KeptOrganizationsRecord): KeptOrganizations {
+  return {
+    items: record.organizations.map(({ organization, services }) => ({
+      id: organization.id,
+      name: organization.name,
+      description: organization.description,
+      website: organization.website,
+      email: organization.email,
+      phones: organization.phones ?? [],
+      services: services.map((service) => ({
+        id: service.id,
+        name: service.name,
+        summary: service.summary,
+        status: service.status,
+        acceptingReferrals: service.accepting_referrals ?? true,
+        capacityStatus: service.capacity_status,
+        openSlots: service.open_slots,
+        waitlistLength: service.waitlist_length,
+        capacityUpdatedAt: service.capacity_updated_at?.toISOString() ?? null,
+        canUpdateCapacity: service.canUpdateCapacity,
+      })),
     })),
   };
 }

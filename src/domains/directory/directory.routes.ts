@@ -14,6 +14,7 @@ import { linkDirectoryOrganization } from './link-directory-organization';
 import { listNeedDomainRules } from './list-need-domain-rules';
 import { listNeedDomains } from './list-need-domains';
 import { readDirectoryOrganization } from './read-directory-organization';
+import { readKeptOrganizations } from './read-kept-organizations';
 import { readService } from './read-service';
 import { removeNeedDomainRule } from './remove-need-domain-rule';
 import { searchDirectory } from './search-directory';
@@ -129,6 +130,15 @@ export function directoryRoutes(app: FastifyInstance, options: DirectoryRouteOpt
       });
       return reply.code(204).send(null);
     },
+  });
+
+  api.get('/api/directory/kept-organizations', {
+    schema: {
+      tags,
+      summary: "The directory organisations the signed-in user's organisation keeps, with each service's room",
+      response: { 200: schema.KeptOrganizations },
+    },
+    handler: async (request) => present.presentKeptOrganizations(await readKeptOrganizations(context(request))),
   });
 
   api.get('/api/directory/organizations/:organizationId', {

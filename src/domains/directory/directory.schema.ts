@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDateTime } from '../../platform/http/dates';
 import { multiLineText, oneLineText } from '../../platform/http/text';
+import { MAX_RADIUS_KM } from './search-place';
 
 export const capacityStatuses = ['available', 'no_capacity', 'waitlist', 'assessment_required'] as const;
 export const CapacityStatus = z.enum(capacityStatuses);
@@ -23,7 +24,11 @@ export const SearchQuery = z
     near: oneLineText().min(2, 'must be a ZIP code or an address').max(200, 'must be at most 200 characters').optional(),
     lat: z.coerce.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').optional(),
     lon: z.coerce.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180').optional(),
-    radiusKm: z.coerce.number().min(0.1, 'must be at least 0.1').max(200, 'must be at most 200').optional(),
+    radiusKm: z.coerce
+      .number()
+      .min(0.1, 'must be at least 0.1')
+      .max(MAX_RADIUS_KM, `must be at most ${MAX_RADIUS_KM}`)
+      .optional(),
     openNow: flag.optional(),
     openAt: isoDateTime().optional(),
     language: oneLineText().toLowerCase().min(2).max(40).optional(),
@@ -80,6 +85,9 @@ export const SearchResult = z.object({
   address: z.string().nullable(),
   postalCode: z.string().nullable(),
   distanceKm: z.number().nullable(),
+  /** Where the service is (WGS 84), for a map and directions; null when the directory does not say. */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
   openNow: z.boolean().nullable(),
   hours: z.array(OpeningHours),
   needDomains: z.array(NeedDomainRef),
@@ -110,6 +118,11 @@ export const SearchAnswer = z.object({
   languageFromWords: z.string().nullable(),
   /** The organisations the words name, directory organisations and the network's members (first page only). */
   organizations: z.array(FoundOrganization),
+  /**
+   * When a search near a place finds nothing within its radius: how far away the nearest match
+   * is (same words and filters, out to 200 km); null otherwise, or when none is that near.
+   */
+  nearest: z.object({ distanceMetres: z.number() }).nullable(),
 });
 export type SearchAnswer = z.infer<typeof SearchAnswer>;
 
@@ -228,6 +241,35 @@ export const OrganizationDetail = z.object({
 });
 export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 
+/** The directory organisations the signed-in user's organisation keeps, with each service's room. */
+export const KeptOrganizations = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string().nullable(),
+      website: z.string().nullable(),
+      email: z.string().nullable(),
+      phones: z.array(z.string()),
+      services: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          summary: z.string(),
+          status: z.string(),
+          acceptingReferrals: z.boolean(),
+          capacityStatus: CapacityStatus.nullable(),
+          openSlots: z.number().nullable(),
+          waitlistLength: z.number().nullable(),
+          capacityUpdatedAt: z.string().nullable(),
+          canUpdateCapacity: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+export type KeptOrganizations = z.infer<typeof KeptOrganizations>;
+
 export const NeedDomainRuleBody = z
   .strictObject({
     needDomain: z.string().regex(/^[a-z-]{3,60}$/, 'must be a need-domain code'),
@@ -275,6 +317,7 @@ for (const [schema, id] of [
   [UpdateIntakeBody, 'UpdateIntakeBody'],
   [ServiceDetail, 'ServiceDetail'],
   [OrganizationDetail, 'DirectoryOrganization'],
+  [KeptOrganizations, 'KeptOrganizations'],
   [NeedDomainRule, 'NeedDomainRule'],
   [NeedDomainRuleBody, 'NeedDomainRuleBody'],
 ] as const) {

@@ -165,3 +165,35 @@ export async function directoryRecordNames(
   const rows = await q.query<{ id: string; name: string }>(recordNameSql[recordType], [ids]);
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** The directory organisations linked to a network organisation (the ones its staff keep), by name. */
+export async function listLinkedDirectoryOrganizations(
+  q: Queryable,
+  networkOrganizationId: string,
+): Promise<DirectoryOrganizationRow[]> {
+  return q.query<DirectoryOrganizationRow>(
+    `SELECT o.id, o.name, o.description, o.website, o.email,
+            (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.organization_id = o.id) AS phones,
+            link.organization_id AS network_organization_id
+       FROM directory_organization_link link JOIN hsds_organization o ON o.id = link.hsds_organization_id
+      WHERE link.organization_id = $1
+      ORDER BY o.name, o.id LIMIT 100`,
+    [networkOrganizationId],
+  );
+}
+
+export interface KeptServiceRow extends OrganizationServiceRow, Pick<Intake, 'open_slots' | 'waitlist_length'> {
+  organization_id: Service['organization_id'];
+  status: Service['status'];
+}
+
+/** The services of these directory organisations (the first 500 by name), with their whole room. */
+export async function listKeptServices(q: Queryable, organizationIds: string[]): Promise<KeptServiceRow[]> {
+  return q.query<KeptServiceRow>(
+    `SELECT s.id, s.name, s.organization_id, s.status, left(COALESCE(s.description, ''), 300) AS summary,
+            i.accepting_referrals, i.capacity_status, i.open_slots, i.waitlist_length, i.capacity_updated_at
+       FROM hsds_service s LEFT JOIN directory_service_intake i ON i.service_id = s.id
+      WHERE s.organization_id = ANY ($1::uuid[]) ORDER BY s.name, s.id LIMIT 500`,
+    [organizationIds],
+  );
+}

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/app-error';
 import type { SearchQuery } from './directory.schema';
 import { minuteOfWeek } from './opening-hours';
 import { facetGroupsOf, type EntryFilters } from './search-facets';
-import { coveringCells, DEFAULT_RADIUS_KM, resolveOrigin, type Origin } from './search-place';
+import { coveringCells, DEFAULT_RADIUS_KM, MAX_RADIUS_KM, resolveOrigin, type Origin } from './search-place';
 import { choosePlan, type SearchPlan } from './search-plan';
 import { findEntries, type EntryRow } from './search.store';
 import { readLanguage } from './search-languages';
@@ -25,6 +25,11 @@ export interface DirectorySearch {
   languageFromWords: string | null;
   /** The organisations the words name (on the first page only). */
   organizations: FoundOrganization[];
+  /**
+   * When nothing matches within the radius: how far the nearest match is (the same search out to
+   * the largest radius a search may ask for), or null when there is none that near either.
+   */
+  nearest: { distanceMetres: number } | null;
   /** How the index was read (tests compare both). */
   plan: SearchPlan;
 }
@@ -66,36 +71,48 @@ export async function searchDirectory(
   };
 
   const origin = await resolveOrigin(db, query);
-  const radiusMetres = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
-  const cells = origin ? coveringCells(origin, radiusMetres) : [];
-  // The filter needs cells to narrow by place; a circle they cannot cover is walked.
-  const plan: SearchPlan = !origin
-    ? 'filter'
-    : (props.plan ??
-      (cells === null
-        ? 'walk'
-        : await choosePlan(db, {
-            groups: facetGroupsOf(filters),
-            cells,
-            words: hasText ? correction.words : [],
-            lastIsPrefix: correction.lastIsPrefix,
-            wanted: offset + query.limit + 1,
-          })));
-
-  const [rows, organizations] = await Promise.all([
-    findEntries(db, {
-      text: hasText ? { anywhere: tsqueryText(correction, ''), inName: tsqueryText(correction, 'A') } : null,
+  const text = hasText ? { anywhere: tsqueryText(correction, ''), inName: tsqueryText(correction, 'A') } : null;
+  // Reads one page of the search within a radius, through the plan the facet counts choose.
+  const within = async (radiusMetres: number, page: { limit: number; offset: number }, fixedPlan?: SearchPlan) => {
+    const cells = origin ? coveringCells(origin, radiusMetres) : [];
+    // The filter needs cells to narrow by place; a circle they cannot cover is walked.
+    const plan: SearchPlan = !origin
+      ? 'filter'
+      : (fixedPlan ??
+        (cells === null
+          ? 'walk'
+          : await choosePlan(db, {
+              groups: facetGroupsOf(filters),
+              cells,
+              words: hasText ? correction.words : [],
+              lastIsPrefix: correction.lastIsPrefix,
+              wanted: page.offset + page.limit + 1,
+            })));
+    const rows = await findEntries(db, {
+      text,
       filters,
       minute,
       place: origin ? { latitude: origin.latitude, longitude: origin.longitude, radiusMetres, cells } : null,
       plan,
-      limit: query.limit,
-      offset,
-    }),
+      ...page,
+    });
+    return { rows, plan };
+  };
+
+  const radiusMetres = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
+  const [{ rows, plan }, organizations] = await Promise.all([
+    within(radiusMetres, { limit: query.limit, offset }, props.plan),
     offset === 0
       ? findOrganizations(context, { words: correction.words, lastIsPrefix: correction.lastIsPrefix })
       : Promise.resolve([]),
   ]);
+  // Nothing near: the nearest match farther out, found the same way as a page of one.
+  let nearest: DirectorySearch['nearest'] = null;
+  if (origin && rows.length === 0 && offset === 0 && radiusMetres < MAX_RADIUS_KM * 1000) {
+    const farther = await within(MAX_RADIUS_KM * 1000, { limit: 1, offset: 0 }, props.plan);
+    const distance = farther.rows[0]?.distance_m;
+    if (distance !== undefined && distance !== null) nearest = { distanceMetres: Math.round(distance) };
+  }
   return {
     entries: rows.slice(0, query.limit),
     nextCursor: rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null,
@@ -103,6 +120,7 @@ export async function searchDirectory(
     correction: correction.corrected || language ? { searchedFor: correction.words.join(' '), typed: query.q!.trim() } : null,
     languageFromWords: language?.code ?? null,
     organizations,
+    nearest,
     plan,
   };
 }

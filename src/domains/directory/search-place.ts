@@ -11,6 +11,8 @@ export interface Origin {
 }
 
 export const DEFAULT_RADIUS_KM = 10;
+/** The largest radius a search may ask for (SearchQuery.radiusKm), and how far "the nearest" looks. */
+export const MAX_RADIUS_KM = 200;
 
 export async function resolveOrigin(q: Queryable, place: { lat?: number; lon?: number; near?: string }): Promise<Origin | null> {
   if (place.lat !== undefined && place.lon !== undefined) {

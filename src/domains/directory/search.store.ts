@@ -128,6 +128,8 @@ export interface EntryRow
       | 'location_name'
       | 'address'
       | 'postal_code'
+      | 'latitude'
+      | 'longitude'
       | 'languages'
       | 'accepting_referrals'
     >,
@@ -234,7 +236,7 @@ export async function findEntries(db: Db, search: EntrySearch): Promise<EntryRow
             left(COALESCE(sv.description, ''), 400) AS summary, i.how_to_refer, i.referral_email, i.referral_phone, i.referral_fax, i.capacity_status, i.open_slots,
             i.waitlist_length, i.days_to_first_contact, i.capacity_note, i.capacity_updated_at
        FROM (SELECT ranked.*, row_number() OVER () AS position FROM (SELECT e.entry_id, e.service_id, e.service_name, e.organization_id, e.organization_name, e.location_name,
-                    e.address, e.postal_code, ${distance} AS distance_m,
+                    e.address, e.postal_code, e.latitude, e.longitude, ${distance} AS distance_m,
                     CASE WHEN e.open_minutes IS NULL THEN NULL ELSE e.open_minutes @> ${minute}::integer END AS open_now,
                     e.hours, e.languages, e.accepting_referrals, e.need_domains AS domain_codes
                FROM ${candidates}

@@ -30,6 +30,9 @@ declare module '../../platform/policy/policy' {
     /** The user whose tokens are listed. */
     'api_token.list': OwnedRecord;
     'api_token.revoke': OwnedRecord;
+    /** The network's settings: one record, the network's. */
+    'network_settings.read': Guarded;
+    'network_settings.update': Guarded;
   }
 }
 
@@ -61,4 +64,7 @@ registerRules({
   'api_token.create': (actor, token) => token.userId === actor.userId,
   'api_token.list': (actor, owner) => owner.userId === actor.userId || administers(actor, owner),
   'api_token.revoke': (actor, token) => token.userId === actor.userId || administers(actor, token),
+  // Every signed-in user's pages follow them (distances in miles or km); network admins set them.
+  'network_settings.read': () => true,
+  'network_settings.update': (actor) => isNetworkAdmin(actor),
 });

@@ -2,8 +2,9 @@
 // Password hashes, lockout counters and token digests never appear here.
 import { isNetworkAdmin, type Actor } from '../../platform/auth/actor';
 import type { ApiTokenRow } from './api-tokens.store';
-import type { ApiToken, CreatedApiToken, Me, Organization, Unit, User } from './identity.schema';
+import type { ApiToken, CreatedApiToken, Me, NetworkSettings, Organization, Unit, User } from './identity.schema';
 import type { OrganizationRow, UnitRow, UserRow } from './identity.store';
+import type { NetworkSettingsRecord } from './network-settings';
 import type { SignedIn } from './sign-in';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -90,4 +91,15 @@ export function presentApiToken(row: ApiTokenRow): ApiToken {
 /** A token just made: the only answer that ever holds its secret. */
 export function presentCreatedApiToken(created: { token: string; row: ApiTokenRow }): CreatedApiToken {
   return { ...presentApiToken(created.row), token: created.token };
+}
+
+export function presentNetworkSettings(settings: NetworkSettingsRecord): NetworkSettings {
+  return {
+    country: settings.country,
+    distanceUnit: settings.distanceUnit,
+    usualDistanceUnit: settings.usualDistanceUnit,
+    mapTiles: settings.mapTiles
+      ? { urlTemplate: settings.mapTiles.urlTemplate, attribution: settings.mapTiles.attribution }
+      : null,
+  };
 }

@@ -15,7 +15,9 @@ import { createUnit } from './create-unit';
 import { createUser } from './create-user';
 import * as present from './identity.presenter';
 import * as schema from './identity.schema';
+import type { NetworkDefaults } from './network-settings';
 import { readMe } from './read-me';
+import { readNetworkSettings } from './read-network-settings';
 import { readOrganization } from './read-organization';
 import { readOrganizations } from './read-organizations';
 import { readUnits } from './read-units';
@@ -27,6 +29,7 @@ import { signIn } from './sign-in';
 import { DEVICE_DAYS } from './sign-in-throttle.store';
 import { signOut } from './sign-out';
 import { updateOrganization } from './update-organization';
+import { updateNetworkSettings } from './update-network-settings';
 import { updateUnit } from './update-unit';
 import { updateUser } from './update-user';
 
@@ -36,6 +39,8 @@ export interface IdentityRouteOptions {
   secureCookies: boolean;
   demoMode: () => boolean;
   signInAttemptsPerMinute: number;
+  /** The deployment's country and map tiles, before the settings the network stored. */
+  network: NetworkDefaults;
 }
 
 const NoContent = z.null().describe('No content');
@@ -114,6 +119,29 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
   api.get('/api/me', {
     schema: { tags, summary: 'The signed-in user, their organisation and roles', response: { 200: schema.Me } },
     handler: async (request) => present.presentMe(await readMe(contextOf(request, db)), options.demoMode()),
+  });
+
+  api.get('/api/network-settings', {
+    schema: {
+      tags,
+      summary: "The network's settings: the unit of distances, the map tiles",
+      response: { 200: schema.NetworkSettings },
+    },
+    handler: async (request) =>
+      present.presentNetworkSettings(await readNetworkSettings(contextOf(request, db), { defaults: options.network })),
+  });
+
+  api.patch('/api/network-settings', {
+    schema: {
+      tags,
+      summary: "Change the network's settings (network admins)",
+      body: schema.UpdateNetworkSettingsBody,
+      response: { 200: schema.NetworkSettings },
+    },
+    handler: async (request) =>
+      present.presentNetworkSettings(
+        await updateNetworkSettings(contextOf(request, db), { body: request.body, defaults: options.network }),
+      ),
   });
 
   api.get('/api/organizations', {

@@ -159,6 +159,30 @@ export const CreatedApiToken = ApiToken.extend({ token: z.string() });
 export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
 export const ApiTokenList = z.object({ items: z.array(ApiToken) });
 
+export const distanceUnits = ['mi', 'km'] as const;
+export const DistanceUnit = z.enum(distanceUnits);
+export type DistanceUnit = z.infer<typeof DistanceUnit>;
+
+/**
+ * The network's settings every signed-in user's pages follow: the unit distances are shown in
+ * (stored, or the usual one of the network's country), and the map tiles (null: no tile server,
+ * the map shows its markers on a plain background).
+ */
+export const NetworkSettings = z.object({
+  country: z.string(),
+  distanceUnit: DistanceUnit,
+  /** The unit of the network's country, which distanceUnit follows until a network admin chooses. */
+  usualDistanceUnit: DistanceUnit,
+  mapTiles: z.object({ urlTemplate: z.string(), attribution: z.string() }).nullable(),
+});
+export type NetworkSettings = z.infer<typeof NetworkSettings>;
+
+/** `distanceUnit: null` goes back to the country's usual unit. */
+export const UpdateNetworkSettingsBody = z.strictObject({
+  distanceUnit: z.enum(distanceUnits, 'must be mi or km').nullable().optional(),
+});
+export type UpdateNetworkSettingsBody = z.infer<typeof UpdateNetworkSettingsBody>;
+
 export const OrganizationPage = pageSchema(Organization);
 export const UnitPage = pageSchema(Unit);
 export const UserPage = pageSchema(User);
@@ -173,6 +197,9 @@ for (const [schema, id] of [
   [Unit, 'Unit'],
   [User, 'User'],
   [Me, 'Me'],
+  [DistanceUnit, 'DistanceUnit'],
+  [NetworkSettings, 'NetworkSettings'],
+  [UpdateNetworkSettingsBody, 'UpdateNetworkSettingsBody'],
   [ApiToken, 'ApiToken'],
   [CreatedApiToken, 'CreatedApiToken'],
   [SignInBody, 'SignInBody'],

@@ -273,3 +273,24 @@ export async function namesOf(
   const rows = await q.query<{ id: string; name: string }>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** The network's own settings (key → JSON value); a key never set is absent. */
+export async function readNetworkSettingValues(q: Queryable, keys: string[]): Promise<Record<string, unknown>> {
+  const rows = await q.query<Pick<TableRow<'network_settings'>, 'key' | 'value'>>(
+    'SELECT key, value FROM network_settings WHERE key = ANY ($1::text[])',
+    [keys],
+  );
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+export async function writeNetworkSetting(q: Queryable, key: string, value: unknown): Promise<void> {
+  await q.query(
+    `INSERT INTO network_settings (key, value) VALUES ($1, $2::jsonb)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [key, JSON.stringify(value)],
+  );
+}
+
+export async function deleteNetworkSetting(q: Queryable, key: string): Promise<void> {
+  await q.query('DELETE FROM network_settings WHERE key = $1', [key]);
+}

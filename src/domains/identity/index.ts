@@ -41,5 +41,7 @@ export {
 } from './identity.store';
 export type { OrganizationRow, UnitRow, UserRow } from './identity.store';
 export type { NamedOrganizationRow } from './organization-names.store';
+export { usualDistanceUnit } from './network-settings';
+export type { NetworkDefaults } from './network-settings';
 export { CreateOrganizationBody, CreateUserBody, organizationKinds, unitKinds } from './identity.schema';
 export type { OrganizationKind, UnitKind } from './identity.schema';

@@ -64,7 +64,10 @@ function expectSecurityHeaders(answer: RawAnswer, what: string): void {
   expect(csp.get('object-src'), what).toEqual(["'none'"]);
   expect(csp.get('base-uri'), what).toEqual(["'self'"]);
   expect(csp.get('form-action'), what).toEqual(["'self'"]);
+  // Images may also come from the map's tile server (OpenStreetMap's by default), and only images.
+  expect(csp.get('img-src'), what).toEqual(["'self'", 'data:', 'https://tile.openstreetmap.org']);
   for (const [name, sources] of csp) {
+    if (name === 'img-src') continue;
     expect(
       sources.filter((source) => source === '*' || source.startsWith('http')),
       `${what}: ${name}`,

@@ -7,7 +7,7 @@
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
-function contentSecurityPolicy(secure: boolean): Record<string, string[]> {
+function contentSecurityPolicy(secure: boolean, imageOrigins: string[]): Record<string, string[]> {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -21,7 +21,8 @@ function contentSecurityPolicy(secure: boolean): Record<string, string[]> {
     'style-src-attr': ["'none'"],
     // data: for index.html's empty icon (`<link rel="icon" href="data:,">`) and swagger-ui's
     // SVG icons; a data: image cannot run anything.
-    'img-src': ["'self'", 'data:'],
+    // The map's tile server (KITH_MAP_TILES_URL), when there is one.
+    'img-src': ["'self'", 'data:', ...imageOrigins],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
     'object-src': ["'none'"],
@@ -35,11 +36,17 @@ function contentSecurityPolicy(secure: boolean): Record<string, string[]> {
   return directives;
 }
 
-/** `secure`: Kith is reached over HTTPS (KITH_SECURE_COOKIES), so HSTS is sent. */
-export async function registerSecurityHeaders(app: FastifyInstance, options: { secure: boolean }): Promise<void> {
+/**
+ * `secure`: Kith is reached over HTTPS (KITH_SECURE_COOKIES), so HSTS is sent. `imageOrigins`: where
+ * else images may come from (the map's tiles).
+ */
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: { secure: boolean; imageOrigins?: string[] },
+): Promise<void> {
   const helmetOptions: FastifyHelmetOptions = {
     global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(options.secure) },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(options.secure, options.imageOrigins ?? []) },
     // Nothing may frame Kith (clickjacking): X-Frame-Options for browsers without frame-ancestors.
     xFrameOptions: { action: 'deny' },
     // No Referer ever leaves Kith: its paths name records and its queries carry what a

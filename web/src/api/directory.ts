@@ -54,6 +54,9 @@ export type ServiceDetail = Schemas['ServiceDetail'];
 export type CapacityHistoryEntry = ServiceDetail['capacityHistory'][number];
 export type ServiceLocation = ServiceDetail['locations'][number];
 export type DirectoryOrganization = Schemas['DirectoryOrganization'];
+/** The directory organisations the signed-in user's organisation keeps, with each service's room. */
+export type KeptOrganization = Schemas['KeptOrganizations']['items'][number];
+export type KeptService = KeptOrganization['services'][number];
 /** The fields a partner may change; every one is optional. */
 export type IntakeChange = Schemas['UpdateIntakeBodyInput'];
 
@@ -64,6 +67,7 @@ export const directoryKeys = {
   search: (query: DirectoryQuery) => ['directory', 'search', query] as const,
   service: (id: string) => ['directory', 'service', id] as const,
   organization: (id: string) => ['directory', 'organization', id] as const,
+  kept: ['directory', 'kept-organizations'] as const,
 };
 
 /** The query string of a search (no page size or cursor), with `need` repeated once per domain. */
@@ -136,6 +140,14 @@ export function useDirectoryOrganization(organizationId: string | undefined) {
   });
 }
 
+export function useKeptOrganizations() {
+  return useQuery({
+    queryKey: directoryKeys.kept,
+    queryFn: ({ signal }) => apiFetch<{ items: KeptOrganization[] }>('/api/directory/kept-organizations', { signal }),
+    select: (data) => data.items,
+  });
+}
+
 export function useUpdateIntake(serviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -150,6 +162,7 @@ export function useUpdateIntake(serviceId: string) {
         queryClient.invalidateQueries({ queryKey: directoryKeys.service(serviceId) }),
         queryClient.invalidateQueries({ queryKey: directoryKeys.searches }),
         queryClient.invalidateQueries({ queryKey: ['directory', 'organization'] }),
+        queryClient.invalidateQueries({ queryKey: directoryKeys.kept }),
       ]);
     },
   });

@@ -125,6 +125,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory/kept-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory organisations the signed-in user's organisation keeps, with each service's room */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeptOrganizations"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/directory/need-domain-rules": {
         parameters: {
             query?: never;
@@ -597,6 +633,66 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/network-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's settings: the unit of distances, the map tiles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkSettings"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the network's settings (network admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateNetworkSettingsBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkSettings"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/organizations": {
@@ -1741,6 +1837,10 @@ export interface components {
             }[];
             website: string | null;
         };
+        /** @enum {string} */
+        DistanceUnit: "mi" | "km";
+        /** @enum {string} */
+        DistanceUnitInput: "mi" | "km";
         FieldError: {
             field: string;
             message: string;
@@ -1786,6 +1886,50 @@ export interface components {
             referralFax: string | null;
             referralPhone: string | null;
             waitlistLength: number | null;
+        };
+        KeptOrganizations: {
+            items: {
+                description: string | null;
+                email: string | null;
+                id: string;
+                name: string;
+                phones: string[];
+                services: {
+                    acceptingReferrals: boolean;
+                    canUpdateCapacity: boolean;
+                    capacityStatus: components["schemas"]["CapacityStatus"] | null;
+                    capacityUpdatedAt: string | null;
+                    id: string;
+                    name: string;
+                    openSlots: number | null;
+                    status: string;
+                    summary: string;
+                    waitlistLength: number | null;
+                }[];
+                website: string | null;
+            }[];
+        };
+        KeptOrganizationsInput: {
+            items: {
+                description: string | null;
+                email: string | null;
+                id: string;
+                name: string;
+                phones: string[];
+                services: {
+                    acceptingReferrals: boolean;
+                    canUpdateCapacity: boolean;
+                    capacityStatus: components["schemas"]["CapacityStatusInput"] | null;
+                    capacityUpdatedAt: string | null;
+                    id: string;
+                    name: string;
+                    openSlots: number | null;
+                    status: string;
+                    summary: string;
+                    waitlistLength: number | null;
+                }[];
+                website: string | null;
+            }[];
         };
         Me: {
             csrfToken: string | null;
@@ -1858,6 +2002,24 @@ export interface components {
             needDomain: string;
             taxonomyTermId: string | null;
             taxonomyTermName: string | null;
+        };
+        NetworkSettings: {
+            country: string;
+            distanceUnit: components["schemas"]["DistanceUnit"];
+            mapTiles: {
+                attribution: string;
+                urlTemplate: string;
+            } | null;
+            usualDistanceUnit: components["schemas"]["DistanceUnit"];
+        };
+        NetworkSettingsInput: {
+            country: string;
+            distanceUnit: components["schemas"]["DistanceUnitInput"];
+            mapTiles: {
+                attribution: string;
+                urlTemplate: string;
+            } | null;
+            usualDistanceUnit: components["schemas"]["DistanceUnitInput"];
         };
         OpeningHours: {
             closes: string | null;
@@ -1934,6 +2096,9 @@ export interface components {
             } | null;
             items: components["schemas"]["SearchResult"][];
             languageFromWords: string | null;
+            nearest: {
+                distanceMetres: number;
+            } | null;
             nextCursor: string | null;
             organizations: components["schemas"]["FoundOrganization"][];
             origin: {
@@ -1949,6 +2114,9 @@ export interface components {
             } | null;
             items: components["schemas"]["SearchResultInput"][];
             languageFromWords: string | null;
+            nearest: {
+                distanceMetres: number;
+            } | null;
             nextCursor: string | null;
             organizations: components["schemas"]["FoundOrganizationInput"][];
             origin: {
@@ -1973,7 +2141,9 @@ export interface components {
             hours: components["schemas"]["OpeningHours"][];
             howToRefer: components["schemas"]["ReferralChannel"][];
             languages: string[];
+            latitude: number | null;
             locationName: string | null;
+            longitude: number | null;
             needDomains: {
                 code: string;
                 name: string;
@@ -2007,7 +2177,9 @@ export interface components {
             hours: components["schemas"]["OpeningHoursInput"][];
             howToRefer: components["schemas"]["ReferralChannelInput"][];
             languages: string[];
+            latitude: number | null;
             locationName: string | null;
+            longitude: number | null;
             needDomains: {
                 code: string;
                 name: string;
@@ -2166,6 +2338,12 @@ export interface components {
             referralFax?: string | null;
             referralPhone?: string | null;
             waitlistLength?: number | null;
+        };
+        UpdateNetworkSettingsBody: {
+            distanceUnit?: ("mi" | "km") | null;
+        };
+        UpdateNetworkSettingsBodyInput: {
+            distanceUnit?: ("mi" | "km") | null;
         };
         UpdateOrganizationBody: {
             description?: string;

@@ -11,6 +11,9 @@ export type OrganizationKind = Schemas['OrganizationKind'];
 export type UnitKind = Schemas['UnitKind'];
 export type Me = Schemas['Me'];
 export type Organization = Schemas['Organization'];
+export type DistanceUnit = Schemas['DistanceUnit'];
+export type NetworkSettings = Schemas['NetworkSettings'];
+export type UpdateNetworkSettingsBody = Schemas['UpdateNetworkSettingsBodyInput'];
 export type CreateOrganizationBody = Schemas['CreateOrganizationBodyInput'];
 export type Unit = Schemas['Unit'];
 export type CreateUnitBody = Schemas['CreateUnitBodyInput'];
@@ -64,5 +67,6 @@ export const organizationKinds = allOf<OrganizationKind>()([
   'coalition_backbone',
   'payer',
 ]);
+export const distanceUnits = allOf<DistanceUnit>()(['mi', 'km']);
 export const unitKinds = allOf<UnitKind>()(['department', 'program', 'clinic', 'team']);
 export const auditOutcomes = allOf<AuditOutcome>()(['success', 'denied', 'failure']);

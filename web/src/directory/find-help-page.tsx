@@ -6,35 +6,50 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { searchCsvHref, useDirectorySearch, useNeedDomains, type DirectoryQuery } from '../api/directory';
+import { useNetworkSettings } from '../api/network-settings';
+import type { DistanceUnit, NetworkSettings } from '../api/types';
 import { Page } from '../ui/page';
 import { Loading, QueryError } from '../ui/status';
 import { CorrectionNotice } from './correction-notice';
+import { NearestHint } from './nearest-hint';
 import { OrganizationResults } from './organization-results';
 import { ResultCard } from './result-card';
+import { ResultsMap, ResultsWithMap } from './results-map';
 import { SearchFilters } from './search-filters';
 import { SearchForm, type SearchFormValues } from './search-form';
-import { defaultRadiusKm, paramsFromQuery, queryFromParams } from './search-query';
+import { defaultRadiusKm, defaultRadiusKmOf, paramsFromQuery, queryFromParams, requestQueryOf } from './search-query';
 
-function formValuesOf(query: DirectoryQuery): SearchFormValues {
-  return { q: query.q ?? '', near: query.near ?? '', radiusKm: String(query.radiusKm ?? defaultRadiusKm) };
+function formValuesOf(query: DirectoryQuery, unit: DistanceUnit): SearchFormValues {
+  return { q: query.q ?? '', near: query.near ?? '', radiusKm: String(query.radiusKm ?? defaultRadiusKmOf(unit)) };
 }
 
 function fieldsKey(values: SearchFormValues): string {
   return [values.q.trim(), values.near.trim(), values.radiusKm].join('\n');
 }
 
+// Distances and the choice of radius follow the network's unit: the page waits for it.
 export default function FindHelpPage() {
+  const settings = useNetworkSettings();
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <FindHelp settings={settings.data} />;
+}
+
+function FindHelp({ settings }: { settings: NetworkSettings }) {
   const { t } = useTranslation();
+  const unit = settings.distanceUnit;
   const [searchParams, setSearchParams] = useSearchParams();
   const address = searchParams.toString();
   const query = useMemo(() => queryFromParams(new URLSearchParams(address)), [address]);
-  const search = useDirectorySearch(query);
+  const sent = useMemo(() => requestQueryOf(query, unit), [query, unit]);
+  const search = useDirectorySearch(sent);
+  const [selectedEntry, setSelectedEntry] = useState<string | null>(null);
   const needDomains = useNeedDomains();
   const refused = search.error instanceof ApiError && search.error.status === 400;
 
   // The form keeps what the person typed while they search; it starts over only when the address
   // changes under it (back button, a shared link, the "Find help" menu item).
-  const urlFields = fieldsKey(formValuesOf(query));
+  const urlFields = fieldsKey(formValuesOf(query, unit));
   const [form, setForm] = useState({ key: 0, fields: urlFields });
   if (form.fields !== urlFields) setForm({ key: form.key + 1, fields: urlFields });
 
@@ -68,9 +83,9 @@ export default function FindHelpPage() {
       lat,
       lon,
       // A distance means something only from a place; the server's own default is left out.
-      radiusKm: hasPlace && Number.isFinite(radiusKm) && radiusKm !== defaultRadiusKm ? radiusKm : undefined,
+      radiusKm: hasPlace && Number.isFinite(radiusKm) && radiusKm !== defaultRadiusKmOf(unit) ? radiusKm : undefined,
     };
-    setForm({ key: form.key, fields: fieldsKey(formValuesOf(next)) });
+    setForm({ key: form.key, fields: fieldsKey(formValuesOf(next, unit)) });
     searchAndFocus(next);
   };
   const clearFilters = () => go({ q: query.q, near: query.near, radiusKm: query.radiusKm, lat: query.lat, lon: query.lon });
@@ -94,6 +109,12 @@ export default function FindHelpPage() {
   };
   const hasFilters = Boolean(query.need || query.openNow || query.language || query.acceptingReferrals || query.hasCapacity);
   const backTo = address ? `/directory?${address}` : '/directory';
+  // A marker picked on the map: its result is marked in the list, scrolled to and focused.
+  const pickOnMap = (index: number) => {
+    setSelectedEntry(results[index]?.entryId ?? null);
+    nameLinks.current[index]?.focus({ preventScroll: true });
+    nameLinks.current[index]?.closest('article')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
 
   return (
     <Page title={t('directory.search.title')} description={t('directory.search.intro')}>
@@ -101,7 +122,8 @@ export default function FindHelpPage() {
         <Stack gap="md">
           <SearchForm
             key={form.key}
-            values={formValuesOf(query)}
+            values={formValuesOf(query, unit)}
+            unit={unit}
             onSearch={onSearch}
             serverError={refused ? search.error : null}
             searching={search.isFetching && !search.isFetchingNextPage}
@@ -126,7 +148,7 @@ export default function FindHelpPage() {
             {t('directory.results.title')}
           </Title>
           {results.length > 0 && (
-            <Button component="a" href={searchCsvHref(query)} download variant="default" size="sm">
+            <Button component="a" href={searchCsvHref(sent)} download variant="default" size="sm">
               {t('directory.results.downloadCsv')}
             </Button>
           )}
@@ -157,6 +179,14 @@ export default function FindHelpPage() {
         {search.isSuccess && results.length === 0 && (
           <Paper withBorder p="lg">
             <Stack gap="xs">
+              {firstPage?.nearest && (
+                <NearestHint
+                  radiusKm={sent.radiusKm ?? defaultRadiusKm}
+                  nearest={firstPage.nearest}
+                  unit={unit}
+                  onWiden={(radiusKm) => go({ ...query, radiusKm })}
+                />
+              )}
               <Text fw={600}>{t('directory.results.noneTitle')}</Text>
               <List size="sm" spacing={4}>
                 {query.q && <List.Item>{t('directory.results.tryOtherWords')}</List.Item>}
@@ -175,26 +205,43 @@ export default function FindHelpPage() {
           </Paper>
         )}
         {results.length > 0 && (
-          <Stack
-            component="ul"
-            className="plain-list"
-            gap="sm"
-            aria-labelledby="directory-results"
-            aria-busy={search.isPlaceholderData}
-            style={{ opacity: search.isPlaceholderData ? 0.6 : 1 }}
-          >
-            {results.map((result, index) => (
-              <li key={`${result.entryId}-${index}`}>
-                <ResultCard
-                  result={result}
-                  backTo={backTo}
-                  nameRef={(element) => {
-                    nameLinks.current[index] = element;
-                  }}
-                />
-              </li>
-            ))}
-          </Stack>
+          <ResultsWithMap
+            list={
+              <Stack
+                component="ul"
+                className="plain-list"
+                gap="sm"
+                aria-labelledby="directory-results"
+                aria-busy={search.isPlaceholderData}
+                style={{ opacity: search.isPlaceholderData ? 0.6 : 1 }}
+              >
+                {results.map((result, index) => (
+                  <li key={`${result.entryId}-${index}`}>
+                    <ResultCard
+                      result={result}
+                      backTo={backTo}
+                      number={index + 1}
+                      selected={result.entryId === selectedEntry}
+                      unit={unit}
+                      nameRef={(element) => {
+                        nameLinks.current[index] = element;
+                      }}
+                    />
+                  </li>
+                ))}
+              </Stack>
+            }
+            map={
+              <ResultsMap
+                results={results}
+                origin={firstPage?.origin ?? null}
+                radiusKm={firstPage?.origin ? (sent.radiusKm ?? defaultRadiusKm) : null}
+                tiles={settings.mapTiles}
+                selectedEntryId={selectedEntry}
+                onSelect={pickOnMap}
+              />
+            }
+          />
         )}
         {search.hasNextPage && !search.isPlaceholderData && (
           <Button variant="default" loading={search.isFetchingNextPage} onClick={loadMore}>

@@ -3,17 +3,22 @@
 // reader's language.
 import type { TFunction } from 'i18next';
 import { weekdayCodes, type OpeningHours, type WeekdayCode } from '../api/directory';
+import type { DistanceUnit } from '../api/types';
 import i18n from '../i18n';
 
-/** "1.2 km" in English, "1,2 km" in Spanish. */
-export function formatDistance(km: number): string {
-  const digits = km < 10 ? 1 : 0;
+export const KM_PER_MILE = 1.609344;
+
+/** "1.2 km" in English, "1,2 km" in Spanish; "0.7 mi" where the network counts in miles. */
+export function formatDistance(km: number, unit: DistanceUnit = 'km'): string {
+  const value = unit === 'mi' ? km / KM_PER_MILE : km;
+  // Whole numbers stay whole ("within 5 mi"); other distances below 10 get one decimal.
+  const digits = value < 10 && Math.abs(value - Math.round(value)) > 0.01 ? 1 : 0;
   return new Intl.NumberFormat(i18n.language, {
     style: 'unit',
-    unit: 'kilometer',
+    unit: unit === 'mi' ? 'mile' : 'kilometer',
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
-  }).format(km);
+  }).format(value);
 }
 
 const minute = 60;

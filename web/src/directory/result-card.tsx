@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchResult } from '../api/directory';
 import { formatList } from '../i18n/format';
+import type { DistanceUnit } from '../api/types';
 import { CapacityBadge } from './capacity-badge';
+import { DirectionsLink } from './directions-link';
 import { formatDistance, languageNames } from './format';
 import { HowToRefer } from './how-to-refer';
 import { PlaceIcon, SpeechIcon } from './icons';
@@ -17,6 +19,12 @@ export function ResultCard(props: {
   /** The search's address, for the "back to results" link of the pages this card opens. */
   backTo: string;
   nameRef?: Ref<HTMLAnchorElement>;
+  /** Its number on the map (the list's order). */
+  number?: number;
+  /** Picked on the map. */
+  selected?: boolean;
+  /** The distance's unit of the network. */
+  unit?: DistanceUnit;
 }) {
   const { result, backTo } = props;
   const { t } = useTranslation();
@@ -25,11 +33,23 @@ export function ResultCard(props: {
   const place = [result.locationName, result.address].filter(Boolean).join(' · ');
 
   return (
-    <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-labelledby={headingId}
+      className={props.selected ? 'result-card-selected' : undefined}
+      data-entry-id={result.entryId}
+    >
       <Stack gap={8}>
         <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
           <div style={{ minWidth: 0 }}>
             <Title order={3} size="h4" id={headingId}>
+              {props.number !== undefined && (
+                <span className="result-number" aria-hidden="true" data-testid="result-number">
+                  {props.number}
+                </span>
+              )}
               <Anchor
                 ref={props.nameRef}
                 component={Link}
@@ -48,7 +68,7 @@ export function ResultCard(props: {
           </div>
           {result.distanceKm !== null && (
             <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
-              {t('directory.result.away', { distance: formatDistance(result.distanceKm) })}
+              {t('directory.result.away', { distance: formatDistance(result.distanceKm, props.unit) })}
             </Text>
           )}
         </Group>
@@ -70,6 +90,12 @@ export function ResultCard(props: {
           <Group gap={6} wrap="nowrap" align="flex-start">
             <PlaceIcon />
             <Text size="sm">{place}</Text>
+            <DirectionsLink
+              name={result.serviceName}
+              latitude={result.latitude}
+              longitude={result.longitude}
+              address={result.address}
+            />
           </Group>
         )}
         <Group gap="xs" align="flex-start" wrap="nowrap">

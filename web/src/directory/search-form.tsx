@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../ui/form-alert';
 import { useServerForm } from '../ui/use-server-form';
 import { PlaceIcon } from './icons';
-import { defaultRadiusKm, radiusChoicesKm } from './search-query';
+import type { DistanceUnit } from '../api/types';
+import { defaultRadiusKmOf, radiusChoicesKm } from './search-query';
 import { formatDistance } from './format';
 
 export type SearchFormValues = {
@@ -24,6 +25,8 @@ export function SearchForm(props: {
   /** The search is near a point (the device's place) rather than a typed place. */
   nearPoint: boolean;
   onUsePoint: (point: { latitude: number; longitude: number } | null) => void;
+  /** The network's unit of distance: the choices are round numbers of it. */
+  unit: DistanceUnit;
 }) {
   const { t } = useTranslation();
   const form = useServerForm({ initialValues: props.values, serverError: props.serverError });
@@ -42,10 +45,9 @@ export function SearchForm(props: {
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 5 * 60_000 },
     );
   };
-  const radius = form.values.radiusKm || String(defaultRadiusKm);
-  const radiusOptions = (radiusChoicesKm as readonly number[]).includes(Number(radius))
-    ? radiusChoicesKm.map(String)
-    : [...radiusChoicesKm.map(String), radius];
+  const choices = radiusChoicesKm(props.unit);
+  const radius = form.values.radiusKm || String(defaultRadiusKmOf(props.unit));
+  const radiusOptions = choices.includes(Number(radius)) ? choices.map(String) : [...choices.map(String), radius];
 
   return (
     <form noValidate role="search" aria-label={t('directory.search.label')} onSubmit={form.onSubmit(props.onSearch)}>
@@ -76,7 +78,7 @@ export function SearchForm(props: {
             description={t('directory.search.distanceHelp')}
             data={radiusOptions.map((value) => ({
               value,
-              label: t('directory.search.within', { distance: formatDistance(Number(value)) }),
+              label: t('directory.search.within', { distance: formatDistance(Number(value), props.unit) }),
             }))}
             value={radius}
             onChange={(event) => form.set('radiusKm', event.currentTarget.value)}

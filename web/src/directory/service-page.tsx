@@ -15,6 +15,7 @@ import { HowToRefer } from './how-to-refer';
 import { ClockIcon, PlaceIcon } from './icons';
 import { RoomCard } from './room-card';
 import { UpdateRoomPanel } from './update-room-panel';
+import { DirectionsLink } from './directions-link';
 
 export default function ServicePage() {
   const { t } = useTranslation();
@@ -172,6 +173,12 @@ function LocationCard(props: { location: ServiceLocation }) {
             <Text size="sm">{location.address}</Text>
           </Group>
         )}
+        <DirectionsLink
+          name={location.name ?? location.address ?? t('directory.service.unnamedLocation')}
+          latitude={location.latitude}
+          longitude={location.longitude}
+          address={location.address}
+        />
         {location.phones.map((phone) => (
           <PhoneLink key={phone} phone={phone} />
         ))}

@@ -7,6 +7,7 @@ import { useNeedDomainRules } from '../api/directory-settings';
 import { Page } from '../ui/page';
 import { Loading, QueryError } from '../ui/status';
 import { AddRuleForm } from './add-rule-form';
+import { DistanceUnitSetting } from './distance-unit-setting';
 import { NeedDomainRules } from './need-domain-rules';
 
 export default function DirectorySettingsPage() {
@@ -16,6 +17,7 @@ export default function DirectorySettingsPage() {
 
   return (
     <Page title={t('directory.settings.title')} description={t('directory.settings.intro')}>
+      <DistanceUnitSetting />
       {needDomains.isPending || rules.isPending ? (
         <Loading />
       ) : needDomains.isError ? (

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { isAdmin } from '../api/session';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
+import { KeptServices } from './kept-services';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -13,6 +14,8 @@ export default function HomePage() {
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })}>
+      {/* Partner staff land on their own services, to keep their room up to date. */}
+      {!me.organization.isHost && <KeptServices />}
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Text>
