@@ -172,6 +172,11 @@ function LocationCard(props: { location: ServiceLocation }) {
             <Text size="sm">{location.address}</Text>
           </Group>
         )}
+        {location.coordinatesApproximate && (
+          <Text size="sm" c="dimmed">
+            {t('directory.service.approximateLocation')}
+          </Text>
+        )}
         {location.phones.map((phone) => (
           <PhoneLink key={phone} phone={phone} />
         ))}
