@@ -25,7 +25,7 @@ export async function resolveOrigin(q: Queryable, place: { lat?: number; lon?: n
   if (zip) return { latitude: zip.latitude, longitude: zip.longitude, label: near };
   const address = await addressPoint(q, near);
   if (address) return { latitude: address.latitude, longitude: address.longitude, label: address.address };
-  throw AppError.field('query.near', 'is not a US ZIP code or an address the directory knows');
+  throw AppError.field('query.near', 'is not a US ZIP code or address the directory knows');
 }
 
 const CELL_LEVELS = 9;
