@@ -264,8 +264,11 @@ program
     '--dataset <name>',
     'the data set the records belong to (default: the file or folder name); ids that are not UUIDs are minted within it',
   )
-  .option('--verbose', 'list every rejected record (the report shows the first 50)')
-  .option('--rejections <file>', 'also write every rejected record (path, object, id, reason) to this JSON file')
+  .option('--verbose', 'list every repaired and rejected record (the report shows the first 50 of each)')
+  .option(
+    '--rejections <file>',
+    'also write every rejected record (path, object, id, reason), every repair and every warning to this JSON file',
+  )
   .option('--retire-missing', 'the source is the whole data set: mark defunct its services that are not in it any more')
   .action(
     async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string; retireMissing?: boolean }) =>
@@ -291,7 +294,7 @@ program
           if (options.rejections) {
             writeFileSync(
               options.rejections,
-              `${JSON.stringify({ rejections: report.rejections, warnings: report.warnings }, null, 2)}\n`,
+              `${JSON.stringify({ rejections: report.rejections, repairs: report.repairs, warnings: report.warnings }, null, 2)}\n`,
             );
             say(`Rejected records written to ${options.rejections}.`);
           }

@@ -9,11 +9,13 @@ import type {
   Intake,
   NeedDomainRule,
   OrganizationDetail,
+  PlaceholderOrganization,
   ReferralChannel,
   SearchAnswer,
   SearchResult,
   ServiceDetail,
 } from './directory.schema';
+import type { PlaceholderOrganizationRow } from './import-repairs.store';
 import type { IntakeRecord } from './intake';
 import type { NeedDomainRuleRow } from './need-domain.store';
 import { orderedHours } from './opening-hours';
@@ -125,6 +127,7 @@ export function presentService(record: ServiceRecord): ServiceDetail {
       address: location.address,
       latitude: location.latitude,
       longitude: location.longitude,
+      coordinatesApproximate: location.coordinates_approximate,
       phones: location.phones ?? [],
       hours: orderedHours(location.hours),
     })),
@@ -196,6 +199,18 @@ export function presentNeedDomainRule(row: NeedDomainRuleRow): NeedDomainRule {
     taxonomyTermId: row.taxonomy_term_id,
     taxonomyTermName: row.taxonomy_term_name,
     keyword: row.keyword,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentPlaceholderOrganization(row: PlaceholderOrganizationRow): PlaceholderOrganization {
+  return {
+    id: row.id,
+    name: row.name,
+    dataset: row.dataset,
+    sourceId: row.source_id,
+    services: row.services,
+    locations: row.locations,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -13,6 +13,7 @@ import * as schema from './directory.schema';
 import { linkDirectoryOrganization } from './link-directory-organization';
 import { listNeedDomainRules } from './list-need-domain-rules';
 import { listNeedDomains } from './list-need-domains';
+import { listPlaceholderOrganizations } from './list-placeholder-organizations';
 import { readDirectoryOrganization } from './read-directory-organization';
 import { readKeptOrganizations } from './read-kept-organizations';
 import { readService } from './read-service';
@@ -113,6 +114,17 @@ export function directoryRoutes(app: FastifyInstance, options: DirectoryRouteOpt
       await removeNeedDomainRule(context(request), { ruleId: request.params.ruleId });
       return reply.code(204).send(null);
     },
+  });
+
+  api.get('/api/directory/placeholder-organizations', {
+    schema: {
+      tags,
+      summary: 'Organisations imported data named and did not have, kept as stand-ins to fix (network admins)',
+      response: { 200: z.object({ items: z.array(schema.PlaceholderOrganization) }) },
+    },
+    handler: async (request) => ({
+      items: (await listPlaceholderOrganizations(context(request))).map(present.presentPlaceholderOrganization),
+    }),
   });
 
   api.put('/api/directory/organizations/:organizationId/link', {

@@ -199,6 +199,8 @@ export const ServiceDetail = z.object({
       address: z.string().nullable(),
       latitude: z.number().nullable(),
       longitude: z.number().nullable(),
+      /** The coordinates are an estimate: the centre of the location's postal code. */
+      coordinatesApproximate: z.boolean(),
       phones: z.array(z.string()),
       hours: z.array(OpeningHours),
     }),
@@ -300,6 +302,19 @@ export const NeedDomainRule = z.object({
 });
 export type NeedDomainRule = z.infer<typeof NeedDomainRule>;
 
+/** An organisation a source named and lacked, kept as a stand-in until the real one is imported. */
+export const PlaceholderOrganization = z.object({
+  id: z.string(),
+  /** The stand-in's name: the source's id for the organisation. */
+  name: z.string(),
+  dataset: z.string(),
+  sourceId: z.string(),
+  services: z.number().int(),
+  locations: z.number().int(),
+  createdAt: z.string(),
+});
+export type PlaceholderOrganization = z.infer<typeof PlaceholderOrganization>;
+
 export const RuleIdParams = z.strictObject({ ruleId: z.uuid('must be a UUID') });
 export const LinkOrganizationBody = z.strictObject({ organizationId: z.uuid('must be a UUID').nullable() });
 
@@ -320,6 +335,7 @@ for (const [schema, id] of [
   [KeptOrganizations, 'KeptOrganizations'],
   [NeedDomainRule, 'NeedDomainRule'],
   [NeedDomainRuleBody, 'NeedDomainRuleBody'],
+  [PlaceholderOrganization, 'PlaceholderOrganization'],
 ] as const) {
   z.globalRegistry.add(schema, { id });
 }

@@ -70,6 +70,8 @@ export async function findDirectoryOrganization(
 }
 
 export interface ServiceLocationRow extends Pick<TableRow<'hsds_location'>, 'id' | 'name' | 'latitude' | 'longitude'> {
+  /** The coordinates are the import's estimate (the centre of the postal code), not the source's. */
+  coordinates_approximate: boolean;
   address: string | null;
   phones: TableRow<'hsds_phone'>['number'][] | null;
   hours: OpeningHours[] | null;
@@ -78,7 +80,8 @@ export interface ServiceLocationRow extends Pick<TableRow<'hsds_location'>, 'id'
 /** The places of a service, each with its address, phones and the schedules that apply there. */
 export async function listServiceLocations(q: Queryable, serviceId: string): Promise<ServiceLocationRow[]> {
   return q.query<ServiceLocationRow>(
-    `SELECT l.id, l.name, l.latitude, l.longitude,
+    `SELECT l.id, l.name, COALESCE(l.latitude, estimate.latitude) AS latitude, COALESCE(l.longitude, estimate.longitude) AS longitude,
+            (l.latitude IS NULL AND estimate.location_id IS NOT NULL) AS coordinates_approximate,
             (SELECT concat_ws(', ', a.address_1, a.address_2, a.city, a.state_province, a.postal_code) FROM hsds_address a
               WHERE a.location_id = l.id ORDER BY (a.address_type = 'physical') DESC NULLS LAST LIMIT 1) AS address,
             (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.location_id = l.id) AS phones,
@@ -88,6 +91,7 @@ export async function listServiceLocations(q: Queryable, serviceId: string): Pro
               WHERE sc.service_at_location_id = sal.id OR sc.location_id = l.id
                  OR (sc.service_id = sal.service_id AND sc.service_at_location_id IS NULL)) AS hours
        FROM hsds_service_at_location sal JOIN hsds_location l ON l.id = sal.location_id
+       LEFT JOIN directory_location_estimate estimate ON estimate.location_id = l.id
       WHERE sal.service_id = $1 ORDER BY l.name`,
     [serviceId],
   );

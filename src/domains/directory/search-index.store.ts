@@ -81,13 +81,16 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
      ORDER BY a.location_id, (a.address_type = 'physical') DESC NULLS LAST, a.id
   ), located AS (
     -- What each location gives its services (worked out once per location, not per service).
-    SELECT l.id, l.name, l.latitude, l.longitude, addr.text AS address, addr.postal_code,
-           CASE WHEN valid.ok THEN ll_to_earth(l.latitude, l.longitude) END AS point,
-           CASE WHEN valid.ok THEN directory_cell_tokens(l.latitude, l.longitude) ELSE '{}' END AS cells,
+    -- A location without coordinates is placed at the import's estimate (its postal code's centre).
+    SELECT l.id, l.name, at.latitude, at.longitude, addr.text AS address, addr.postal_code,
+           CASE WHEN valid.ok THEN ll_to_earth(at.latitude, at.longitude) END AS point,
+           CASE WHEN valid.ok THEN directory_cell_tokens(at.latitude, at.longitude) ELSE '{}' END AS cells,
            setweight(to_tsvector('english', concat_ws(' ', l.name, addr.text)), 'D') AS document
       FROM hsds_location l
       LEFT JOIN addresses addr ON addr.location_id = l.id
-     CROSS JOIN LATERAL (SELECT l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180) AS valid (ok)
+      LEFT JOIN directory_location_estimate estimate ON estimate.location_id = l.id AND l.latitude IS NULL
+     CROSS JOIN LATERAL (SELECT COALESCE(l.latitude, estimate.latitude), COALESCE(l.longitude, estimate.longitude)) AS at (latitude, longitude)
+     CROSS JOIN LATERAL (SELECT at.latitude BETWEEN -90 AND 90 AND at.longitude BETWEEN -180 AND 180) AS valid (ok)
      WHERE l.id IN (SELECT location_id FROM places)
   ), service_organizations AS (
     SELECT o.id, o.name, setweight(to_tsvector('english', o.name), 'B') AS document

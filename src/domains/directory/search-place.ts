@@ -1,7 +1,8 @@
-// Where a search is near: a point, a postal code the directory knows (the centroid of its places)
-// or part of an address; and the grid cells that cover the circle around it.
+// Where a search is near: a point, a postal code the directory knows (the centroid of its places),
+// any other US ZIP code (its centre, see postal-places.ts) or part of an address; and the grid cells that cover the circle around it.
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
+import { postalCodeCentre } from './postal-places';
 import { addressPoint, postalCodeCentroid } from './search.store';
 
 export interface Origin {
@@ -22,9 +23,11 @@ export async function resolveOrigin(q: Queryable, place: { lat?: number; lon?: n
   const near = place.near.trim();
   const centroid = await postalCodeCentroid(q, near);
   if (centroid) return { ...centroid, label: near };
+  const zip = await postalCodeCentre(q, near);
+  if (zip) return { latitude: zip.latitude, longitude: zip.longitude, label: near };
   const address = await addressPoint(q, near);
   if (address) return { latitude: address.latitude, longitude: address.longitude, label: address.address };
-  throw AppError.field('query.near', 'is not a ZIP code or address the directory knows');
+  throw AppError.field('query.near', 'is not a US ZIP code or address the directory knows');
 }
 
 const CELL_LEVELS = 9;

@@ -63,6 +63,14 @@ export async function postalCodeCentroid(
   return rows[0];
 }
 
+/** Postal codes keyed the directory's one way (directory_postal_code_key): ZIP+4 as its ZIP code. */
+export async function postalCodeKeys(q: Queryable, codes: readonly string[]): Promise<{ code: string; key: string | null }[]> {
+  return q.query<{ code: string; key: string | null }>(
+    'SELECT code, directory_postal_code_key(code) AS key FROM unnest($1::text[]) AS code',
+    [codes],
+  );
+}
+
 /** The first located entry whose address contains the text (wildcards in it are taken literally). */
 export async function addressPoint(
   q: Queryable,

@@ -46,10 +46,22 @@ export interface Tables {
     word: string;
     entries: number;
   };
+  directory_location_estimate: {
+    location_id: string;
+    latitude: number;
+    longitude: number;
+    postal_code: string;
+  };
   directory_organization_link: {
     hsds_organization_id: string;
     organization_id: string;
     linked_at: Date;
+  };
+  directory_placeholder_organization: {
+    organization_id: string;
+    dataset: string;
+    source_id: string;
+    created_at: Date;
   };
   directory_postal_code: {
     postal_code: string;

@@ -9,6 +9,7 @@ import type { components } from './openapi.generated';
 
 export type NeedDomainRule = components['schemas']['NeedDomainRule'];
 export type NeedDomainRuleBody = components['schemas']['NeedDomainRuleBodyInput'];
+export type PlaceholderOrganization = components['schemas']['PlaceholderOrganization'];
 
 /** A taxonomy term as the HSDS API sends it (the standard's shape, not Kith's): fields without a value are left out. */
 export interface TaxonomyTerm {
@@ -26,6 +27,7 @@ interface HsdsPage<Item> {
 
 export const directorySettingsKeys = {
   rules: ['directory', 'need-domain-rules'] as const,
+  placeholders: ['directory', 'placeholder-organizations'] as const,
   taxonomyTerms: (search: string) => ['hsds', 'taxonomy-terms', search] as const,
 };
 
@@ -33,6 +35,16 @@ export function useNeedDomainRules() {
   return useQuery({
     queryKey: directorySettingsKeys.rules,
     queryFn: ({ signal }) => apiFetch<{ items: NeedDomainRule[] }>('/api/directory/need-domain-rules', { signal }),
+    select: (data) => data.items,
+  });
+}
+
+/** Organisations imports named and did not have, kept as stand-ins for an admin to fix. */
+export function usePlaceholderOrganizations() {
+  return useQuery({
+    queryKey: directorySettingsKeys.placeholders,
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: PlaceholderOrganization[] }>('/api/directory/placeholder-organizations', { signal }),
     select: (data) => data.items,
   });
 }

@@ -377,6 +377,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory/placeholder-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations imported data named and did not have, kept as stand-ins to fix (network admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlaceholderOrganization"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/directory/search": {
         parameters: {
             query?: never;
@@ -2061,6 +2099,24 @@ export interface components {
         OrganizationKind: "health_system" | "primary_care_practice" | "community_organization" | "public_agency" | "coalition_backbone" | "payer";
         /** @enum {string} */
         OrganizationKindInput: "health_system" | "primary_care_practice" | "community_organization" | "public_agency" | "coalition_backbone" | "payer";
+        PlaceholderOrganization: {
+            createdAt: string;
+            dataset: string;
+            id: string;
+            locations: number;
+            name: string;
+            services: number;
+            sourceId: string;
+        };
+        PlaceholderOrganizationInput: {
+            createdAt: string;
+            dataset: string;
+            id: string;
+            locations: number;
+            name: string;
+            services: number;
+            sourceId: string;
+        };
         Problem: {
             /** @enum {string} */
             code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
@@ -2217,6 +2273,7 @@ export interface components {
             languages: string[];
             locations: {
                 address: string | null;
+                coordinatesApproximate: boolean;
                 hours: components["schemas"]["OpeningHours"][];
                 id: string;
                 latitude: number | null;
@@ -2261,6 +2318,7 @@ export interface components {
             languages: string[];
             locations: {
                 address: string | null;
+                coordinatesApproximate: boolean;
                 hours: components["schemas"]["OpeningHoursInput"][];
                 id: string;
                 latitude: number | null;

@@ -173,6 +173,11 @@ function LocationCard(props: { location: ServiceLocation }) {
             <Text size="sm">{location.address}</Text>
           </Group>
         )}
+        {location.coordinatesApproximate && (
+          <Text size="sm" c="dimmed">
+            {t('directory.service.approximateLocation')}
+          </Text>
+        )}
         <DirectionsLink
           name={location.name ?? location.address ?? t('directory.service.unnamedLocation')}
           latitude={location.latitude}

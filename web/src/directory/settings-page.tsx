@@ -1,5 +1,6 @@
-// Directory settings, for network admins: which services a search by need finds. Each need has
-// rules; a rule names a taxonomy term of the directory, or a keyword that terms contain.
+// Directory settings, for network admins: which services a search by need finds (each need has
+// rules; a rule names a taxonomy term of the directory, or a keyword that terms contain), and the
+// organisations imported data named without including them.
 import { Grid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNeedDomains } from '../api/directory';
@@ -9,6 +10,7 @@ import { Loading, QueryError } from '../ui/status';
 import { AddRuleForm } from './add-rule-form';
 import { DistanceUnitSetting } from './distance-unit-setting';
 import { NeedDomainRules } from './need-domain-rules';
+import { PlaceholderOrganizations } from './placeholder-organizations';
 
 export default function DirectorySettingsPage() {
   const { t } = useTranslation();
@@ -36,7 +38,10 @@ export default function DirectorySettingsPage() {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 8 }}>
-            <NeedDomainRules needDomains={needDomains.data} rules={rules.data} />
+            <Stack gap="lg">
+              <NeedDomainRules needDomains={needDomains.data} rules={rules.data} />
+              <PlaceholderOrganizations />
+            </Stack>
           </Grid.Col>
         </Grid>
       )}

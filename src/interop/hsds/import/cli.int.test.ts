@@ -1,6 +1,6 @@
 // `kith import hsds` as an operator runs it. Story: she imports a folder and reads the report
-// (format, counts, rejected records); a broken file ends with a one-line error and exit code 2;
-// she asks for every rejection as JSON to send back to the publisher.
+// (format, counts, repairs per rule, rejected records); a broken file ends with a one-line error
+// and exit code 2; she asks for every rejection and repair as JSON to send back to the publisher.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,12 +33,18 @@ describe.each(targets)('kith import hsds on $engine', ({ skip, open }) => {
       const file = path.join(scratch, 'rejections.json');
       const partly = await run(path.join(fixtures, 'bad/rejections'), '--rejections', file);
       expect(partly.code).toBe(0);
-      expect(partly.stdout).toContain('11 record(s) rejected:');
+      expect(partly.stdout).toContain('6 record(s) rejected:');
       expect(partly.stdout).toMatch(
         /services\.csv:3: service aaaaaaaa-0000-4000-8000-000000000002: missing required field "name"/,
       );
-      const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { rejections: { path: string; reason: string }[] };
-      expect(written.rejections).toHaveLength(11);
+      expect(partly.stdout).toContain('1 repair(s): records imported with repairs, by rule:');
+      expect(partly.stdout).toMatch(/organization-placeholder\s+1 {2}a record naming an organisation the source does not have/);
+      const written = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        rejections: { path: string; reason: string }[];
+        repairs: { path: string; rule: string }[];
+      };
+      expect(written.rejections).toHaveLength(6);
+      expect(written.repairs).toEqual([expect.objectContaining({ path: 'services.csv:4', rule: 'organization-placeholder' })]);
     } finally {
       await target.done();
     }

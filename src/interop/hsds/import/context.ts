@@ -3,6 +3,7 @@
 // values; ids, links and deduplication are handled here the same way for every format.
 import { hsdsModel, hsdsObjectNames, type HsdsObjectName } from '../../../domains/directory/index';
 import { IdMinter, isUuid } from './ids';
+import { idFromContent, mintsMissingId } from './repairs';
 import { RecordSet, type Fields, type Value } from './records';
 
 /** One source row: column name → cleaned text (missing values are undefined). */
@@ -81,7 +82,8 @@ export class MapContext {
 
   /**
    * Adds one HSDS 3 record whose `id` and link columns still hold source ids; returns its HSDS id
-   * (undefined when it has no id and was rejected). Fields outside the HSDS model are ignored.
+   * (undefined when it has no id and is not a child row whose id can be made from its content,
+   * and was rejected). Fields outside the HSDS model are ignored.
    */
   emit(
     type: HsdsObjectName,
@@ -90,13 +92,19 @@ export class MapContext {
     options: EmitOptions = {},
   ): string | undefined {
     const shape = shapes.get(type)!;
-    const rawId = values.id;
+    const idType = options.idType ?? type;
+    let rawId = values.id;
+    let minted = false;
     if (rawId === undefined) {
-      this.out.reject({ path, object: type, reason: 'missing required field "id"' });
-      return undefined;
+      if (!mintsMissingId(type)) {
+        this.out.reject({ path, object: type, reason: 'missing required field "id"' });
+        return undefined;
+      }
+      // A child row without an id (see repairs.ts): its id follows from what it says.
+      rawId = idFromContent(this.ids, idType, values);
+      minted = true;
     }
     const sourceId = String(rawId);
-    const idType = options.idType ?? type;
     const id = this.ids.id(idType, sourceId);
     const fields: Fields = { id };
     for (const name in values) {
@@ -115,6 +123,7 @@ export class MapContext {
       const linkType = options.linkTypes?.link_id ?? (entity !== undefined && isHsdsObject(entity) ? entity : undefined);
       if (linkType) fields.link_id = this.ids.id(linkType, String(fields.link_id));
     }
+    const isNew = minted && !this.out.of(type).has(id);
     this.out.add({
       type,
       id,
@@ -122,6 +131,9 @@ export class MapContext {
       path,
       source: id === sourceId || isUuid(sourceId) ? undefined : { objectType: idType, id: sourceId },
     });
+    // The same row twice is one record (its id is made from its content): it is repaired once.
+    if (isNew)
+      this.out.repair(this.out.of(type).get(id)!, { rule: 'id-from-content', message: 'no id; one was made from the row' });
     return id;
   }
 }

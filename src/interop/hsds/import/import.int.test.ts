@@ -125,7 +125,7 @@ describeEachEngine('kith import hsds', (ctx) => {
     expect(hours?.description).toBe('Most evenings, call ahead');
   });
 
-  it('rejects bad records whole, with their place and reason, and imports the good ones', async () => {
+  it('rejects only records with nothing usable left, with their place and reason, and repairs the rest', async () => {
     const { db } = ctx();
     const report = await importHsds(db, path.join(fixtures, 'bad/rejections'));
     const reasons = report.rejections.map((rejection) => `${rejection.path} ${rejection.reason}`);
@@ -133,8 +133,6 @@ describeEachEngine('kith import hsds', (ctx) => {
       expect.stringMatching(
         /^attributes\.csv:3 taxonomy_term_id eeeeeeee-0000-4000-8000-00000000dead points at no taxonomy_term/,
       ),
-      expect.stringMatching(/^locations\.csv:3 latitude 123 is out of range/),
-      expect.stringMatching(/^locations\.csv:4 longitude 200 is out of range/),
       expect.stringMatching(
         /^organizations\.csv:3 id 22222222-2222-4222-8222-222222222222 is used again at organizations\.csv:4 with different content/,
       ),
@@ -142,18 +140,26 @@ describeEachEngine('kith import hsds', (ctx) => {
         /^organizations\.csv:4 id 22222222-2222-4222-8222-222222222222 was already used at organizations\.csv:3/,
       ),
       expect.stringMatching(/^phones\.csv:3 its service was rejected/),
-      expect.stringMatching(/^service_at_location\.csv:3 its location was rejected/),
       expect.stringMatching(/^services\.csv:3 missing required field "name"/),
-      expect.stringMatching(
-        /^services\.csv:4 organization_id 99999999-9999-4999-8999-999999999999 points at no organization in the data or the database/,
-      ),
-      expect.stringMatching(/^services\.csv:5 field "minimum_age" is not a number: "ten"/),
       expect.stringMatching(/^services\.csv:6 its organization was rejected/),
+    ]);
+    // Values beyond repair are left out, and their records kept: coordinates off the globe, an age
+    // that is not a number.
+    const warnings = report.warnings.map((warning) => `${warning.path} ${warning.message}`);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^locations\.csv:3 latitude 123 is out of range .*; imported without it$/),
+      expect.stringMatching(/^locations\.csv:4 longitude 200 is out of range .*; imported without it$/),
+      expect.stringMatching(/^services\.csv:5 field "minimum_age" is not a number: "ten"; imported without it$/),
+    ]);
+    // The service of an organisation the data does not have is kept under a stand-in.
+    expect(report.repairCounts).toEqual({ 'organization-placeholder': 1 });
+    expect(report.repairs).toEqual([
+      expect.objectContaining({ path: 'services.csv:4', rule: 'organization-placeholder', object: 'service' }),
     ]);
     const names = (
       await db.query<{ name: string }>(`SELECT name FROM hsds_service WHERE id::text LIKE 'aaaaaaaa-%' ORDER BY name`)
     ).map((row) => row.name);
-    expect(names).toEqual(['Good Service']);
+    expect(names).toEqual(['Ageless Service', 'Good Service', 'Orphan Service']);
     const orgs = (
       await db.query<{ name: string }>(`SELECT name FROM hsds_organization WHERE id::text ~ '^(1|2|3)+-' ORDER BY name`)
     ).map((row) => row.name);
@@ -246,7 +252,7 @@ describeEachEngine('kith import hsds', (ctx) => {
   });
 
   it.skipIf(!standardsAvailable(hsdsExamples, 'Official HSDS example'))(
-    'imports each official 3.0.1 example, rejecting its location at latitude 100',
+    'imports each official 3.0.1 example, keeping its location at latitude 100 without the coordinates',
     async () => {
       const { db } = ctx();
       const withLocation = [
@@ -268,22 +274,21 @@ describeEachEngine('kith import hsds', (ctx) => {
       ];
       for (const example of [...withLocation, ...others]) {
         const report = await importHsds(db, path.join(hsdsExamples, example));
-        const location = report.rejections.find((rejection) => rejection.object === 'location');
-        if (withLocation.includes(example)) {
-          expect(location?.reason, example).toBe('latitude 100 is out of range (-90 to 90)');
-          // Everything under that location is rejected with it; the service itself is not.
-          expect(
-            report.rejections.filter((rejection) => rejection.object === 'service'),
-            example,
-          ).toEqual([]);
-        } else expect(report.rejections, example).toEqual([]);
+        // The tabular examples' attribute names its table "link_entity": it points at nothing.
+        expect(
+          report.rejections.map((rejection) => rejection.reason),
+          example,
+        ).toEqual(['tabular.json', 'csv'].includes(example) ? ['link_entity "link_entity" is not an HSDS object'] : []);
+        const offTheGlobe = report.warnings.filter((warning) => warning.message.startsWith('latitude 100 is out of range'));
+        expect(offTheGlobe.length > 0, example).toBe(withLocation.includes(example));
       }
       expect((await db.query('SELECT 1 FROM hsds_service WHERE id = $1', ['ac148810-d857-441c-9679-408f346de14b'])).length).toBe(
         1,
       );
-      expect((await db.query('SELECT 1 FROM hsds_location WHERE id = $1', ['3a19ff88-4620-4d17-9830-ac1d859eb5d5'])).length).toBe(
-        0,
-      );
+      const [location] = await db.query<{ latitude: number | null }>('SELECT latitude FROM hsds_location WHERE id = $1', [
+        '3a19ff88-4620-4d17-9830-ac1d859eb5d5',
+      ]);
+      expect(location).toEqual({ latitude: null });
       await expect(importHsds(db, path.join(hsdsExamples, 'base.json'))).rejects.toThrow(/meta information/);
     },
   );

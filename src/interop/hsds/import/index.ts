@@ -14,10 +14,11 @@ import { detectSource, type Detected } from './detect';
 import { readJson } from './json';
 import { legacyMapping } from './legacy-tabular';
 import { ohanaMapping } from './ohana';
-import { countsWithRejections, type ImportReport } from './report';
+import type { Repair } from './records';
+import { countRepairs, countsWithRejections, type ImportReport } from './report';
 import { hsds3Mapping, runTabular, type TableSource, type TabularMapping } from './tabular';
-import { validate } from './validate';
-import { retireMissingServices, writeRecords } from './write';
+import { byPath, validate } from './validate';
+import { retireMissingServices, writeRecords, writeRepairs } from './write';
 
 export type { ImportReport } from './report';
 export { formatReport } from './report';
@@ -116,12 +117,16 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
     options.onProgress?.({ phase, done, total });
   const { format, cx } = await readHsdsSource(source, dataset, report('reading'));
 
+  let repairs: Repair[] = [];
   try {
     const { counts: written, retired } = await db.tx(async (q) => {
       await validate(cx, q);
+      repairs = cx.out.keptRepairs().sort(byPath);
       const counts = await withBulkLoad(q, (intoEmpty) => writeRecords(q, cx.out, dataset, report('writing'), intoEmpty));
+      const placed = await writeRepairs(q, cx.out, dataset);
       const retired = options.retireMissing ? await retireMissingServices(q, cx.out, dataset) : [];
-      const changed = retired.length > 0 || Object.values(counts).some((count) => count.inserted + count.updated > 0);
+      const changed =
+        retired.length > 0 || placed.length > 0 || Object.values(counts).some((count) => count.inserted + count.updated > 0);
       if (changed)
         await refreshSearch(
           q,
@@ -146,6 +151,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
             updated: total('updated'),
             unchanged: total('unchanged'),
             rejected: cx.out.rejections.length,
+            repaired: repairs.length,
             retired: retired.length,
           },
         },
@@ -158,6 +164,8 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
       dataset,
       counts: countsWithRejections(written, cx.out.rejections),
       rejections: cx.out.rejections,
+      repairs,
+      repairCounts: countRepairs(repairs),
       warnings: cx.out.warnings,
       retired,
       skipped: Object.fromEntries(cx.out.skipped),

@@ -180,8 +180,10 @@ export class JsonFlattener {
       const childId = this.flatten(object, child, `${pointer}/${key}`, carried);
       if (childId !== undefined && values[column] === undefined) values[column] = childId;
     }
-    const id = values.id === undefined ? undefined : String(values.id);
-    if (this.cx.emit(type, values, pointer) === undefined || id === undefined) return undefined;
+    // A child without an id of its own gets one from its content (repairs.ts); its children name that.
+    const emitted = this.cx.emit(type, values, pointer);
+    if (emitted === undefined) return undefined;
+    const id = values.id === undefined ? emitted : String(values.id);
     for (const [key, [object, column]] of shape.many) {
       this.each(json[key], `${pointer}/${key}`, (child, at) => this.flatten(object, child, at, { [column]: id }));
     }

@@ -143,17 +143,17 @@ export function legacyMapping(cx: MapContext, tables: Map<string, TableSource>):
       }
     },
     phones: (row: Row, at: string) => {
-      if (
-        cx.emit(
-          'phone',
-          { ...row, extension: extensionDigits(row.extension), description: joinText(row.description, row.department) },
-          at,
-        ) === undefined
-      )
-        return;
+      const phoneId = cx.emit(
+        'phone',
+        { ...row, extension: extensionDigits(row.extension), description: joinText(row.description, row.department) },
+        at,
+      );
+      if (phoneId === undefined) return;
+      // A phone without an id of its own was given one from its content: its languages name that.
+      const phone = row.id ?? phoneId;
       for (const code of splitList(row.language)) {
-        const id = cx.ids.derived('language', `phone:${row.id}:${code}`);
-        cx.emit('language', { id, phone_id: row.id, ...languageFromValue(code) }, at);
+        const id = cx.ids.derived('language', `phone:${phone}:${code}`);
+        cx.emit('language', { id, phone_id: phone, ...languageFromValue(code) }, at);
       }
     },
     schedules: (row: Row, at: string) => void cx.emit('schedule', schedule2(row), at),

@@ -19,6 +19,10 @@ export interface Draft {
   source?: { objectType: string; id: string };
   /** Why this record is rejected; set records never reach the database. */
   rejected?: string;
+  /** Made by the import for a record the source names and does not have (see repairs.ts). */
+  placeholder?: boolean;
+  /** Coordinates the import estimated (the centre of the location's postal code). */
+  estimate?: { latitude: number; longitude: number; postalCode: string };
 }
 
 export interface Rejection {
@@ -26,6 +30,15 @@ export interface Rejection {
   object: string;
   id?: string;
   reason: string;
+}
+
+/** A record kept after a named repair (see repairs.ts for the rules). */
+export interface Repair {
+  path: string;
+  object: string;
+  id?: string;
+  rule: string;
+  message: string;
 }
 
 export interface Warning {
@@ -55,6 +68,8 @@ export class RecordSet {
   readonly byType = new Map<HsdsObjectName, Map<string, Draft>>();
   readonly rejections: Rejection[] = [];
   readonly warnings: Warning[] = [];
+  /** Repairs as they are made; a record rejected later takes its repairs with it (see keptRepairs). */
+  private readonly repairsMade: { draft: Draft; rule: string; message: string }[] = [];
   /** Rows of tables Kith does not store (metadata…), by table, so the report can say so. */
   readonly skipped = new Map<string, number>();
   /** CSV rows or top-level JSON objects read, for the report. */
@@ -102,6 +117,23 @@ export class RecordSet {
 
   warn(warning: Warning): void {
     this.warnings.push(warning);
+  }
+
+  repair(draft: Draft, repair: { rule: string; message: string }): void {
+    this.repairsMade.push({ draft, ...repair });
+  }
+
+  /** The repairs of the records that go in. */
+  keptRepairs(): Repair[] {
+    return this.repairsMade
+      .filter(({ draft }) => !draft.rejected)
+      .map(({ draft, rule, message }) => ({
+        path: draft.path,
+        object: draft.type,
+        id: draft.source?.id ?? draft.id,
+        rule,
+        message,
+      }));
   }
 
   skip(table: string, rows = 1): void {

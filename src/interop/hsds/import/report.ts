@@ -1,9 +1,10 @@
 // What an import says when it is done: the format it detected, per object type how many records
-// were inserted, updated, unchanged and rejected, and every rejected record with its path and
-// reason. A real directory can have thousands of rejections, so the printed report shows the
+// were inserted, updated, unchanged and rejected, how many were imported with repairs by each rule
+// (see repairs.ts), and every repaired and rejected record with its path and the rule or reason. A real directory can have thousands of rejections, so the printed report shows the
 // first ones and says how to get them all (--verbose, or --rejections FILE as JSON).
 import type { HsdsObjectName } from '../../../domains/directory/index';
-import type { Rejection, Warning } from './records';
+import type { Rejection, Repair, Warning } from './records';
+import { repairRules, type RepairRule } from './repairs';
 import { linkOrder } from './validate';
 import type { WriteCounts } from './write';
 
@@ -18,6 +19,10 @@ export interface ImportReport {
   counts: Partial<Record<HsdsObjectName, ObjectCounts>>;
   /** Records that did not go in, each with where it was and why. */
   rejections: Rejection[];
+  /** Records that went in repaired by a named rule (repairs.ts), each with its place. */
+  repairs: Repair[];
+  /** How many records each rule repaired, by rule name. */
+  repairCounts: Partial<Record<RepairRule, number>>;
   /** Records that went in with something left out (a link to a parent that does not exist). */
   warnings: Warning[];
   /** Services of the data set the source no longer has, now defunct (with --retire-missing). */
@@ -56,6 +61,17 @@ export function formatReport(report: ImportReport, options: { limit?: number } =
     for (const service of report.retired.slice(0, limit)) lines.push(`  ${service.id}: ${service.name}`);
     if (report.retired.length > limit) lines.push(`  … and ${report.retired.length - limit} more`);
   }
+  const repaired = Object.entries(report.repairCounts);
+  if (repaired.length) {
+    lines.push('', `${report.repairs.length} repair(s): records imported with repairs, by rule:`);
+    for (const [rule, count] of repaired) {
+      lines.push(`  ${rule.padEnd(30)}${pad(count, 7)}  ${repairRules[rule as RepairRule]}`);
+    }
+    for (const repair of report.repairs.slice(0, limit)) {
+      lines.push(`  ${repair.path}: ${repair.object}${repair.id ? ` ${repair.id}` : ''}: ${repair.rule}: ${repair.message}`);
+    }
+    if (report.repairs.length > limit) lines.push(`  … and ${report.repairs.length - limit} more (--verbose lists them all)`);
+  }
   if (report.warnings.length) {
     lines.push('', `${report.warnings.length} record(s) imported with a link left out:`);
     for (const warning of report.warnings.slice(0, limit)) {
@@ -92,4 +108,14 @@ export function countsWithRejections(
   const ordered: Partial<Record<string, ObjectCounts>> = {};
   for (const type of [...linkOrder, ...Object.keys(found)]) if (found[type]) ordered[type] = found[type];
   return ordered as Partial<Record<HsdsObjectName, ObjectCounts>>;
+}
+
+/** Repairs per rule, in the order repairs.ts lists the rules. */
+export function countRepairs(repairs: readonly Repair[]): Partial<Record<RepairRule, number>> {
+  const counts: Partial<Record<RepairRule, number>> = {};
+  for (const rule of Object.keys(repairRules) as RepairRule[]) {
+    const count = repairs.filter((repair) => repair.rule === rule).length;
+    if (count) counts[rule] = count;
+  }
+  return counts;
 }

@@ -2,6 +2,8 @@
 // changed), then the crosswalk of source ids that were not UUIDs (and of every service, so a data
 // set's services are known); and retires the services a data set no longer has.
 import {
+  recordLocationEstimates,
+  recordPlaceholderOrganizations,
   recordSourceIds,
   retireServicesMissingFrom,
   upsertHsdsRecords,
@@ -61,4 +63,28 @@ export async function writeRecords(
 export async function retireMissingServices(q: Queryable, set: RecordSet, dataset: string): Promise<RetiredService[]> {
   const present = [...set.of('service').values()].filter((draft) => !draft.rejected).map((draft) => draft.id);
   return retireServicesMissingFrom(q, dataset, present);
+}
+
+/**
+ * Writes what the import repaired beside the HSDS records: which organisations are stand-ins (and
+ * which are not any more), and the estimated places of locations without coordinates. Returns the
+ * locations whose estimated place changed, for the search index.
+ */
+export async function writeRepairs(q: Queryable, set: RecordSet, dataset: string): Promise<string[]> {
+  const placeholders: { id: string; sourceId: string }[] = [];
+  const real: string[] = [];
+  for (const draft of set.of('organization').values()) {
+    if (draft.rejected) continue;
+    if (draft.placeholder) placeholders.push({ id: draft.id, sourceId: draft.source?.id ?? draft.id });
+    else real.push(draft.id);
+  }
+  await recordPlaceholderOrganizations(q, dataset, placeholders, real);
+  const estimates: { locationId: string; latitude: number; longitude: number; postalCode: string }[] = [];
+  const cleared: string[] = [];
+  for (const draft of set.of('location').values()) {
+    if (draft.rejected) continue;
+    if (draft.estimate) estimates.push({ locationId: draft.id, ...draft.estimate });
+    else cleared.push(draft.id);
+  }
+  return recordLocationEstimates(q, estimates, cleared);
 }
