@@ -3,7 +3,7 @@
 // CC BY 4.0). The import places a location without coordinates at its ZIP code's centre, and the
 // search's "near" accepts any US ZIP code through it. Codes are keyed by the directory's one rule
 // (directory_postal_code_key, in SQL), so "21201-1234" and " 21201" are 21201 here as everywhere.
-import zipcodes from 'zipcodes';
+import type ZipCodes from 'zipcodes';
 import type { Queryable } from '../../platform/db/database';
 import { postalCodeKeys } from './search.store';
 
@@ -14,10 +14,15 @@ export interface PostalPlace {
   longitude: number;
 }
 
+// The table is 5 MB of JavaScript: loaded the first time a ZIP code is looked up, not with every
+// `kith` command.
+let table: Promise<typeof ZipCodes> | undefined;
+const zipcodes = () => (table ??= import('zipcodes').then((module) => module.default));
+
 /** The centre of a US ZIP code already keyed by directory_postal_code_key, if the table knows it. */
-function zipCentre(key: string): PostalPlace | undefined {
+async function zipCentre(key: string): Promise<PostalPlace | undefined> {
   if (!/^\d{5}$/.test(key)) return undefined;
-  const found = zipcodes.lookup(key);
+  const found = (await zipcodes()).lookup(key);
   if (!found || found.country !== 'US' || !Number.isFinite(found.latitude) || !Number.isFinite(found.longitude)) {
     return undefined;
   }
@@ -29,7 +34,7 @@ export async function postalCodeCentres(q: Queryable, codes: readonly string[]):
   const found = new Map<string, PostalPlace>();
   if (codes.length === 0) return found;
   for (const { code, key } of await postalCodeKeys(q, [...new Set(codes)])) {
-    const place = key === null ? undefined : zipCentre(key);
+    const place = key === null ? undefined : await zipCentre(key);
     if (place) found.set(code, place);
   }
   return found;
