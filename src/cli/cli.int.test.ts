@@ -69,7 +69,7 @@ describe.each(targets)('the kith command on $engine', ({ skip, open }) => {
     } finally {
       await target.done();
     }
-  });
+  }, 120_000);
 });
 
 describe.each(targets.filter((target) => target.engine === 'postgres'))('the kith command on $engine', ({ skip, open }) => {

@@ -35,8 +35,10 @@ describe.skipIf(!browserTestsCanRun())('the first run of a demo network', () => 
     await firstResult.waitFor();
     await e2e.browser.checkAccessibility('search results of the demo');
 
-    const name = (await firstResult.getByRole('heading', { level: 3 }).textContent())!;
-    await firstResult.getByRole('link', { name, exact: true }).click();
+    // The result's heading holds its number on the map and the link to its page.
+    const link = firstResult.getByRole('heading', { level: 3 }).getByRole('link');
+    const name = (await link.textContent())!;
+    await link.click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await e2e.browser.checkAccessibility('service page of the demo');
 
