@@ -3,6 +3,9 @@
 // runs 300 mixed searches through the HTTP API and the same searches as direct SQL calls (each
 // search both ways in turn), and prints p50/p95 of each and their ratio. Targets: API p95 ≤ 25 ms
 // (server), ≤ 80 ms (PGlite), API ≤ 1.5× SQL; import ≥ 20,000 services/s on the server.
+// Then re-imports through `kith import hsds` itself (see directory-import.ts): the same files
+// again, and with 1 % of services changed and 0.1 % new, as ratios to the first import.
+// BENCH_PART=import runs only the re-imports, BENCH_PART=search only the searches.
 import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +24,7 @@ import { buildOrganization, buildUser } from '../test/support/factories';
 import { openTestDatabase, serverUnavailableReason } from '../test/support/engines';
 import { signedIn } from '../test/support/http-client';
 import { benchKinds, benchTowns, generateDirectoryChunk, townZip } from './directory-generator';
+import { measureReimports, printReimports } from './directory-import';
 
 const total = Number(process.env.BENCH_SERVICES ?? 500_000);
 const searches = Number(process.env.BENCH_SEARCHES ?? 300);
@@ -188,6 +192,9 @@ async function measure(engine: Engine) {
 }
 
 const engines: Engine[] = (await serverUnavailableReason()) ? ['pglite'] : ['postgres', 'pglite'];
+const part = process.env.BENCH_PART ?? 'all';
+if (part === 'import' || part === 'all') printReimports(total, await measureReimports(engines, total));
+if (part === 'import') process.exit(0);
 const rows = [];
 for (const engine of engines) rows.push(await measure(engine));
 

@@ -62,6 +62,12 @@ export const ConfigSchema = z.object({
     )
     .default(DEFAULT_MAP_TILES.urlTemplate),
   KITH_MAP_TILES_ATTRIBUTION: z.string().max(300).default(DEFAULT_MAP_TILES.attribution),
+  // A header `kith import hsds <url>` sends to the feed ("Authorization: Bearer …"): an API key
+  // kept out of the command line, where other users of the machine could see it.
+  KITH_HSDS_FEED_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+:\s*\S/, 'must look like "Name: value"')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

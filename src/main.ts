@@ -258,8 +258,10 @@ program
   .command('import')
   .description('read public directory data from files')
   .command('hsds')
-  .description('an Open Referral HSDS directory: HSDS 3.x JSON, or CSV tables of HSDS 3.x, 2.x, 1.x or the older Ohana layout')
-  .argument('<source>', 'a file or a folder')
+  .description(
+    'an Open Referral HSDS directory: HSDS 3.x JSON, CSV tables of HSDS 3.x, 2.x, 1.x or the older Ohana layout, or an HSDS 3 API (a feed) at a web address',
+  )
+  .argument('<source>', 'a file, a folder, or the web address of an HSDS 3 API (https://…, the root of its /services)')
   .option(
     '--dataset <name>',
     'the data set the records belong to (default: the file or folder name); ids that are not UUIDs are minted within it',
@@ -269,10 +271,33 @@ program
     '--rejections <file>',
     'also write every rejected record (path, object, id, reason), every repair and every warning to this JSON file',
   )
-  .option('--retire-missing', 'the source is the whole data set: mark defunct its services that are not in it any more')
+  .option(
+    '--retire-missing',
+    'the source is the whole data set: mark defunct its services that are not in it any more (for a feed: only when it was read whole)',
+  )
+  .option('--reread', 'read every record again, also those unchanged since the last import of the data set')
+  .option(
+    '--header <header>',
+    'a header sent to a feed with every request, e.g. "Authorization: Bearer …" (default: $KITH_HSDS_FEED_HEADER, which keeps the key off the command line)',
+  )
+  .option('--timeout <seconds>', 'how long one request to a feed may take', '30')
   .action(
-    async (source: string, options: { dataset?: string; verbose?: boolean; rejections?: string; retireMissing?: boolean }) =>
+    async (
+      source: string,
+      options: {
+        dataset?: string;
+        verbose?: boolean;
+        rejections?: string;
+        retireMissing?: boolean;
+        reread?: boolean;
+        header?: string;
+        timeout: string;
+      },
+    ) =>
       withDatabase(async (db) => {
+        const timeout = Number(options.timeout);
+        if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)
+          throw AppError.field('timeout', 'must be a number of seconds, at most 3600');
         const bars = {
           reading: progressBar('HSDS reading'),
           writing: progressBar('HSDS writing'),
@@ -282,6 +307,8 @@ program
           const report = await importHsds(db, source, {
             dataset: options.dataset,
             retireMissing: options.retireMissing,
+            reread: options.reread,
+            feed: { header: options.header ?? config().KITH_HSDS_FEED_HEADER, timeoutMs: timeout * 1000 },
             onProgress: ({ phase, done, total }) => {
               if (phase !== 'reading') bars.reading.stop();
               if (phase === 'indexing') bars.writing.stop();

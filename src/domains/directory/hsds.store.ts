@@ -154,6 +154,34 @@ export async function recordSourceIds(
   }
 }
 
+/** A source record and the hash of its content, as last imported whole and clean (null: read it again). */
+export interface SourceRecordHash extends SourceRecord {
+  content_hash: string | null;
+}
+
+const hashesSql = `
+  INSERT INTO directory_source_record (dataset, object_type, source_id, id, content_hash)
+  SELECT $2, r.object_type, r.source_id, r.id, r.content_hash
+    FROM json_to_recordset($1::json) AS r(object_type text, source_id text, id uuid, content_hash text)
+  ON CONFLICT (dataset, object_type, source_id) DO UPDATE SET id = EXCLUDED.id, content_hash = EXCLUDED.content_hash
+  WHERE (directory_source_record.id, directory_source_record.content_hash) IS DISTINCT FROM (EXCLUDED.id, EXCLUDED.content_hash)`;
+
+/** Keeps what each source record said when last imported (its hash), so that a re-import can skip it. */
+export async function recordSourceHashes(q: Queryable, dataset: string, records: readonly SourceRecordHash[]): Promise<void> {
+  for (let start = 0; start < records.length; start += SOURCE_BATCH) {
+    await q.query(hashesSql, [JSON.stringify(records.slice(start, start + SOURCE_BATCH)), dataset]);
+  }
+}
+
+/** The data set's source records with a content hash: those a re-import may skip if they still say the same. */
+export async function sourceHashesOf(q: Queryable, dataset: string): Promise<SourceRecordHash[]> {
+  return q.query<SourceRecordHash>(
+    `SELECT object_type, source_id, id::text AS id, content_hash FROM directory_source_record
+      WHERE dataset = $1 AND content_hash IS NOT NULL`,
+    [dataset],
+  );
+}
+
 export interface RetiredService {
   id: string;
   name: string;
@@ -161,14 +189,16 @@ export interface RetiredService {
 
 /**
  * Marks defunct (HSDS status) the services of the data set that are not among `presentIds`: the
- * publisher has dropped them. They leave search once their entries are rebuilt.
+ * publisher has dropped them. They leave search once their entries are rebuilt. Their source
+ * records lose their content hash, so that a service the publisher brings back as it was is read
+ * again (and revived) rather than skipped as unchanged.
  */
 export async function retireServicesMissingFrom(
   q: Queryable,
   dataset: string,
   presentIds: readonly string[],
 ): Promise<RetiredService[]> {
-  return q.query<RetiredService>(
+  const retired = await q.query<RetiredService>(
     `UPDATE hsds_service s SET status = 'defunct'
        FROM directory_source_record r
       WHERE r.dataset = $1 AND r.object_type = 'service' AND r.id = s.id
@@ -176,4 +206,11 @@ export async function retireServicesMissingFrom(
      RETURNING s.id::text AS id, s.name`,
     [dataset, presentIds],
   );
+  if (retired.length > 0)
+    await q.query(
+      `UPDATE directory_source_record SET content_hash = NULL
+        WHERE dataset = $1 AND id = ANY ($2::uuid[]) AND content_hash IS NOT NULL`,
+      [dataset, retired.map((service) => service.id)],
+    );
+  return retired;
 }

@@ -24,8 +24,15 @@ export { addNeedDomainRule } from './add-need-domain-rule';
 export { listHsdsRecords } from './list-hsds-records';
 
 // Writing a directory: imports, the demo, the benchmark.
-export { upsertHsdsRecords, existingHsdsIds, recordSourceIds, retireServicesMissingFrom } from './hsds.store';
-export type { HsdsRecords, HsdsRow, WriteCounts, SourceRecord, RetiredService } from './hsds.store';
+export {
+  upsertHsdsRecords,
+  existingHsdsIds,
+  recordSourceIds,
+  recordSourceHashes,
+  sourceHashesOf,
+  retireServicesMissingFrom,
+} from './hsds.store';
+export type { HsdsRecords, HsdsRow, WriteCounts, SourceRecord, SourceRecordHash, RetiredService } from './hsds.store';
 export { withBulkLoad } from './bulk-load.store';
 export { recordPlaceholderOrganizations, placeholderOrganizationIds, recordLocationEstimates } from './import-repairs.store';
 export type { PlaceholderOrganization, LocationEstimate } from './import-repairs.store';

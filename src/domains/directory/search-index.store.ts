@@ -6,6 +6,7 @@
 // Set-based on purpose: every child table is aggregated once and hash-joined, instead of a
 // subquery per service, so rebuilding 500,000 services is a handful of scans.
 import type { Queryable } from '../../platform/db/database';
+import { applyScopedStatistics, countScopedStatistics, STATISTICS_SAMPLE } from './search-statistics.store';
 
 // How a need-domain rule reaches a taxonomy term (by id, or by a keyword in the term's name) and an
 // untagged service (by the keyword as a word of its name): one definition for the index and for
@@ -33,10 +34,14 @@ const prepare = `
     service_at_location_id uuid, service_id uuid, location_id uuid, minutes int4multirange, hours jsonb) ON COMMIT DROP;
   DELETE FROM directory_schedule_summary;
   CREATE TEMP TABLE IF NOT EXISTS directory_minutes_hours (minutes int4multirange, hours text[]) ON COMMIT DROP;
-  DELETE FROM directory_minutes_hours;`;
+  DELETE FROM directory_minutes_hours;
+  CREATE TEMP TABLE IF NOT EXISTS directory_rebuild_scope (id uuid PRIMARY KEY) ON COMMIT DROP;
+  DELETE FROM directory_rebuild_scope;`;
 
 const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
-  const inScope = (column: string) => (scoped ? `${column} = ANY ($1::uuid[])` : 'true');
+  // The scope is a temporary table with statistics, not an array parameter: the planner then knows
+  // how many services it holds (it guesses one or ten for an array) and joins them as a set.
+  const inScope = (column: string) => (scoped ? `${column} IN (SELECT id FROM directory_rebuild_scope)` : 'true');
   return `
   INSERT INTO directory_hour_pattern
   SELECT byday, opens_at, closes_at, freq, directory_schedule_minutes(byday, opens_at, closes_at, freq),
@@ -70,10 +75,14 @@ const entryRows = (scoped: boolean, table = 'directory_search_entry') => {
           directory_schedule_summary (service_at_location_id, service_id, location_id, minutes), directory_minutes_hours;
 
   WITH services AS NOT MATERIALIZED (
-    SELECT * FROM hsds_service s WHERE ${inScope('s.id')}
-  ), places AS (
-    SELECT s.id AS service_id, sal.id AS service_at_location_id, sal.location_id
-      FROM services s LEFT JOIN hsds_service_at_location sal ON sal.service_id = s.id
+    SELECT * FROM ${scoped ? 'directory_rebuild_service' : 'hsds_service'} s
+  ), places AS ${scoped ? 'NOT MATERIALIZED' : ''} (
+    ${
+      scoped
+        ? 'SELECT service_id, service_at_location_id, location_id FROM directory_rebuild_place'
+        : `SELECT s.id AS service_id, sal.id AS service_at_location_id, sal.location_id
+      FROM services s LEFT JOIN hsds_service_at_location sal ON sal.service_id = s.id`
+    }
   ), addresses AS (
     SELECT DISTINCT ON (a.location_id) a.location_id,
            concat_ws(', ', a.address_1, a.city, a.state_province, a.postal_code) AS text, a.postal_code
@@ -185,26 +194,50 @@ const REBUILD_LOCK = 724_113_002;
 
 export type StepCounter = (done: number, total: number) => void;
 
-/** Rebuilds the entries of these services in place (the caller decides they are few). */
+/**
+ * Rebuilds the entries of these services in place (the caller decides they are few). With
+ * `statistics`, the facet counts, postal-code centroids and typo lexicon are brought up to date
+ * by what these entries were and are now (search-statistics.store.ts), not counted again over the
+ * whole directory.
+ */
 export async function rebuildEntriesOf(
   q: Queryable,
   serviceIds: string[],
   options: { statistics?: boolean; onStep?: StepCounter } = {},
 ): Promise<void> {
   const statements = splitStatements(entryRows(true));
-  const step = stepCounter(statements.length + (options.statistics ? 2 : 1), options.onStep);
+  const step = stepCounter(statements.length + (options.statistics ? 3 : 1), options.onStep);
   await q.query('SELECT pg_advisory_xact_lock_shared($1)', [REBUILD_LOCK]);
   await q.query(prepare);
-  await q.query('DELETE FROM directory_search_entry WHERE service_id = ANY ($1::uuid[])', [serviceIds]);
+  await q.query('INSERT INTO directory_rebuild_scope SELECT DISTINCT unnest($1::uuid[])', [serviceIds]);
+  // The scope's services and their places as tables with statistics: joined as CTEs they would
+  // be estimated at a handful of rows, and every location scanned once per place.
+  await q.query(`
+    CREATE TEMP TABLE IF NOT EXISTS directory_rebuild_service ON COMMIT DROP AS SELECT * FROM hsds_service WITH NO DATA;
+    DELETE FROM directory_rebuild_service;
+    INSERT INTO directory_rebuild_service SELECT * FROM hsds_service WHERE id IN (SELECT id FROM directory_rebuild_scope);
+    CREATE TEMP TABLE IF NOT EXISTS directory_rebuild_place (service_id uuid, service_at_location_id uuid, location_id uuid) ON COMMIT DROP;
+    DELETE FROM directory_rebuild_place;
+    INSERT INTO directory_rebuild_place
+    SELECT s.id, sal.id, sal.location_id FROM directory_rebuild_service s LEFT JOIN hsds_service_at_location sal ON sal.service_id = s.id;
+    ANALYZE directory_rebuild_scope, directory_rebuild_service, directory_rebuild_place;`);
+  // A few thousand rows: compiling the plan (JIT, on a server) would cost seconds and save nothing.
+  const [jit] = await q.query<{ setting: string }>(`SELECT current_setting('jit') AS setting`);
+  await q.query(`SET LOCAL jit = off`);
+  if (options.statistics) await countScopedStatistics(q, 'before');
+  await q.query('DELETE FROM directory_search_entry WHERE service_id IN (SELECT id FROM directory_rebuild_scope)');
   step();
   for (const statement of statements) {
-    await q.query(statement, statement.includes('$1') ? [serviceIds] : []);
+    await q.query(statement);
     step();
   }
   if (options.statistics) {
-    await rebuildLexiconAndPostalCodes(q);
+    await countScopedStatistics(q, 'after');
+    step();
+    await applyScopedStatistics(q, await countServices(q));
     step();
   }
+  await q.query(`SELECT set_config('jit', $1, true)`, [jit?.setting ?? 'on']);
 }
 
 /**
@@ -315,9 +348,6 @@ function splitStatements(sql: string): string[] {
     .map((statement) => statement.trim())
     .filter(Boolean);
 }
-
-/** Statistics are read from a sample of at most this many services (or entries). */
-const STATISTICS_SAMPLE = 100_000;
 
 /**
  * The words, postal codes and facet counts the directory knows; rebuilt after imports, not per

@@ -122,6 +122,7 @@ export interface Tables {
     source_id: string;
     id: string;
     imported_at: Date;
+    content_hash: string | null;
   };
   hsds_accessibility: {
     id: string;

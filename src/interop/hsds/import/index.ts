@@ -1,23 +1,26 @@
 // `kith import hsds`: reads a directory in any HSDS shape (3.x JSON, 3.x/2.x/1.x tabular, the older
-// Ohana CSV), maps it onto HSDS 3.0 records with UUID ids, validates them, and writes the good ones
+// Ohana CSV, or an HSDS 3 API's feed at a URL: feed.ts), maps it onto HSDS 3.0 records with UUID ids, validates them, and writes the good ones
 // in ONE transaction with the search index rebuilt for what changed: the import is all there or
 // not there at all. A malformed source (unreadable JSON/CSV, no HSDS files) stops before the
-// database is touched, as an AppError('bad_request').
+// database is touched, as an AppError('bad_request'). Top-level JSON records unchanged since the
+// data set's last import are skipped as they are read (unchanged.ts).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { rebuildSearchEntriesAfterImport, withBulkLoad } from '../../../domains/directory/index';
+import { rebuildSearchEntriesAfterImport, recordSourceHashes, withBulkLoad } from '../../../domains/directory/index';
 import type { Db, Queryable } from '../../../platform/db/database';
 import { audit } from '../../../platform/audit/audit';
 import { AppError } from '../../../platform/http/app-error';
 import { MapContext } from './context';
 import { detectSource, type Detected } from './detect';
-import { readJson } from './json';
+import { feedLabel, isFeedUrl, readHsdsFeed, type FeedOptions } from './feed';
+import { JsonFlattener, readJson } from './json';
 import { legacyMapping } from './legacy-tabular';
 import { ohanaMapping } from './ohana';
 import type { Repair } from './records';
 import { countRepairs, countsWithRejections, type ImportReport } from './report';
 import { hsds3Mapping, runTabular, type TableSource, type TabularMapping } from './tabular';
 import { byPath, validate } from './validate';
+import { UnchangedSources } from './unchanged';
 import { retireMissingServices, writeRecords, writeRepairs } from './write';
 
 export type { ImportReport } from './report';
@@ -35,6 +38,10 @@ export interface ImportOptions {
   dataset?: string;
   /** The source is the whole data set: its services that are not in it any more are retired. */
   retireMissing?: boolean;
+  /** Read every record again, even those unchanged since the last import of the data set. */
+  reread?: boolean;
+  /** How to read a feed (a source that is a web address). */
+  feed?: FeedOptions;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -44,6 +51,7 @@ export class ImportFailedError extends Error {
 }
 
 export const defaultDataset = (source: string): string => {
+  if (isFeedUrl(source)) return feedLabel(source).replace(/^https?:\/\//i, '');
   const base = path.basename(path.resolve(source));
   return base.replace(/\.(nd)?json$|\.csv$/i, '') || base;
 };
@@ -67,26 +75,40 @@ function mappingFor(
   }
 }
 
-/** Reads and maps a source into HSDS 3 records, without touching the database. */
+export interface SourceRead {
+  format: string;
+  cx: MapContext;
+  /** False when a feed could not be read whole: its absentees must not be retired. */
+  complete: boolean;
+  incompleteBecause?: string;
+}
+
+/** Reads and maps a source into HSDS 3 records, without writing to the database. */
 export async function readHsdsSource(
   source: string,
   dataset: string,
   progress?: (done: number, total: number) => void,
-): Promise<{ format: string; cx: MapContext }> {
+  options: { unchanged?: UnchangedSources; feed?: FeedOptions } = {},
+): Promise<SourceRead> {
   const cx = new MapContext(dataset);
+  if (isFeedUrl(source)) {
+    const flattener = new JsonFlattener(cx, options.unchanged);
+    const feed = await readHsdsFeed(source, (item, pointer) => flattener.item(item, pointer, 'service'), options.feed, progress);
+    return { format: feed.format, cx, complete: feed.complete, incompleteBecause: feed.incompleteBecause };
+  }
   const detected = detectSource(source);
   let format: string;
   if (detected.kind === 'json') {
-    format = await readJson(detected.files, cx, progress);
+    format = await readJson(detected.files, cx, progress, options.unchanged);
   } else {
     const tables = new Map<string, TableSource>([...detected.tables].map(([key, table]) => [key, { key, file: table.file }]));
     await runTabular(tables, mappingFor(detected, cx, tables), cx, progress);
     format = detected.label;
   }
-  if (cx.out.byType.size === 0 && cx.out.rejections.length === 0) {
+  if (cx.out.byType.size === 0 && cx.out.rejections.length === 0 && !options.unchanged?.skippedCount) {
     throw new AppError('bad_request', `${source}: no HSDS records found (${format})`);
   }
-  return { format, cx };
+  return { format, cx, complete: true };
 }
 
 /**
@@ -115,7 +137,15 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
   const dataset = options.dataset?.trim() || defaultDataset(source);
   const report = (phase: ImportProgress['phase']) => (done: number, total: number) =>
     options.onProgress?.({ phase, done, total });
-  const { format, cx } = await readHsdsSource(source, dataset, report('reading'));
+  const unchanged = await UnchangedSources.load(db, dataset, options.reread);
+  const { format, cx, complete, incompleteBecause } = await readHsdsSource(source, dataset, report('reading'), {
+    unchanged,
+    feed: options.feed,
+  });
+  const retire = options.retireMissing === true && complete;
+  if (options.retireMissing && !complete)
+    cx.out.warn({ path: feedLabel(source), object: 'feed', message: `${incompleteBecause}, so no service was retired` });
+  const label = isFeedUrl(source) ? feedLabel(source) : path.basename(path.resolve(source));
 
   let repairs: Repair[] = [];
   try {
@@ -124,7 +154,13 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
       repairs = cx.out.keptRepairs().sort(byPath);
       const counts = await withBulkLoad(q, (intoEmpty) => writeRecords(q, cx.out, dataset, report('writing'), intoEmpty));
       const placed = await writeRepairs(q, cx.out, dataset);
-      const retired = options.retireMissing ? await retireMissingServices(q, cx.out, dataset) : [];
+      await recordSourceHashes(q, dataset, unchanged.toRecord(cx));
+      // What was skipped as unchanged is there as it was.
+      for (const [type, ids] of unchanged.skipped) {
+        const count = (counts[type] ??= { inserted: 0, updated: 0, unchanged: 0 });
+        count.unchanged += ids.length;
+      }
+      const retired = retire ? await retireMissingServices(q, cx.out, dataset, unchanged.skipped.get('service')) : [];
       const changed =
         retired.length > 0 || placed.length > 0 || Object.values(counts).some((count) => count.inserted + count.updated > 0);
       if (changed)
@@ -146,7 +182,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
           recordId: dataset.slice(0, 200),
           details: {
             format,
-            source: path.basename(path.resolve(source)).slice(0, 200),
+            source: label.slice(0, 200),
             inserted: total('inserted'),
             updated: total('updated'),
             unchanged: total('unchanged'),

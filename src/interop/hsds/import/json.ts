@@ -12,6 +12,7 @@ import { resourceKey } from './detect';
 import { readJsonFile } from './json-read';
 import { hsds3Mapping, runTabular, type TableSource } from './tabular';
 import type { Value } from './records';
+import type { UnchangedSources } from './unchanged';
 
 type Json = Record<string, unknown>;
 type Relation = [HsdsObjectName, string];
@@ -143,7 +144,11 @@ const shapes = new Map(
 );
 
 export class JsonFlattener {
-  constructor(private readonly cx: MapContext) {}
+  constructor(
+    private readonly cx: MapContext,
+    /** Top-level objects unchanged since the last import are skipped (see unchanged.ts). */
+    private readonly unchanged?: UnchangedSources,
+  ) {}
 
   /** Adds one object and everything nested in it; returns its source id. */
   flatten(
@@ -219,6 +224,7 @@ export class JsonFlattener {
       return undefined;
     }
     const kind = fileKind ?? kindOf(json);
+    if (kind && this.unchanged?.skip(kind, json, pointer)) return kind;
     if (!kind) {
       const keys = Object.keys(json).slice(0, 8).join(', ');
       this.cx.out.reject({
@@ -245,8 +251,9 @@ export async function readJson(
   files: string[],
   cx: MapContext,
   progress?: (done: number, total: number) => void,
+  unchanged?: UnchangedSources,
 ): Promise<string> {
-  const flattener = new JsonFlattener(cx);
+  const flattener = new JsonFlattener(cx, unchanged);
   const shapes: string[] = [];
   let recognised = 0;
   for (const [fileIndex, file] of files.entries()) {

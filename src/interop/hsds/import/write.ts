@@ -60,9 +60,15 @@ export async function writeRecords(
  * Marks defunct (HSDS status) the services of the data set that this import no longer has: the
  * publisher has dropped them. They leave search at once; importing them again revives them.
  */
-export async function retireMissingServices(q: Queryable, set: RecordSet, dataset: string): Promise<RetiredService[]> {
+export async function retireMissingServices(
+  q: Queryable,
+  set: RecordSet,
+  dataset: string,
+  /** Services the source still has that were skipped as unchanged since the last import. */
+  alsoPresent: readonly string[] = [],
+): Promise<RetiredService[]> {
   const present = [...set.of('service').values()].filter((draft) => !draft.rejected).map((draft) => draft.id);
-  return retireServicesMissingFrom(q, dataset, present);
+  return retireServicesMissingFrom(q, dataset, [...present, ...alsoPresent]);
 }
 
 /**
