@@ -132,6 +132,15 @@ describeEachEngine('administering the network', (ctx) => {
       expect(answer.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain(testCase.field);
     }
+    // Everything wrong at once: the form hears of every field in one answer, the password too.
+    const allWrong = await client.post('/api/users', { ...valid, email: 'nope', displayName: '', roles: [], password: 'short' });
+    expect(allWrong.status).toBe(400);
+    expect(allWrong.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'displayName',
+      'email',
+      'password',
+      'roles',
+    ]);
     const badOrganization = await client.post('/api/organizations', { name: '', kind: 'spaceship' });
     expect(badOrganization.status).toBe(400);
     expect(badOrganization.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['kind', 'name']);

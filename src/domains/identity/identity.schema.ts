@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { roles } from '../../platform/auth/actor';
 import { PageQuery, pageSchema } from '../../platform/http/pagination';
 import { multiLineText, oneLineText } from '../../platform/http/text';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../platform/auth/passwords';
 
 export const organizationKinds = [
   'health_system',
@@ -33,7 +34,9 @@ const Website = z.url('must be a web address').max(500, 'must be at most 500 cha
 const Phone = oneLineText()
   .max(50, 'must be at most 50 characters')
   .regex(/^[0-9+() .-]*$/, 'may hold only digits, spaces and + ( ) . -');
-const Password = z.string().max(200, 'must be at most 200 characters');
+const Password = z.string().max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+/** A password being set: its length is checked with the other fields, so a form hears of every mistake at once. */
+const NewPassword = Password.min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
 export const Id = z.uuid('must be a UUID');
 
 export const SignInBody = z.strictObject({ email: Email, password: Password.min(1, 'must not be empty') });
@@ -62,7 +65,7 @@ export const CreateUserBody = z.strictObject({
   displayName: Name,
   roles: z.array(Role).min(1, 'must hold at least one role').max(5),
   unitIds: z.array(Id).max(50).default([]),
-  password: Password,
+  password: NewPassword,
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -71,7 +74,7 @@ export const UpdateUserBody = z.strictObject({
   roles: z.array(Role).min(1, 'must hold at least one role').max(5).optional(),
   unitIds: z.array(Id).max(50).optional(),
   disabled: z.boolean().optional(),
-  password: Password.optional(),
+  password: NewPassword.optional(),
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
@@ -79,7 +82,7 @@ export const CreateApiTokenBody = z.strictObject({ name: Name.max(100, 'must be 
 
 export const ChangeOwnPasswordBody = z.strictObject({
   currentPassword: Password.min(1, 'must not be empty'),
-  newPassword: Password,
+  newPassword: NewPassword,
   /** Also revoke every API token the user made. */
   revokeApiTokens: z.boolean('must be true or false').default(false),
 });
