@@ -8,6 +8,7 @@ import type {
   CapacityStatus,
   Intake,
   NeedDomainRule,
+  OrganizationContact,
   OrganizationDetail,
   PlaceholderOrganization,
   ReferralChannel,
@@ -16,6 +17,7 @@ import type {
   ServiceDetail,
 } from './directory.schema';
 import type { PlaceholderOrganizationRow } from './import-repairs.store';
+import type { DirectoryOrganizationRow } from './directory.store';
 import type { IntakeRecord } from './intake';
 import type { NeedDomainRuleRow } from './need-domain.store';
 import { orderedHours } from './opening-hours';
@@ -98,6 +100,17 @@ export function presentIntake(row: IntakeRecord | undefined): Intake {
   };
 }
 
+function presentOrganizationContact(organization: DirectoryOrganizationRow): OrganizationContact {
+  return {
+    id: organization.id,
+    name: organization.name,
+    description: organization.description,
+    website: organization.website,
+    email: organization.email,
+    phones: organization.phones ?? [],
+  };
+}
+
 export function presentService(record: ServiceRecord): ServiceDetail {
   const { service, organization, facts } = record;
   return {
@@ -111,16 +124,7 @@ export function presentService(record: ServiceRecord): ServiceDetail {
     fees: service.fees_description,
     url: service.url,
     email: service.email,
-    organization: organization
-      ? {
-          id: organization.id,
-          name: organization.name,
-          description: organization.description,
-          website: organization.website,
-          email: organization.email,
-          phones: organization.phones ?? [],
-        }
-      : null,
+    organization: organization ? presentOrganizationContact(organization) : null,
     locations: record.locations.map((location) => ({
       id: location.id,
       name: location.name,
@@ -149,12 +153,7 @@ export function presentService(record: ServiceRecord): ServiceDetail {
 export function presentDirectoryOrganization(record: DirectoryOrganizationRecord): OrganizationDetail {
   const { organization } = record;
   return {
-    id: organization.id,
-    name: organization.name,
-    description: organization.description,
-    website: organization.website,
-    email: organization.email,
-    phones: organization.phones ?? [],
+    ...presentOrganizationContact(organization),
     networkOrganizationId: organization.network_organization_id,
     services: record.services.map((service) => ({
       id: service.id,
@@ -170,12 +169,7 @@ export function presentDirectoryOrganization(record: DirectoryOrganizationRecord
 export function presentKeptOrganizations(record: KeptOrganizationsRecord): KeptOrganizations {
   return {
     items: record.organizations.map(({ organization, services }) => ({
-      id: organization.id,
-      name: organization.name,
-      description: organization.description,
-      website: organization.website,
-      email: organization.email,
-      phones: organization.phones ?? [],
+      ...presentOrganizationContact(organization),
       services: services.map((service) => ({
         id: service.id,
         name: service.name,

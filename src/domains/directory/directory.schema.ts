@@ -171,6 +171,18 @@ export const Intake = z.object({
 });
 export type Intake = z.infer<typeof Intake>;
 
+/** A directory organisation's name and how to reach it, as the service page, its own page and a partner's home show it. */
+export const OrganizationContact = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  phones: z.array(z.string()),
+});
+
+export type OrganizationContact = z.infer<typeof OrganizationContact>;
+
 export const ServiceDetail = z.object({
   id: z.string(),
   name: z.string(),
@@ -182,16 +194,7 @@ export const ServiceDetail = z.object({
   fees: z.string().nullable(),
   url: z.string().nullable(),
   email: z.string().nullable(),
-  organization: z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      description: z.string().nullable(),
-      website: z.string().nullable(),
-      email: z.string().nullable(),
-      phones: z.array(z.string()),
-    })
-    .nullable(),
+  organization: OrganizationContact.nullable(),
   locations: z.array(
     z.object({
       id: z.string(),
@@ -222,13 +225,7 @@ export const ServiceDetail = z.object({
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
-export const OrganizationDetail = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  website: z.string().nullable(),
-  email: z.string().nullable(),
-  phones: z.array(z.string()),
+export const OrganizationDetail = OrganizationContact.extend({
   services: z.array(
     z.object({
       id: z.string(),
@@ -246,13 +243,7 @@ export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 /** The directory organisations the signed-in user's organisation keeps, with each service's room. */
 export const KeptOrganizations = z.object({
   items: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      description: z.string().nullable(),
-      website: z.string().nullable(),
-      email: z.string().nullable(),
-      phones: z.array(z.string()),
+    OrganizationContact.extend({
       services: z.array(
         z.object({
           id: z.string(),
