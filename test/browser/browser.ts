@@ -64,6 +64,9 @@ export async function openBrowser(options: { width?: number; height?: number } =
   const checkAccessibility = async (where: string) => {
     // Settled first: no request in flight, no "Loading…" left on the page.
     await page.waitForLoadState('networkidle');
+    // And laid out: the map sizes itself after the list is drawn; colours are judged on the final layout.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForTimeout(300);
     // Evaluated through the debugging protocol: the page's Content-Security-Policy (rightly) refuses inline scripts.
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeScript);
     const violations = await page.evaluate(async () => {
