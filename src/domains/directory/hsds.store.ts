@@ -21,21 +21,57 @@ export interface WriteCounts {
 
 const BATCH = 10_000;
 
-function upsertSql(object: HsdsObjectName): string {
+/** The columns of a written row that name the records it belongs to (whose search entries it is part of). */
+const belongsTo = [
+  'service_id',
+  'location_id',
+  'organization_id',
+  'service_at_location_id',
+  'link_id',
+  'taxonomy_term_id',
+] as const;
+
+/** A row an upsert inserted or changed: its id and the records it belongs to. */
+export type WrittenRow = { id: string } & Partial<Record<(typeof belongsTo)[number], string | null>>;
+
+/**
+ * What an upsert really inserted or changed, object by object (rows sent but equal to what the
+ * directory held are not in it), so that only their search entries are rebuilt. `everything`:
+ * the tables were empty and every row is new.
+ */
+export class WrittenRecords {
+  everything = false;
+  readonly rows = new Map<HsdsObjectName, WrittenRow[]>();
+
+  add(object: HsdsObjectName, rows: readonly WrittenRow[]): void {
+    if (!rows.length) return;
+    const list = this.rows.get(object);
+    if (list) list.push(...rows);
+    else this.rows.set(object, [...rows]);
+  }
+
+  of(object: HsdsObjectName): readonly WrittenRow[] {
+    return this.rows.get(object) ?? [];
+  }
+}
+
+function upsertSql(object: HsdsObjectName, returning: 'counts' | 'rows'): string {
   const { table, fields } = hsdsModel[object];
   const columns = Object.keys(fields);
   const others = columns.filter((column) => column !== 'id');
   const list = columns.join(', ');
-  return `WITH written AS (
-      INSERT INTO ${table} (${list})
+  const links = belongsTo.filter((column) => column in fields).map((column) => `, ${column}::text AS ${column}`);
+  const written = `INSERT INTO ${table} (${list})
       SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json) ORDER BY id
       ON CONFLICT (id) DO UPDATE SET ${others.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
-      WHERE (${others.map((column) => `${table}.${column}`).join(', ')}) IS DISTINCT FROM (${others.map((column) => `EXCLUDED.${column}`).join(', ')})
-      RETURNING (xmax = 0) AS inserted)
+      WHERE (${others.map((column) => `${table}.${column}`).join(', ')}) IS DISTINCT FROM (${others.map((column) => `EXCLUDED.${column}`).join(', ')})`;
+  if (returning === 'rows') return `${written} RETURNING (xmax = 0) AS inserted, id::text AS id${links.join('')}`;
+  return `WITH written AS (${written} RETURNING (xmax = 0) AS inserted)
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
 }
 
-const statements = new Map(hsdsObjectNames.map((object) => [object, upsertSql(object)]));
+const statements = new Map(hsdsObjectNames.map((object) => [object, upsertSql(object, 'counts')]));
+const returningStatements = new Map(hsdsObjectNames.map((object) => [object, upsertSql(object, 'rows')]));
 
 // PostgreSQL's COPY text format: tab-separated columns, \N for null, and a backslash before the
 // characters that would otherwise end a column or a line.
@@ -78,6 +114,8 @@ export interface UpsertOptions {
    * is new, so a server connection copies them in. The caller guarantees one row per id.
    */
   intoEmpty?: boolean;
+  /** Collects what was really inserted or changed (everything, into empty tables). */
+  written?: WrittenRecords;
 }
 
 /** Upserts the records by id, table by table; returns the counts per object type. */
@@ -88,6 +126,7 @@ export async function upsertHsdsRecords(
   options: UpsertOptions = {},
 ): Promise<Partial<Record<HsdsObjectName, WriteCounts>>> {
   const counts: Partial<Record<HsdsObjectName, WriteCounts>> = {};
+  if (options.intoEmpty && options.written) options.written.everything = true;
   for (const object of hsdsObjectNames) {
     const rows = records[object];
     if (!rows?.length) continue;
@@ -99,12 +138,30 @@ export async function upsertHsdsRecords(
       continue;
     }
     const count: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+    // Into empty tables every row is new: which ones were written need not be listed.
+    const listed = options.written && !options.intoEmpty ? options.written : undefined;
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
-      const [result] = await q.query<{ inserted: number; updated: number }>(statements.get(object)!, [JSON.stringify(batch)]);
-      count.inserted += result?.inserted ?? 0;
-      count.updated += result?.updated ?? 0;
-      count.unchanged += batch.length - (result?.inserted ?? 0) - (result?.updated ?? 0);
+      let inserted: number;
+      let updated: number;
+      if (listed) {
+        const written = await q.query<WrittenRow & { inserted: boolean }>(returningStatements.get(object)!, [
+          JSON.stringify(batch),
+        ]);
+        inserted = written.filter((row) => row.inserted).length;
+        updated = written.length - inserted;
+        listed.add(
+          object,
+          written.map(({ inserted: _inserted, ...row }) => row),
+        );
+      } else {
+        const [result] = await q.query<{ inserted: number; updated: number }>(statements.get(object)!, [JSON.stringify(batch)]);
+        inserted = result?.inserted ?? 0;
+        updated = result?.updated ?? 0;
+      }
+      count.inserted += inserted;
+      count.updated += updated;
+      count.unchanged += batch.length - inserted - updated;
       onBatch?.(object, batch.length);
     }
     counts[object] = count;

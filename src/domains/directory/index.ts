@@ -26,6 +26,7 @@ export { listHsdsRecords } from './list-hsds-records';
 // Writing a directory: imports, the demo, the benchmark.
 export {
   upsertHsdsRecords,
+  WrittenRecords,
   existingHsdsIds,
   recordSourceIds,
   recordSourceHashes,

@@ -225,7 +225,9 @@ export async function rebuildEntriesOf(
   const [jit] = await q.query<{ setting: string }>(`SELECT current_setting('jit') AS setting`);
   await q.query(`SET LOCAL jit = off`);
   if (options.statistics) await countScopedStatistics(q, 'before');
-  await q.query('DELETE FROM directory_search_entry WHERE service_id IN (SELECT id FROM directory_rebuild_scope)');
+  // A place that moved to one of these services leaves its entry under the service it was at.
+  await q.query(`DELETE FROM directory_search_entry WHERE service_id IN (SELECT id FROM directory_rebuild_scope)
+     OR entry_id IN (SELECT service_at_location_id FROM directory_rebuild_place)`);
   step();
   for (const statement of statements) {
     await q.query(statement);
@@ -328,16 +330,17 @@ export async function servicesReachedByRule(
   return rows.map((row) => row.service_id);
 }
 
-/** The services of these organisations and at these locations: their entries show both. */
-export async function servicesOfOrganizationsAndLocations(
+/** The services of these organisations, at these locations and places, or classed by these terms: their entries show them. */
+export async function servicesAround(
   q: Queryable,
-  organizationIds: string[],
-  locationIds: string[],
+  around: { organizationIds: string[]; locationIds: string[]; placeIds: string[]; termIds: string[] },
 ): Promise<string[]> {
   const rows = await q.query<{ id: string }>(
     `SELECT id::text AS id FROM hsds_service WHERE organization_id = ANY ($1::uuid[])
-     UNION SELECT service_id::text FROM hsds_service_at_location WHERE location_id = ANY ($2::uuid[]) AND service_id IS NOT NULL`,
-    [organizationIds, locationIds],
+     UNION SELECT service_id::text FROM hsds_service_at_location
+      WHERE (location_id = ANY ($2::uuid[]) OR id = ANY ($3::uuid[])) AND service_id IS NOT NULL
+     UNION SELECT link_id::text FROM hsds_attribute WHERE taxonomy_term_id = ANY ($4::uuid[]) AND link_id IS NOT NULL`,
+    [around.organizationIds, around.locationIds, around.placeIds, around.termIds],
   );
   return rows.map((row) => row.id);
 }

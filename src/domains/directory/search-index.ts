@@ -2,11 +2,13 @@
 // every entry when that is most of the directory (one full rebuild, with its indexes built once,
 // is then cheaper). Decided here only, for capacity updates, rule changes and imports alike.
 import type { Queryable } from '../../platform/db/database';
+import type { HsdsObjectName } from './hsds-model';
+import type { WrittenRecords, WrittenRow } from './hsds.store';
 import {
   countServices,
   rebuildAllEntries,
   rebuildEntriesOf,
-  servicesOfOrganizationsAndLocations,
+  servicesAround,
   servicesReachedByRule,
   type StepCounter,
 } from './search-index.store';
@@ -46,16 +48,41 @@ export async function rebuildEntriesReachedByRule(
 }
 
 /**
- * After an import: the entries of the services it wrote or retired, and of the services at the
- * organisations and locations it wrote (their names and addresses are in those entries). When the
- * import's own services are most of the directory, everything is rebuilt without listing the rest.
+ * After an import: the entries of the services it really inserted or changed (rows it sent that
+ * equal what the directory held do not count) or retired, of the services their rows belong to
+ * (a schedule, a language, an address…), and of the services at the organisations, locations and
+ * taxonomy terms it changed (their names and addresses are in those entries). When the import's
+ * own services are most of the directory, everything is rebuilt without listing the rest.
  */
 export async function rebuildSearchEntriesAfterImport(
   q: Queryable,
-  changed: { serviceIds: string[]; organizationIds: string[]; locationIds: string[]; onStep?: StepCounter },
+  changed: { written: WrittenRecords; retiredServiceIds: string[]; placedLocationIds: string[]; onStep?: StepCounter },
 ): Promise<void> {
-  if (await isMostOfDirectory(q, changed.serviceIds.length)) return rebuildAllEntries(q, changed.onStep);
-  const around = await servicesOfOrganizationsAndLocations(q, changed.organizationIds, changed.locationIds);
-  const serviceIds = [...new Set([...changed.serviceIds, ...around])];
-  await rebuildSearchEntries(q, { serviceIds, statistics: true, onStep: changed.onStep });
+  const { written } = changed;
+  if (written.everything) return rebuildAllEntries(q, changed.onStep);
+  const ids = (object: HsdsObjectName, column: keyof WrittenRow = 'id') =>
+    written.of(object).flatMap((row) => (row[column] ? [row[column]] : []));
+  const serviceIds = [
+    ...ids('service'),
+    ...changed.retiredServiceIds,
+    ...(['service_at_location', 'schedule', 'language', 'service_area'] as const).flatMap((object) => ids(object, 'service_id')),
+    // An attribute's link is the service it classifies (attributes of other records are not searched).
+    ...ids('attribute', 'link_id'),
+  ];
+  if (await isMostOfDirectory(q, new Set(serviceIds).size)) return rebuildAllEntries(q, changed.onStep);
+  const around = await servicesAround(q, {
+    organizationIds: ids('organization'),
+    locationIds: [
+      ...ids('location'),
+      ...changed.placedLocationIds,
+      ...(['address', 'schedule', 'language'] as const).flatMap((object) => ids(object, 'location_id')),
+    ],
+    placeIds: ids('schedule', 'service_at_location_id'),
+    termIds: ids('taxonomy_term'),
+  });
+  await rebuildSearchEntries(q, {
+    serviceIds: [...new Set([...serviceIds, ...around])],
+    statistics: true,
+    onStep: changed.onStep,
+  });
 }

@@ -210,6 +210,44 @@ describeEachEngine('kith import hsds', (ctx) => {
     await rm(folder, { recursive: true, force: true });
   });
 
+  it('re-indexes only the services a re-import really changed, and finds them by their new words', async () => {
+    const db = ctx().db;
+    const folder = await mkdtemp(path.join(tmpdir(), 'kith-renamed-'));
+    await cp(path.join(fixtures, 'hsds-1.1'), folder, { recursive: true });
+    const options = { dataset: 'renamed-county' };
+    await importHsds(db, folder, options);
+    // Each search entry's row version: a rebuilt entry is a new row.
+    const versions = async () =>
+      new Map(
+        (
+          await db.query<{ name: string; version: string }>(
+            `SELECT e.service_name AS name, e.xmin::text AS version FROM directory_search_entry e
+               JOIN directory_source_record r ON r.id = e.service_id AND r.dataset = 'renamed-county' AND r.object_type = 'service'`,
+          )
+        ).map((row) => [row.name, row.version]),
+      );
+    const before = await versions();
+    expect([...before.keys()].sort()).toEqual(['Food Pantry', 'Legal Hotline', 'Tenant Rights Clinic']);
+
+    // The publisher renames the food bank; every other row is as it was.
+    const organizations = path.join(folder, 'organizations.csv');
+    await writeFile(
+      organizations,
+      (await readFile(organizations, 'utf8')).replace('1,Eastside Food Bank,', '1,Marigold Harvest Food Bank,'),
+    );
+    await importHsds(db, folder, options);
+    const after = await versions();
+    expect(after.get('Food Pantry')).not.toBe(before.get('Food Pantry'));
+    expect(after.get('Tenant Rights Clinic')).toBe(before.get('Tenant Rights Clinic'));
+    expect(after.get('Legal Hotline')).toBe(before.get('Legal Hotline'));
+    const found = await searchDirectory(
+      { db, actor: 'system' },
+      { query: SearchQuery.parse({ q: 'marigold', limit: '10' }), timeZone: 'America/New_York' },
+    );
+    expect(found.entries.map((entry) => entry.service_name)).toContain('Food Pantry');
+    await rm(folder, { recursive: true, force: true });
+  });
+
   it('links to records an earlier import put in the database', async () => {
     const { db } = ctx();
     // Good Org and the Food term came with the previous import; this file only names them.

@@ -6,8 +6,13 @@
 // data set's last import are skipped as they are read (unchanged.ts).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { rebuildSearchEntriesAfterImport, recordSourceHashes, withBulkLoad } from '../../../domains/directory/index';
-import type { Db, Queryable } from '../../../platform/db/database';
+import {
+  rebuildSearchEntriesAfterImport,
+  recordSourceHashes,
+  withBulkLoad,
+  WrittenRecords,
+} from '../../../domains/directory/index';
+import type { Db } from '../../../platform/db/database';
 import { audit } from '../../../platform/audit/audit';
 import { AppError } from '../../../platform/http/app-error';
 import { MapContext } from './context';
@@ -111,27 +116,6 @@ export async function readHsdsSource(
   return { format, cx, complete: true };
 }
 
-/**
- * Rebuilds the search entries the import may have changed: of the services it wrote or retired,
- * and of those at the organizations and locations it wrote (the directory decides whether that is
- * most of it, and then rebuilds it all).
- */
-async function refreshSearch(
-  q: Queryable,
-  cx: MapContext,
-  retired: string[],
-  onStep: (done: number, total: number) => void,
-): Promise<void> {
-  const accepted = (type: 'service' | 'organization' | 'location') =>
-    [...cx.out.of(type).values()].filter((draft) => !draft.rejected).map((draft) => draft.id);
-  await rebuildSearchEntriesAfterImport(q, {
-    serviceIds: [...accepted('service'), ...retired],
-    organizationIds: accepted('organization'),
-    locationIds: accepted('location'),
-    onStep,
-  });
-}
-
 export async function importHsds(db: Db, source: string, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const dataset = options.dataset?.trim() || defaultDataset(source);
@@ -152,7 +136,10 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
     const { counts: written, retired } = await db.tx(async (q) => {
       await validate(cx, q);
       repairs = cx.out.keptRepairs().sort(byPath);
-      const counts = await withBulkLoad(q, (intoEmpty) => writeRecords(q, cx.out, dataset, report('writing'), intoEmpty));
+      const written = new WrittenRecords();
+      const counts = await withBulkLoad(q, (intoEmpty) =>
+        writeRecords(q, cx.out, dataset, report('writing'), intoEmpty, written),
+      );
       const placed = await writeRepairs(q, cx.out, dataset);
       await recordSourceHashes(q, dataset, unchanged.toRecord(cx));
       // What was skipped as unchanged is there as it was.
@@ -163,13 +150,14 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
       const retired = retire ? await retireMissingServices(q, cx.out, dataset, unchanged.skipped.get('service')) : [];
       const changed =
         retired.length > 0 || placed.length > 0 || Object.values(counts).some((count) => count.inserted + count.updated > 0);
+      // Only what really changed has its search entries rebuilt.
       if (changed)
-        await refreshSearch(
-          q,
-          cx,
-          retired.map((service) => service.id),
-          report('indexing'),
-        );
+        await rebuildSearchEntriesAfterImport(q, {
+          written,
+          retiredServiceIds: retired.map((service) => service.id),
+          placedLocationIds: placed,
+          onStep: report('indexing'),
+        });
       // The import is on the record, in its own transaction: who (the operator), what, how much.
       const total = (key: 'inserted' | 'updated' | 'unchanged') =>
         Object.values(counts).reduce((sum, count) => sum + (count?.[key] ?? 0), 0);

@@ -11,6 +11,7 @@ import {
   type RetiredService,
   type SourceRecord,
   type WriteCounts,
+  type WrittenRecords,
 } from '../../../domains/directory/index';
 import type { Queryable } from '../../../platform/db/database';
 import type { RecordSet } from './records';
@@ -30,6 +31,8 @@ export async function writeRecords(
   progress?: WriteProgress,
   /** The directory was empty (withBulkLoad): the rows are copied in. */
   intoEmpty = false,
+  /** Collects the rows really inserted or changed. */
+  written?: WrittenRecords,
 ): Promise<Partial<Record<HsdsObjectName, WriteCounts>>> {
   const accepted = new Map<HsdsObjectName, Record<string, unknown>[]>();
   const sources: SourceRecord[] = [];
@@ -51,6 +54,7 @@ export async function writeRecords(
   let done = 0;
   const counts = await upsertHsdsRecords(q, Object.fromEntries(accepted), (_object, rows) => progress?.((done += rows), total), {
     intoEmpty,
+    written,
   });
   await recordSourceIds(q, dataset, sources, (rows) => progress?.((done += rows), total));
   return counts;
