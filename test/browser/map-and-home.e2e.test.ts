@@ -153,4 +153,36 @@ describe.skipIf(!browserTestsCanRun())('the map of results and the partner home 
     expect(service?.capacityStatus).toBe(choice === 'No room' ? 'no_capacity' : 'waitlist');
     expect(e2e.browser.consoleErrors).toEqual([]);
   }, 60_000);
+
+  it("lets partner staff correct their service's details, which coordinators then read", async () => {
+    const { page } = e2e.browser;
+    e2e.keepEvidenceOnFailure('partner-details');
+    await page.goto(`${e2e.kith.baseUrl}/`);
+    const home = page.getByRole('region', { name: 'Your services in the directory' });
+    await home.waitFor();
+    const edit = home.getByRole('button', { name: /^Edit details: / }).first();
+    await edit.waitFor();
+    const serviceName = (await edit.getAttribute('aria-label'))!.replace(/^Edit details: /, '');
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: `Details of ${serviceName}` });
+    const howToApply = dialog.getByRole('textbox', { name: 'How to apply' });
+    await howToApply.waitFor();
+    const text = `Call the front desk, then bring proof of address (${Date.now()}).`;
+    await howToApply.fill(text);
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The service's page shows the new text, and the form says it was changed in Kith.
+    await home.getByRole('link', { name: serviceName, exact: true }).first().click();
+    await page.getByText(text).waitFor();
+    await page.getByText("Some of these details were changed in Kith by the service's own staff.").waitFor();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/^Changed in Kith on /)
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+    expect(e2e.browser.consoleErrors).toEqual([]);
+  }, 60_000);
 });

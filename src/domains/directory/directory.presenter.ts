@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type {
   KeptOrganizations,
   CapacityStatus,
+  LocalEdit,
   Intake,
   NeedDomainRule,
   OrganizationContact,
@@ -17,7 +18,8 @@ import type {
   ServiceDetail,
 } from './directory.schema';
 import type { PlaceholderOrganizationRow } from './import-repairs.store';
-import type { DirectoryOrganizationRow } from './directory.store';
+import type { DirectoryOrganizationRow, LocalEditJson } from './directory.store';
+import { fieldOfColumn } from './local-edits';
 import type { IntakeRecord } from './intake';
 import type { NeedDomainRuleRow } from './need-domain.store';
 import { orderedHours } from './opening-hours';
@@ -100,6 +102,15 @@ export function presentIntake(row: IntakeRecord | undefined): Intake {
   };
 }
 
+function presentLocalEdits(record: 'service' | 'organization', edits: LocalEditJson[] | null): LocalEdit[] {
+  return (edits ?? []).map((edit) => ({
+    field: fieldOfColumn(record, edit.field),
+    sourceValue: edit.source_value,
+    editedAt: new Date(edit.edited_at).toISOString(),
+    sourceChangedSinceEdit: edit.source_changed,
+  }));
+}
+
 function presentOrganizationContact(organization: DirectoryOrganizationRow): OrganizationContact {
   return {
     id: organization.id,
@@ -108,6 +119,7 @@ function presentOrganizationContact(organization: DirectoryOrganizationRow): Org
     website: organization.website,
     email: organization.email,
     phones: organization.phones ?? [],
+    localEdits: presentLocalEdits('organization', organization.local_edits),
   };
 }
 
@@ -147,6 +159,8 @@ export function presentService(record: ServiceRecord): ServiceDetail {
       acceptingReferrals: row.accepting_referrals,
     })),
     canUpdateCapacity: record.canUpdateCapacity,
+    canEditDetails: record.canEditDetails,
+    localEdits: presentLocalEdits('service', service.local_edits),
   };
 }
 
@@ -155,6 +169,7 @@ export function presentDirectoryOrganization(record: DirectoryOrganizationRecord
   return {
     ...presentOrganizationContact(organization),
     networkOrganizationId: organization.network_organization_id,
+    canEditDetails: record.canEditDetails,
     services: record.services.map((service) => ({
       id: service.id,
       name: service.name,
@@ -168,7 +183,7 @@ export function presentDirectoryOrganization(record: DirectoryOrganizationRecord
 
 export function presentKeptOrganizations(record: KeptOrganizationsRecord): KeptOrganizations {
   return {
-    items: record.organizations.map(({ organization, services }) => ({
+    items: record.organizations.map(({ organization, services, canEditDetails }) => ({
       ...presentOrganizationContact(organization),
       services: services.map((service) => ({
         id: service.id,
@@ -182,6 +197,7 @@ export function presentKeptOrganizations(record: KeptOrganizationsRecord): KeptO
         capacityUpdatedAt: service.capacity_updated_at?.toISOString() ?? null,
         canUpdateCapacity: service.canUpdateCapacity,
       })),
+      canEditDetails,
     })),
   };
 }

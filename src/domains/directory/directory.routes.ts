@@ -20,6 +20,8 @@ import { readService } from './read-service';
 import { removeNeedDomainRule } from './remove-need-domain-rule';
 import { searchDirectory } from './search-directory';
 import { updateIntake } from './update-intake';
+import { updateOrganizationDetails } from './update-organization-details';
+import { updateServiceDetails } from './update-service-details';
 
 export interface DirectoryRouteOptions {
   db: Database;
@@ -88,6 +90,20 @@ export function directoryRoutes(app: FastifyInstance, options: DirectoryRouteOpt
       present.presentIntake(await updateIntake(context(request), { serviceId: request.params.serviceId, body: request.body })),
   });
 
+  api.patch('/api/directory/services/:serviceId/details', {
+    schema: {
+      tags,
+      summary: "Change a service's details in Kith (its partner's staff): kept over the source's values through later imports",
+      params: schema.ServiceIdParams,
+      body: schema.UpdateServiceDetailsBody,
+      response: { 200: schema.ServiceDetail },
+    },
+    handler: async (request) =>
+      present.presentService(
+        await updateServiceDetails(context(request), { serviceId: request.params.serviceId, body: request.body }),
+      ),
+  });
+
   api.get('/api/directory/need-domain-rules', {
     schema: {
       tags,
@@ -151,6 +167,20 @@ export function directoryRoutes(app: FastifyInstance, options: DirectoryRouteOpt
       response: { 200: schema.KeptOrganizations },
     },
     handler: async (request) => present.presentKeptOrganizations(await readKeptOrganizations(context(request))),
+  });
+
+  api.patch('/api/directory/organizations/:organizationId/details', {
+    schema: {
+      tags,
+      summary: "Change a directory organisation's description, web site or email in Kith (its partner's staff)",
+      params: schema.OrganizationIdParams,
+      body: schema.UpdateOrganizationDetailsBody,
+      response: { 200: schema.OrganizationDetail },
+    },
+    handler: async (request) =>
+      present.presentDirectoryOrganization(
+        await updateOrganizationDetails(context(request), { organizationId: request.params.organizationId, body: request.body }),
+      ),
   });
 
   api.get('/api/directory/organizations/:organizationId', {

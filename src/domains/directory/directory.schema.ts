@@ -171,6 +171,45 @@ export const Intake = z.object({
 });
 export type Intake = z.infer<typeof Intake>;
 
+/** A web address a partner gives: http or https only (a javascript: link must never reach a page). */
+const WebAddress = z
+  .url({ protocol: /^https?$/, message: 'must be a web address starting with http:// or https://' })
+  .max(500, 'must be at most 500 characters');
+const EmailAddress = z.email('must be an email address').max(254, 'must be at most 254 characters');
+const Prose = (max: number) => multiLineText().max(max, `must be at most ${max} characters`);
+
+/**
+ * What a partner may change of its own directory records. An absent field stays as it is; null
+ * clears it (so does an empty text, where a text is asked). The name is the source's: it is how
+ * the record is matched and found.
+ */
+export const UpdateOrganizationDetailsBody = z.strictObject({
+  description: Prose(4000).nullable().optional(),
+  website: WebAddress.nullable().optional(),
+  email: EmailAddress.nullable().optional(),
+});
+export type UpdateOrganizationDetailsBody = z.infer<typeof UpdateOrganizationDetailsBody>;
+
+export const UpdateServiceDetailsBody = z.strictObject({
+  description: Prose(4000).nullable().optional(),
+  url: WebAddress.nullable().optional(),
+  email: EmailAddress.nullable().optional(),
+  applicationProcess: Prose(2000).nullable().optional(),
+  eligibility: Prose(2000).nullable().optional(),
+  fees: Prose(1000).nullable().optional(),
+});
+export type UpdateServiceDetailsBody = z.infer<typeof UpdateServiceDetailsBody>;
+
+/** A field a partner changed in Kith, with what the source (the imported directory) says of it. */
+export const LocalEdit = z.object({
+  field: z.string(),
+  sourceValue: z.string().nullable(),
+  editedAt: z.string(),
+  /** The source changed this field after the partner's edit (a later import brought a new value). */
+  sourceChangedSinceEdit: z.boolean(),
+});
+export type LocalEdit = z.infer<typeof LocalEdit>;
+
 /** A directory organisation's name and how to reach it, as the service page, its own page and a partner's home show it. */
 export const OrganizationContact = z.object({
   id: z.string(),
@@ -179,6 +218,8 @@ export const OrganizationContact = z.object({
   website: z.string().nullable(),
   email: z.string().nullable(),
   phones: z.array(z.string()),
+  /** Fields the organisation's partner changed in Kith over the source's values. */
+  localEdits: z.array(LocalEdit),
 });
 
 export type OrganizationContact = z.infer<typeof OrganizationContact>;
@@ -222,6 +263,9 @@ export const ServiceDetail = z.object({
     }),
   ),
   canUpdateCapacity: z.boolean(),
+  /** The signed-in user may change the service's details (its partner's staff, network admins). */
+  canEditDetails: z.boolean(),
+  localEdits: z.array(LocalEdit),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 
@@ -237,6 +281,7 @@ export const OrganizationDetail = OrganizationContact.extend({
     }),
   ),
   networkOrganizationId: z.string().nullable(),
+  canEditDetails: z.boolean(),
 });
 export type OrganizationDetail = z.infer<typeof OrganizationDetail>;
 
@@ -258,6 +303,7 @@ export const KeptOrganizations = z.object({
           canUpdateCapacity: z.boolean(),
         }),
       ),
+      canEditDetails: z.boolean(),
     }),
   ),
 });
@@ -324,6 +370,9 @@ for (const [schema, id] of [
   [ServiceDetail, 'ServiceDetail'],
   [OrganizationDetail, 'DirectoryOrganization'],
   [KeptOrganizations, 'KeptOrganizations'],
+  [LocalEdit, 'LocalEdit'],
+  [UpdateOrganizationDetailsBody, 'UpdateOrganizationDetailsBody'],
+  [UpdateServiceDetailsBody, 'UpdateServiceDetailsBody'],
   [NeedDomainRule, 'NeedDomainRule'],
   [NeedDomainRuleBody, 'NeedDomainRuleBody'],
   [PlaceholderOrganization, 'PlaceholderOrganization'],

@@ -35,12 +35,26 @@ export type ServiceRow = Pick<
   | 'fees_description'
   | 'url'
   | 'email'
->;
+> & { local_edits: LocalEditJson[] | null };
+
+/** A partner's edit of a field, as a row carries it (JSON: its time is text). */
+export interface LocalEditJson {
+  field: TableRow<'directory_local_edit'>['field'];
+  source_value: TableRow<'directory_local_edit'>['source_value'];
+  edited_at: string;
+  source_changed: boolean;
+}
+
+const localEditsOf = (record: 'service' | 'organization', id: string) =>
+  `(SELECT json_agg(json_build_object('field', e.field, 'source_value', e.source_value, 'edited_at', e.edited_at,
+                                      'source_changed', COALESCE(e.source_changed_at > e.edited_at, false)) ORDER BY e.field)
+      FROM directory_local_edit e WHERE e.record_type = '${record}' AND e.record_id = ${id}) AS local_edits`;
 
 export async function findService(q: Queryable, serviceId: string): Promise<ServiceRow | undefined> {
   const rows = await q.query<ServiceRow>(
-    `SELECT id, name, alternate_name, description, status, eligibility_description, application_process, fees_description, url, email
-       FROM hsds_service WHERE id = $1`,
+    `SELECT s.id, s.name, s.alternate_name, s.description, s.status, s.eligibility_description, s.application_process,
+            s.fees_description, s.url, s.email, ${localEditsOf('service', 's.id')}
+       FROM hsds_service s WHERE s.id = $1`,
     [serviceId],
   );
   return rows[0];
@@ -52,16 +66,20 @@ export interface DirectoryOrganizationRow extends Pick<
 > {
   phones: TableRow<'hsds_phone'>['number'][] | null;
   network_organization_id: TableRow<'directory_organization_link'>['organization_id'] | null;
+  local_edits: LocalEditJson[] | null;
 }
+
+/** An organisation's columns as its page, a service's page and a partner's home show it (o is the organisation, link its link). */
+const organizationColumns = `o.id, o.name, o.description, o.website, o.email,
+            (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.organization_id = o.id) AS phones,
+            link.organization_id AS network_organization_id, ${localEditsOf('organization', 'o.id')}`;
 
 export async function findDirectoryOrganization(
   q: Queryable,
   organizationId: string,
 ): Promise<DirectoryOrganizationRow | undefined> {
   const rows = await q.query<DirectoryOrganizationRow>(
-    `SELECT o.id, o.name, o.description, o.website, o.email,
-            (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.organization_id = o.id) AS phones,
-            link.organization_id AS network_organization_id
+    `SELECT ${organizationColumns}
        FROM hsds_organization o LEFT JOIN directory_organization_link link ON link.hsds_organization_id = o.id
       WHERE o.id = $1`,
     [organizationId],
@@ -176,9 +194,7 @@ export async function listLinkedDirectoryOrganizations(
   networkOrganizationId: string,
 ): Promise<DirectoryOrganizationRow[]> {
   return q.query<DirectoryOrganizationRow>(
-    `SELECT o.id, o.name, o.description, o.website, o.email,
-            (SELECT array_agg(p.number ORDER BY p.number) FROM hsds_phone p WHERE p.organization_id = o.id) AS phones,
-            link.organization_id AS network_organization_id
+    `SELECT ${organizationColumns}
        FROM directory_organization_link link JOIN hsds_organization o ON o.id = link.hsds_organization_id
       WHERE link.organization_id = $1
       ORDER BY o.name, o.id LIMIT 100`,

@@ -53,6 +53,9 @@ export class WrittenRecords {
   of(object: HsdsObjectName): readonly WrittenRow[] {
     return this.rows.get(object) ?? [];
   }
+
+  /** The ids of the organisations and services the import sent, written or found as they were. */
+  readonly sent = { organization: [] as string[], service: [] as string[] };
 }
 
 function upsertSql(object: HsdsObjectName, returning: 'counts' | 'rows'): string {
@@ -154,6 +157,7 @@ export async function upsertHsdsRecords(
           object,
           written.map(({ inserted: _inserted, ...row }) => row),
         );
+        if (object === 'organization' || object === 'service') listed.sent[object].push(...batch.map((row) => String(row.id)));
       } else {
         const [result] = await q.query<{ inserted: number; updated: number }>(statements.get(object)!, [JSON.stringify(batch)]);
         inserted = result?.inserted ?? 0;

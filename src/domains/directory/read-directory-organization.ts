@@ -2,6 +2,7 @@
 // and the network organisation it is linked to.
 import { authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
+import { mayKeep } from './directory.policy';
 import {
   findDirectoryOrganization,
   listOrganizationServices,
@@ -12,6 +13,7 @@ import {
 export interface DirectoryOrganizationRecord {
   organization: DirectoryOrganizationRow;
   services: OrganizationServiceRow[];
+  canEditDetails: boolean;
 }
 
 export async function readDirectoryOrganization(
@@ -21,5 +23,12 @@ export async function readDirectoryOrganization(
   await authorizeFor(context, 'directory.read', { id: props.organizationId }, 'directory_organization');
   const organization = await findDirectoryOrganization(context.db, props.organizationId);
   if (!organization) throw new AppError('not_found', 'No directory organization with this id.');
-  return { organization, services: await listOrganizationServices(context.db, props.organizationId) };
+  return {
+    organization,
+    services: await listOrganizationServices(context.db, props.organizationId),
+    canEditDetails: mayKeep(context, 'directory_record.edit_details', {
+      id: organization.id,
+      organizationId: organization.network_organization_id ?? undefined,
+    }),
+  };
 }

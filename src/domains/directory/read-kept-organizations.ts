@@ -12,7 +12,11 @@ import {
 } from './directory.store';
 
 export interface KeptOrganizationsRecord {
-  organizations: { organization: DirectoryOrganizationRow; services: (KeptServiceRow & { canUpdateCapacity: boolean })[] }[];
+  organizations: {
+    organization: DirectoryOrganizationRow;
+    services: (KeptServiceRow & { canUpdateCapacity: boolean })[];
+    canEditDetails: boolean;
+  }[];
 }
 
 export async function readKeptOrganizations(
@@ -42,6 +46,10 @@ export async function readKeptOrganizations(
             organizationId: organization.network_organization_id ?? undefined,
           }),
         })),
+      canEditDetails: can(actor, 'directory_record.edit_details', {
+        id: organization.id,
+        organizationId: organization.network_organization_id ?? undefined,
+      }),
     })),
   };
 }

@@ -3,7 +3,7 @@
 // user, so reads are not audited.
 import { authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
-import { can } from '../../platform/policy/policy';
+import { mayKeep } from './directory.policy';
 import {
   findDirectoryOrganization,
   findService,
@@ -26,6 +26,7 @@ export interface ServiceRecord {
   intake: IntakeRecord | undefined;
   history: CapacityHistoryRow[];
   canUpdateCapacity: boolean;
+  canEditDetails: boolean;
 }
 
 export async function readService(context: UseCaseContext, props: { serviceId: string }): Promise<ServiceRecord> {
@@ -43,9 +44,7 @@ export async function readService(context: UseCaseContext, props: { serviceId: s
     intake: await findIntakeRecord(db, props.serviceId),
     history: await listCapacityHistory(db, props.serviceId),
     // The page offers the update only to those the update would let through.
-    canUpdateCapacity:
-      typeof context.actor === 'string'
-        ? context.actor === 'system'
-        : can(context.actor, 'directory_service.update_intake', keeper),
+    canUpdateCapacity: mayKeep(context, 'directory_service.update_intake', keeper),
+    canEditDetails: mayKeep(context, 'directory_record.edit_details', keeper),
   };
 }

@@ -46,6 +46,16 @@ export interface Tables {
     word: string;
     entries: number;
   };
+  directory_local_edit: {
+    record_type: 'service' | 'organization';
+    record_id: string;
+    field: string;
+    value: string | null;
+    source_value: string | null;
+    edited_by: string | null;
+    edited_at: Date;
+    source_changed_at: Date | null;
+  };
   directory_location_estimate: {
     location_id: string;
     latitude: number;

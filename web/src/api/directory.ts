@@ -54,9 +54,15 @@ export type ServiceDetail = Schemas['ServiceDetail'];
 export type CapacityHistoryEntry = ServiceDetail['capacityHistory'][number];
 export type ServiceLocation = ServiceDetail['locations'][number];
 export type DirectoryOrganization = Schemas['DirectoryOrganization'];
+/** A directory organisation's name and how to reach it (a service's page, its own page, a partner's home). */
+export type OrganizationContact = NonNullable<ServiceDetail['organization']>;
 /** The directory organisations the signed-in user's organisation keeps, with each service's room. */
 export type KeptOrganization = Schemas['KeptOrganizations']['items'][number];
 export type KeptService = KeptOrganization['services'][number];
+/** A field a partner changed in Kith, with what the directory's source says of it. */
+export type LocalEdit = Schemas['LocalEdit'];
+export type ServiceDetailsChange = Schemas['UpdateServiceDetailsBodyInput'];
+export type OrganizationDetailsChange = Schemas['UpdateOrganizationDetailsBodyInput'];
 /** The fields a partner may change; every one is optional. */
 export type IntakeChange = Schemas['UpdateIntakeBodyInput'];
 
@@ -164,6 +170,43 @@ export function useUpdateIntake(serviceId: string) {
         queryClient.invalidateQueries({ queryKey: ['directory', 'organization'] }),
         queryClient.invalidateQueries({ queryKey: directoryKeys.kept }),
       ]);
+    },
+  });
+}
+
+/** Invalidates what shows a directory record's details: its pages, searches and the partner's home. */
+async function detailsChanged(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['directory', 'service'] }),
+    queryClient.invalidateQueries({ queryKey: ['directory', 'organization'] }),
+    queryClient.invalidateQueries({ queryKey: directoryKeys.searches }),
+    queryClient.invalidateQueries({ queryKey: directoryKeys.kept }),
+  ]);
+}
+
+export function useUpdateServiceDetails(serviceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ServiceDetailsChange) =>
+      apiFetch<ServiceDetail>(`/api/directory/services/${encodeURIComponent(serviceId)}/details`, { method: 'PATCH', body }),
+    onSuccess: async (service) => {
+      queryClient.setQueryData<ServiceDetail>(directoryKeys.service(serviceId), service);
+      await detailsChanged(queryClient);
+    },
+  });
+}
+
+export function useUpdateOrganizationDetails(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OrganizationDetailsChange) =>
+      apiFetch<DirectoryOrganization>(`/api/directory/organizations/${encodeURIComponent(organizationId)}/details`, {
+        method: 'PATCH',
+        body,
+      }),
+    onSuccess: async (organization) => {
+      queryClient.setQueryData<DirectoryOrganization>(directoryKeys.organization(organizationId), organization);
+      await detailsChanged(queryClient);
     },
   });
 }

@@ -335,6 +335,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory/organizations/{organizationId}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a directory organisation's description, web site or email in Kith (its partner's staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organizationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateOrganizationDetailsBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectoryOrganization"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/directory/organizations/{organizationId}/link": {
         parameters: {
             query?: never;
@@ -555,6 +597,48 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/directory/services/{serviceId}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a service's details in Kith (its partner's staff): kept over the source's values through later imports */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateServiceDetailsBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceDetail"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/directory/services/{serviceId}/intake": {
@@ -1842,9 +1926,11 @@ export interface components {
             unitIds?: string[];
         };
         DirectoryOrganization: {
+            canEditDetails: boolean;
             description: string | null;
             email: string | null;
             id: string;
+            localEdits: components["schemas"]["LocalEdit"][];
             name: string;
             networkOrganizationId: string | null;
             phones: string[];
@@ -1859,9 +1945,11 @@ export interface components {
             website: string | null;
         };
         DirectoryOrganizationInput: {
+            canEditDetails: boolean;
             description: string | null;
             email: string | null;
             id: string;
+            localEdits: components["schemas"]["LocalEditInput"][];
             name: string;
             networkOrganizationId: string | null;
             phones: string[];
@@ -1927,9 +2015,11 @@ export interface components {
         };
         KeptOrganizations: {
             items: {
+                canEditDetails: boolean;
                 description: string | null;
                 email: string | null;
                 id: string;
+                localEdits: components["schemas"]["LocalEdit"][];
                 name: string;
                 phones: string[];
                 services: {
@@ -1949,9 +2039,11 @@ export interface components {
         };
         KeptOrganizationsInput: {
             items: {
+                canEditDetails: boolean;
                 description: string | null;
                 email: string | null;
                 id: string;
+                localEdits: components["schemas"]["LocalEditInput"][];
                 name: string;
                 phones: string[];
                 services: {
@@ -1968,6 +2060,18 @@ export interface components {
                 }[];
                 website: string | null;
             }[];
+        };
+        LocalEdit: {
+            editedAt: string;
+            field: string;
+            sourceChangedSinceEdit: boolean;
+            sourceValue: string | null;
+        };
+        LocalEditInput: {
+            editedAt: string;
+            field: string;
+            sourceChangedSinceEdit: boolean;
+            sourceValue: string | null;
         };
         Me: {
             csrfToken: string | null;
@@ -2256,6 +2360,7 @@ export interface components {
         ServiceDetail: {
             alternateName: string | null;
             applicationProcess: string | null;
+            canEditDetails: boolean;
             canUpdateCapacity: boolean;
             capacityHistory: {
                 acceptingReferrals: boolean;
@@ -2271,6 +2376,7 @@ export interface components {
             id: string;
             intake: components["schemas"]["Intake"];
             languages: string[];
+            localEdits: components["schemas"]["LocalEdit"][];
             locations: {
                 address: string | null;
                 coordinatesApproximate: boolean;
@@ -2290,6 +2396,7 @@ export interface components {
                 description: string | null;
                 email: string | null;
                 id: string;
+                localEdits: components["schemas"]["LocalEdit"][];
                 name: string;
                 phones: string[];
                 website: string | null;
@@ -2301,6 +2408,7 @@ export interface components {
         ServiceDetailInput: {
             alternateName: string | null;
             applicationProcess: string | null;
+            canEditDetails: boolean;
             canUpdateCapacity: boolean;
             capacityHistory: {
                 acceptingReferrals: boolean;
@@ -2316,6 +2424,7 @@ export interface components {
             id: string;
             intake: components["schemas"]["IntakeInput"];
             languages: string[];
+            localEdits: components["schemas"]["LocalEditInput"][];
             locations: {
                 address: string | null;
                 coordinatesApproximate: boolean;
@@ -2335,6 +2444,7 @@ export interface components {
                 description: string | null;
                 email: string | null;
                 id: string;
+                localEdits: components["schemas"]["LocalEditInput"][];
                 name: string;
                 phones: string[];
                 website: string | null;
@@ -2416,6 +2526,32 @@ export interface components {
             name?: string;
             phone?: string | null;
             website?: string | null;
+        };
+        UpdateOrganizationDetailsBody: {
+            description?: string | null;
+            email?: string | null;
+            website?: string | null;
+        };
+        UpdateOrganizationDetailsBodyInput: {
+            description?: string | null;
+            email?: string | null;
+            website?: string | null;
+        };
+        UpdateServiceDetailsBody: {
+            applicationProcess?: string | null;
+            description?: string | null;
+            eligibility?: string | null;
+            email?: string | null;
+            fees?: string | null;
+            url?: string | null;
+        };
+        UpdateServiceDetailsBodyInput: {
+            applicationProcess?: string | null;
+            description?: string | null;
+            eligibility?: string | null;
+            email?: string | null;
+            fees?: string | null;
+            url?: string | null;
         };
         UpdateUnitBody: {
             description?: string;

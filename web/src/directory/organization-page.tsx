@@ -1,5 +1,6 @@
 // One organisation of the directory: what it does, how to reach it, and its services with their room.
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDirectoryOrganization, type DirectoryOrganization } from '../api/directory';
@@ -8,6 +9,7 @@ import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
 import { CapacityBadge } from './capacity-badge';
 import { BackToResults, ContactLines, isNotFound, NotInDirectory, useBackTo } from './common';
+import { EditOrganizationDetailsModal } from './edit-details';
 import { NetworkLinkPanel } from './network-link-panel';
 
 export default function OrganizationPage() {
@@ -37,6 +39,7 @@ function OrganizationView(props: { organization: DirectoryOrganization }) {
   const me = useSignedInUser();
   const backTo = useBackTo();
   const hasContacts = organization.phones.length > 0 || organization.email || organization.website;
+  const [editing, editModal] = useDisclosure(false);
 
   return (
     <Page title={organization.name}>
@@ -53,9 +56,16 @@ function OrganizationView(props: { organization: DirectoryOrganization }) {
 
       <Paper withBorder p="md" component="section" aria-labelledby="organization-about">
         <Stack gap="sm">
-          <Title order={2} size="h3" id="organization-about">
-            {t('directory.organization.about')}
-          </Title>
+          <Group justify="space-between" gap="sm">
+            <Title order={2} size="h3" id="organization-about">
+              {t('directory.organization.about')}
+            </Title>
+            {organization.canEditDetails && (
+              <Button variant="light" size="sm" onClick={editModal.open}>
+                {t('directory.details.edit')}
+              </Button>
+            )}
+          </Group>
           {organization.description ? (
             <Text style={{ whiteSpace: 'pre-line' }}>{organization.description}</Text>
           ) : (
@@ -71,6 +81,10 @@ function OrganizationView(props: { organization: DirectoryOrganization }) {
           )}
         </Stack>
       </Paper>
+
+      {organization.canEditDetails && (
+        <EditOrganizationDetailsModal organization={organization} opened={editing} onClose={editModal.close} />
+      )}
 
       {/* The server refuses the link to anyone else; the panel is for network admins only. */}
       {me.networkAdmin && (

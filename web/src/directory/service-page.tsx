@@ -1,7 +1,8 @@
 // One service: its room and how to refer first (what a coordinator needs to act), then what it
 // offers, where and when, and how its room changed. Staff of the organisation that runs it can
 // update its room here.
-import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useService, type ServiceDetail, type ServiceLocation } from '../api/directory';
@@ -16,6 +17,7 @@ import { ClockIcon, PlaceIcon } from './icons';
 import { RoomCard } from './room-card';
 import { UpdateRoomPanel } from './update-room-panel';
 import { DirectionsLink } from './directions-link';
+import { EditServiceDetailsModal } from './edit-details';
 
 export default function ServicePage() {
   const { t } = useTranslation();
@@ -43,6 +45,7 @@ function ServiceView(props: { service: ServiceDetail }) {
   const { service } = props;
   const backTo = useBackTo();
   const { intake } = service;
+  const [editing, editModal] = useDisclosure(false);
 
   return (
     <Page
@@ -99,9 +102,21 @@ function ServiceView(props: { service: ServiceDetail }) {
 
       <Paper withBorder p="md" component="section" aria-labelledby="about-heading">
         <Stack gap="md">
-          <Title order={2} size="h3" id="about-heading">
-            {t('directory.service.about')}
-          </Title>
+          <Group justify="space-between" gap="sm">
+            <Title order={2} size="h3" id="about-heading">
+              {t('directory.service.about')}
+            </Title>
+            {service.canEditDetails && (
+              <Button variant="light" size="sm" onClick={editModal.open}>
+                {t('directory.details.edit')}
+              </Button>
+            )}
+          </Group>
+          {service.localEdits.length > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('directory.details.someChangedHere')}
+            </Text>
+          )}
           {service.description ? (
             <Text style={{ whiteSpace: 'pre-line' }}>{service.description}</Text>
           ) : (
@@ -136,6 +151,9 @@ function ServiceView(props: { service: ServiceDetail }) {
       </section>
 
       <CapacityHistory history={service.capacityHistory} />
+      {service.canEditDetails && (
+        <EditServiceDetailsModal serviceId={service.id} serviceName={service.name} opened={editing} onClose={editModal.close} />
+      )}
     </Page>
   );
 }

@@ -2,6 +2,7 @@
 // room, updated in two clicks (Update room, then what is true today). The numbers, a note and how
 // to refer are on the service's own page. The server says which services this user may update.
 import { Anchor, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,8 +13,8 @@ import {
   type KeptOrganization,
   type KeptService,
 } from '../api/directory';
-import { isAdmin } from '../api/session';
 import { CapacityBadge, capacityLabel } from '../directory/capacity-badge';
+import { EditOrganizationDetailsModal, EditServiceDetailsModal } from '../directory/edit-details';
 import { problemMessage } from '../ui/problem';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
@@ -39,17 +40,16 @@ export function KeptServices() {
           <Text>{t('home.partner.none', { organization: me.organization.name })}</Text>
         </Paper>
       ) : (
-        kept.data.map((organization) => (
-          <KeptOrganizationCard key={organization.id} organization={organization} canEditDetails={isAdmin(me)} />
-        ))
+        kept.data.map((organization) => <KeptOrganizationCard key={organization.id} organization={organization} />)
       )}
     </Stack>
   );
 }
 
-function KeptOrganizationCard(props: { organization: KeptOrganization; canEditDetails: boolean }) {
+function KeptOrganizationCard(props: { organization: KeptOrganization }) {
   const { t } = useTranslation();
   const { organization } = props;
+  const [editing, editModal] = useDisclosure(false);
   const headingId = `kept-${organization.id}`;
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
@@ -70,7 +70,7 @@ function KeptOrganizationCard(props: { organization: KeptOrganization; canEditDe
           <Stack component="ul" className="plain-list" gap="xs">
             {organization.services.map((service) => (
               <li key={service.id}>
-                <KeptServiceRow service={service} />
+                <KeptServiceRow service={service} canEditDetails={organization.canEditDetails} />
               </li>
             ))}
           </Stack>
@@ -94,23 +94,28 @@ function KeptOrganizationCard(props: { organization: KeptOrganization; canEditDe
               {t('home.partner.phones')}: {organization.phones.join(', ')}
             </Text>
           )}
+          {organization.description && <Text size="sm">{organization.description}</Text>}
           <Text size="sm" c="dimmed">
             {t('home.partner.editNote')}
           </Text>
-          {props.canEditDetails && (
-            <Anchor component={Link} to="/admin" size="sm">
-              {t('home.partner.editOrganization')}
-            </Anchor>
+          {organization.canEditDetails && (
+            <Group>
+              <Button variant="light" size="sm" onClick={editModal.open}>
+                {t('home.partner.editOrganization')}
+              </Button>
+            </Group>
           )}
         </Stack>
       </Stack>
+      <EditOrganizationDetailsModal organization={organization} opened={editing} onClose={editModal.close} />
     </Paper>
   );
 }
 
-function KeptServiceRow(props: { service: KeptService }) {
+function KeptServiceRow(props: { service: KeptService; canEditDetails: boolean }) {
   const { t } = useTranslation();
   const { service } = props;
+  const [editing, editModal] = useDisclosure(false);
   const update = useUpdateIntake(service.id);
   const choose = (status: KeptService['capacityStatus'] & string) =>
     update.mutate(
@@ -162,6 +167,15 @@ function KeptServiceRow(props: { service: KeptService }) {
                 ))}
               </Menu.Dropdown>
             </Menu>
+            {props.canEditDetails && (
+              <Button
+                variant="default"
+                onClick={editModal.open}
+                aria-label={t('directory.details.editOf', { name: service.name })}
+              >
+                {t('directory.details.edit')}
+              </Button>
+            )}
             <Anchor component={Link} to={`/directory/services/${service.id}`} size="sm">
               {t('home.partner.moreOptions')}
             </Anchor>
@@ -172,6 +186,9 @@ function KeptServiceRow(props: { service: KeptService }) {
           </Text>
         )}
       </Group>
+      {props.canEditDetails && (
+        <EditServiceDetailsModal serviceId={service.id} serviceName={service.name} opened={editing} onClose={editModal.close} />
+      )}
     </Paper>
   );
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   rebuildSearchEntriesAfterImport,
+  keepLocalEditsAfterImport,
+  type KeptEdit,
   recordSourceHashes,
   withBulkLoad,
   WrittenRecords,
@@ -132,6 +134,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
   const label = isFeedUrl(source) ? feedLabel(source) : path.basename(path.resolve(source));
 
   let repairs: Repair[] = [];
+  let keptEdits: KeptEdit[] = [];
   try {
     const { counts: written, retired } = await db.tx(async (q) => {
       await validate(cx, q);
@@ -141,6 +144,8 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
         writeRecords(q, cx.out, dataset, report('writing'), intoEmpty, written),
       );
       const placed = await writeRepairs(q, cx.out, dataset);
+      // A partner's edit of its own record stands over what the source brought (and is reported).
+      keptEdits = await keepLocalEditsAfterImport(q, written);
       await recordSourceHashes(q, dataset, unchanged.toRecord(cx));
       // What was skipped as unchanged is there as it was.
       for (const [type, ids] of unchanged.skipped) {
@@ -190,6 +195,7 @@ export async function importHsds(db: Db, source: string, options: ImportOptions 
       rejections: cx.out.rejections,
       repairs,
       repairCounts: countRepairs(repairs),
+      keptEdits,
       warnings: cx.out.warnings,
       retired,
       skipped: Object.fromEntries(cx.out.skipped),

@@ -2,7 +2,7 @@
 // were inserted, updated, unchanged and rejected, how many were imported with repairs by each rule
 // (see repairs.ts), and every repaired and rejected record with its path and the rule or reason. A real directory can have thousands of rejections, so the printed report shows the
 // first ones and says how to get them all (--verbose, or --rejections FILE as JSON).
-import type { HsdsObjectName } from '../../../domains/directory/index';
+import type { HsdsObjectName, KeptEdit } from '../../../domains/directory/index';
 import type { Rejection, Repair, Warning } from './records';
 import { repairRules, type RepairRule } from './repairs';
 import { linkOrder } from './validate';
@@ -23,6 +23,8 @@ export interface ImportReport {
   repairs: Repair[];
   /** How many records each rule repaired, by rule name. */
   repairCounts: Partial<Record<RepairRule, number>>;
+  /** Fields a partner changed in Kith that the source says otherwise: the partner's value was kept. */
+  keptEdits: KeptEdit[];
   /** Records that went in with something left out (a link to a parent that does not exist). */
   warnings: Warning[];
   /** Services of the data set the source no longer has, now defunct (with --retire-missing). */
@@ -71,6 +73,13 @@ export function formatReport(report: ImportReport, options: { limit?: number } =
       lines.push(`  ${repair.path}: ${repair.object}${repair.id ? ` ${repair.id}` : ''}: ${repair.rule}: ${repair.message}`);
     }
     if (report.repairs.length > limit) lines.push(`  … and ${report.repairs.length - limit} more (--verbose lists them all)`);
+  }
+  if (report.keptEdits.length) {
+    lines.push('', `${report.keptEdits.length} field(s) a partner changed in Kith kept over the source's value:`);
+    for (const edit of report.keptEdits.slice(0, limit)) {
+      lines.push(`  ${edit.recordType} ${edit.recordId} (${edit.recordName}): ${edit.field}`);
+    }
+    if (report.keptEdits.length > limit) lines.push(`  … and ${report.keptEdits.length - limit} more`);
   }
   if (report.warnings.length) {
     lines.push('', `${report.warnings.length} record(s) imported with a link left out:`);
