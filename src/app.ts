@@ -22,6 +22,7 @@ import { tooManyTries } from './platform/http/too-many-tries';
 import { DEFAULT_MAP_TILES } from './config';
 import { identityRoutes, isDemoMode, type NetworkDefaults } from './domains/identity';
 import { directoryRoutes } from './domains/directory';
+import { peopleRoutes } from './domains/people';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, db);
   hsdsRoutes(app, db);
   directoryRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
+  peopleRoutes(app, { db });
 
   const serveWeb = options.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {

@@ -27,6 +27,14 @@ async function seedsTheDemoNetwork(db: Database): Promise<void> {
   expect(await count('SELECT count(*) AS n FROM user_units')).toBe(assignments);
   expect(await count(`SELECT count(*) AS n FROM network_settings WHERE key = 'demo_mode' AND value = 'true'::jsonb`)).toBe(1);
   expect(await networkIsEmpty(db)).toBe(false);
+  // The population: a few hundred people, enrolled, with care teams and consents to the partner login's organisation.
+  expect(await count('SELECT count(*) AS n FROM people')).toBe(300);
+  expect(await count('SELECT count(*) AS n FROM person_enrolments')).toBeGreaterThan(200);
+  expect(await count(`SELECT count(*) AS n FROM person_care_team WHERE role = 'lead_coordinator'`)).toBe(300);
+  expect(
+    await count(`SELECT count(*) AS n FROM person_consents c JOIN users u ON u.organization_id = c.grantee_organization_id
+                  WHERE u.email = 'partner@kith.demo' AND c.purpose = 'care_coordination'`),
+  ).toBeGreaterThan(30);
 
   const total = expected.organizations.length + unitCount + expected.users.length + 1;
   expect(progress[0]).toEqual([0, total]);

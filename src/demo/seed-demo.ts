@@ -16,6 +16,8 @@ import type { UseCaseContext } from '../platform/context';
 import type { Database, Db } from '../platform/db/database';
 import { demoLogins, generateDemoNetwork } from './generate';
 import { generateDemoDirectory } from './directory';
+import { generateDemoPeople } from './people';
+import { bulkInsertDemoPeople, createCareProgram } from '../domains/people';
 import {
   addNeedDomainTermRules,
   importIntakes,
@@ -83,8 +85,9 @@ async function seedInto(
     }
   }
 
+  const userIds = new Map<string, string>();
   for (const user of network.users) {
-    await createUser(context, {
+    const createdUser = await createUser(context, {
       body: {
         organizationId: organizationIds.get(user.organizationKey)!,
         email: user.email,
@@ -94,6 +97,7 @@ async function seedInto(
         password: DEMO_PASSWORD,
       },
     });
+    userIds.set(user.email, createdUser.id);
     step();
   }
 
@@ -110,6 +114,37 @@ async function seedInto(
   await addNeedDomainTermRules(db, directory.termRules);
   await importIntakes(db, directory.intakes);
   await rebuildSearchEntries(db);
+
+  // The population the host's enhanced care program serves, in a handful of bulk statements.
+  const host = network.organizations.find((organization) => organization.isHost)!;
+  const program = await createCareProgram(context, {
+    organizationId: organizationIds.get(host.key)!,
+    body: {
+      name: 'Enhanced care program',
+      entryCriteria:
+        'Adults of the county with two or more hospital admissions, or three or more emergency visits, in the last twelve months, and at least one chronic condition or unmet social need.',
+    },
+  });
+  const partnerLogin = network.users.find((user) => user.email === 'partner@kith.demo')!;
+  const communityKeys = network.organizations.filter((o) => o.kind === 'community_organization').map((o) => o.key);
+  const people = generateDemoPeople(options.seed, {
+    programId: program.id,
+    hostId: organizationIds.get(host.key)!,
+    practiceIds: network.organizations
+      .filter((organization) => organization.kind === 'primary_care_practice')
+      .map((organization) => organizationIds.get(organization.key)!),
+    coordinators: network.users
+      .filter((user) => user.organizationKey === host.key && user.roles.includes('care_coordinator'))
+      .map((user) => ({ userId: userIds.get(user.email)!, displayName: user.displayName })),
+    partner: {
+      organizationId: organizationIds.get(partnerLogin.organizationKey)!,
+      userId: userIds.get(partnerLogin.email)!,
+      displayName: partnerLogin.displayName,
+    },
+    communityIds: communityKeys.filter((key) => key !== partnerLogin.organizationKey).map((key) => organizationIds.get(key)!),
+    towns: directory.towns,
+  });
+  await bulkInsertDemoPeople(db, organizationIds.get(host.key)!, people);
   step();
 
   const organizationName = new Map(network.organizations.map((organization) => [organization.key, organization.name]));

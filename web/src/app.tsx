@@ -15,6 +15,9 @@ const ServicePage = lazy(() => import('./directory/service-page'));
 const DirectoryOrganizationPage = lazy(() => import('./directory/organization-page'));
 const NetworkOrganizationPage = lazy(() => import('./directory/network-organization-page'));
 const DirectorySettingsPage = lazy(() => import('./directory/settings-page'));
+const PeopleListPage = lazy(() => import('./people/people-list-page'));
+const PersonPage = lazy(() => import('./people/person-page'));
+const EnrolPage = lazy(() => import('./people/enrol-page'));
 const NotFoundPage = lazy(() => import('./ui/not-found-page'));
 
 const router = createBrowserRouter([
@@ -34,6 +37,14 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
+          {
+            path: 'people',
+            children: [
+              { index: true, element: <PeopleListPage /> },
+              { path: 'new', element: <EnrolPage /> },
+              { path: ':personId', element: <PersonPage /> },
+            ],
+          },
           {
             path: 'directory',
             children: [

@@ -294,3 +294,8 @@ export async function writeNetworkSetting(q: Queryable, key: string, value: unkn
 export async function deleteNetworkSetting(q: Queryable, key: string): Promise<void> {
   await q.query('DELETE FROM network_settings WHERE key = $1', [key]);
 }
+
+/** The names of the organisations among `ids` (a missing id has no entry). */
+export async function organizationNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  return namesOf(q, 'organizations', [...new Set(ids)]);
+}

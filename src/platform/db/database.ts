@@ -8,6 +8,9 @@ import { from as copyFromStdin } from 'pg-copy-streams';
 // COUNT(*) and bigserial ids arrive as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+// A date column is a calendar day ('1961-04-09'): kept as that text, never turned into a midnight
+// in the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Engine = 'pglite' | 'postgres';
 

@@ -2,7 +2,7 @@
 // store's row type cannot drift from its table: a column added, dropped, made nullable or given
 // a new CHECK list changes the generated file, and a test fails until it is regenerated.
 // Types follow what `pg` gives back here (database.ts): int8 and numeric as numbers, timestamps
-// and dates as Date, json as unknown, arrays as arrays; a text column whose CHECK lists its values
+// as Date, dates as their ISO text, json as unknown, arrays as arrays; a text column whose CHECK lists its values
 // (`kind IN ('department', …)`) becomes the union of those values.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,8 @@ const scalar: Record<string, string> = {
   bool: 'boolean',
   timestamptz: 'Date',
   timestamp: 'Date',
-  date: 'Date',
+  // A calendar day (a date of birth) is not an instant: kept as its ISO text, never shifted by a time zone.
+  date: 'string',
   json: 'unknown',
   jsonb: 'unknown',
   // Read back as their text form.

@@ -30,6 +30,15 @@ export interface Tables {
     details: unknown;
     hidden_from_actor_organization: boolean;
   };
+  care_programs: {
+    id: string;
+    organization_id: string;
+    name: string;
+    entry_criteria: string;
+    active: boolean;
+    created_at: Date;
+    updated_at: Date;
+  };
   directory_capacity_history: {
     id: number;
     service_id: string;
@@ -382,6 +391,95 @@ export interface Tables {
     phone: string | null;
     created_at: Date;
     updated_at: Date;
+  };
+  people: {
+    id: string;
+    holder_organization_id: string;
+    given_name: string;
+    family_name: string;
+    used_name: string | null;
+    name_key: string;
+    birth_date: string;
+    sex: string | null;
+    sex_code: 'female' | 'male' | 'intersex' | 'unknown' | null;
+    gender_identity: string | null;
+    gender_identity_code: 'woman' | 'man' | 'non_binary' | 'transgender_woman' | 'transgender_man' | 'other' | 'not_disclosed' | null;
+    pronouns: string | null;
+    preferred_language: string | null;
+    interpreter_needed: boolean;
+    phone: string | null;
+    email: string | null;
+    contact_method: 'phone' | 'text' | 'email' | 'mail' | 'in_person' | null;
+    contact_times: string | null;
+    address_line: string | null;
+    city: string | null;
+    state: string | null;
+    postal_code: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    placed_by: string | null;
+    what_matters: string | null;
+    version: number;
+    merged_into: string | null;
+    created_at: Date;
+    updated_at: Date;
+  };
+  person_care_team: {
+    id: string;
+    person_id: string;
+    organization_id: string;
+    user_id: string | null;
+    unit_id: string | null;
+    display_name: string;
+    role: 'lead_coordinator' | 'coordinator' | 'pcp' | 'specialist' | 'cbo_case_manager' | 'community_health_worker' | 'other';
+    started_on: string;
+    ended_on: string | null;
+    created_at: Date;
+  };
+  person_consents: {
+    id: string;
+    person_id: string;
+    grantee_organization_id: string;
+    purpose: 'care_coordination' | 'referral' | 'case_conference';
+    categories: string[];
+    starts_on: string;
+    ends_on: string | null;
+    method: 'signed_form' | 'verbal';
+    witness_name: string | null;
+    recorded_by: string | null;
+    recorded_at: Date;
+    revoked_at: Date | null;
+    revoked_by: string | null;
+    revocation_reason: string | null;
+  };
+  person_enrolments: {
+    id: string;
+    person_id: string;
+    program_id: string;
+    enrolled_on: string;
+    reason: string;
+    enrolled_by: string | null;
+    disenrolled_on: string | null;
+    disenrol_reason: string | null;
+    disenrolled_by: string | null;
+    created_at: Date;
+  };
+  person_identifiers: {
+    id: string;
+    person_id: string;
+    holder_organization_id: string;
+    kind: 'mrn' | 'payer_member_id';
+    value: string;
+    issuer: string;
+    created_at: Date;
+  };
+  person_primary_care: {
+    person_id: string;
+    practice_organization_id: string;
+    clinician_name: string | null;
+    relationship: 'ongoing_care' | 'refers_only';
+    updated_at: Date;
+    updated_by: string | null;
   };
   sessions: {
     token_hash: string;

@@ -60,6 +60,8 @@ export class AppError extends Error {
       errors?: FieldError[];
       denied?: DeniedAccess;
       retryAfterSeconds?: number;
+      /** The ids of the existing records a conflict is with (possible duplicates), never their data. */
+      candidateIds?: string[];
     } = {},
   ) {
     super(message ?? errorTitle[code]);

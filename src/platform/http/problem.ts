@@ -15,6 +15,8 @@ export const ProblemSchema = z
     instance: z.string().optional(),
     code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
     errors: z.array(z.object({ field: z.string(), message: z.string() }).meta({ id: 'FieldError' })).optional(),
+    /** A conflict with records that may be the same (a possible duplicate person): their ids only. */
+    candidateIds: z.array(z.string()).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema> & { errors?: FieldError[] };
@@ -29,6 +31,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     code: error.code,
   };
   if (error.extra.errors?.length) problem.errors = error.extra.errors;
+  if (error.extra.candidateIds) problem.candidateIds = error.extra.candidateIds;
   if (error.extra.retryAfterSeconds) reply.header('retry-after', String(error.extra.retryAfterSeconds));
   return reply.code(error.status).type('application/problem+json').send(problem);
 }

@@ -9,6 +9,8 @@ import { signedIn } from '../http-client';
 import { createApiToken } from '../../../src/domains/identity';
 import { addNeedDomainRule, linkDirectoryOrganization, rebuildSearchEntries } from '../../../src/domains/directory';
 import { seedTestDirectory, type TestDirectory } from '../directory-factories';
+import { buildConsent, buildPerson, buildProgram } from '../people-factories';
+import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -30,6 +32,8 @@ export interface FuzzWorld {
     ruleId: string;
   };
   directory: TestDirectory;
+  /** A person the host holds (the network admin sees them; A's callers must not), with what surrounds them. */
+  person: { id: string; programId: string; enrolmentId: string; memberId: string; consentId: string };
   callers: {
     networkAdmin: Caller;
     networkAdminToken: Caller;
@@ -53,7 +57,7 @@ export function pathSamples(world: FuzzWorld): {
   byRoute: Record<string, Record<string, string>>;
   byParam: Record<string, string>;
 } {
-  const { b, directory } = world;
+  const { b, directory, person } = world;
   return {
     byRoute: {
       '/api/directory/organizations/:organizationId': { organizationId: directory.organizationId },
@@ -74,6 +78,10 @@ export function pathSamples(world: FuzzWorld): {
       tokenId: b.tokenId,
       serviceId: directory.services.pantry,
       ruleId: b.ruleId,
+      personId: person.id,
+      enrolmentId: person.enrolmentId,
+      memberId: person.memberId,
+      consentId: person.consentId,
     },
   };
 }
@@ -106,6 +114,11 @@ export function fieldHints(world: FuzzWorld, unique: () => string): Record<strin
     taxonomy_id: () => directory.taxonomyId,
     taxonomy_term_id: () => directory.terms.pantry,
     parent_id: () => directory.terms.food,
+    programId: () => world.person.programId,
+    granteeOrganizationId: () => b.organizationId,
+    practiceOrganizationId: () => b.organizationId,
+    birthDate: () => '1970-05-06',
+    startsOn: () => '2026-01-01',
   };
 }
 
@@ -149,6 +162,19 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
   await db.tx((q) => rebuildSearchEntries(q));
   const rule = await addNeedDomainRule(system, { body: { needDomain: 'stress', keyword: 'fuzzing' } });
 
+  // A person the host holds, enrolled, with a care team member of B and a consent to B.
+  const program = await buildProgram(db, host.id);
+  const person = await buildPerson(db, {
+    holderOrganizationId: host.id,
+    body: { familyName: `Fuzzperson${host.id.slice(0, 6)}` },
+  });
+  const enrolled = await enrolPerson(system, { personId: person.id, body: { programId: program.id } });
+  const withMember = await addCareTeamMember(system, {
+    personId: person.id,
+    body: { organizationId: organizationB.id, displayName: 'B case manager', role: 'cbo_case_manager' },
+  });
+  const consent = await buildConsent(db, person.id, { granteeOrganizationId: organizationB.id, categories: ['contact'] });
+
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
 
@@ -166,6 +192,13 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       ruleId: rule.id,
     },
     directory,
+    person: {
+      id: person.id,
+      programId: program.id,
+      enrolmentId: enrolled.enrolments[0]!.id,
+      memberId: withMember.careTeam[0]!.id,
+      consentId: consent.id,
+    },
     callers: {
       networkAdmin: await sessionCaller(baseUrl, 'network admin (session)', 'host', networkAdmin),
       networkAdminToken: {
@@ -195,6 +228,9 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       { label: "B's unit id", text: unitB.id },
       { label: "B's API token id", text: tokenB.row.id },
       { label: "B's API token prefix", text: tokenB.row.prefix },
+      { label: "the host's person's family name", text: person.family_name },
+      { label: "the host's person's id", text: person.id },
+      { label: "the host's person's email", text: person.email! },
     ],
     async freshSession(caller) {
       if (caller.kind !== 'session' || !caller.userId) return caller;
@@ -212,6 +248,8 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
     rule.id,
     directory.organizationId,
     directory.services.pantry,
+    person.id,
+    program.id,
   ]);
   return world;
 }

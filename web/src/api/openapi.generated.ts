@@ -125,6 +125,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/care-programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation’s care programs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CareProgram"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a care program with its entry criteria (admins and program managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateProgramBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CareProgram"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/directory/kept-organizations": {
         parameters: {
             query?: never;
@@ -1064,6 +1126,521 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people you may see: filter by program or care-team member, search by name, MRN or date of birth */
+        get: {
+            parameters: {
+                query?: {
+                    careTeamUserId?: string | "me";
+                    cursor?: string;
+                    limit?: number;
+                    programId?: string;
+                    q?: string;
+                    sort?: components["schemas"]["PeopleSortInput"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Person"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a person to your organisation’s records (409 with the ids of possible duplicates) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreatePersonBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same list as CSV, for spreadsheets (what you may see only) */
+        get: {
+            parameters: {
+                query?: {
+                    careTeamUserId?: string | "me";
+                    programId?: string;
+                    q?: string;
+                    sort?: components["schemas"]["PeopleSortInput"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s page, as far as you may see it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a person’s record (send If-Match or version to refuse a change made since you read it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdatePersonBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/people/{personId}/care-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member to the person’s care team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddCareTeamMemberBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/care-team/{memberId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a member’s time on the care team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a consent: who may receive which data, why, and for how long */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordConsentBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/consents/{consentId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a consent; it stops sharing from the next request on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RevokeConsentBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol the person in a program */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnrolBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/enrolments/{enrolmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disenrol the person from a program */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enrolmentId: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DisenrolBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/primary-care": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the person’s primary care physician */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PrimaryCareBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My people: those whose care team I am on first, then the others I may see */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                onMyTeam: boolean;
+                                person: components["schemas"]["Person"];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokens": {
         parameters: {
             query?: never;
@@ -1783,6 +2360,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddCareTeamMemberBody: {
+            displayName: string;
+            /** Format: uuid */
+            organizationId: string;
+            role: components["schemas"]["CareTeamRole"];
+            startedOn?: string;
+            unitId?: string | null;
+            userId?: string | null;
+        };
+        AddCareTeamMemberBodyInput: {
+            displayName: string;
+            /** Format: uuid */
+            organizationId: string;
+            role: components["schemas"]["CareTeamRoleInput"];
+            startedOn?: string;
+            unitId?: string | null;
+            userId?: string | null;
+        };
         ApiToken: {
             createdAt: string;
             id: string;
@@ -1845,6 +2440,48 @@ export interface components {
         CapacityStatus: "available" | "no_capacity" | "waitlist" | "assessment_required";
         /** @enum {string} */
         CapacityStatusInput: "available" | "no_capacity" | "waitlist" | "assessment_required";
+        CareProgram: {
+            active: boolean;
+            activeEnrolments: number;
+            entryCriteria: string;
+            id: string;
+            name: string;
+            organizationId: string;
+        };
+        CareProgramInput: {
+            active: boolean;
+            activeEnrolments: number;
+            entryCriteria: string;
+            id: string;
+            name: string;
+            organizationId: string;
+        };
+        CareTeamMember: {
+            displayName: string;
+            endedOn: string | null;
+            id: string;
+            organizationId: string;
+            organizationName: string;
+            role: components["schemas"]["CareTeamRole"];
+            startedOn: string;
+            unitId: string | null;
+            userId: string | null;
+        };
+        CareTeamMemberInput: {
+            displayName: string;
+            endedOn: string | null;
+            id: string;
+            organizationId: string;
+            organizationName: string;
+            role: components["schemas"]["CareTeamRoleInput"];
+            startedOn: string;
+            unitId: string | null;
+            userId: string | null;
+        };
+        /** @enum {string} */
+        CareTeamRole: "lead_coordinator" | "coordinator" | "pcp" | "specialist" | "cbo_case_manager" | "community_health_worker" | "other";
+        /** @enum {string} */
+        CareTeamRoleInput: "lead_coordinator" | "coordinator" | "pcp" | "specialist" | "cbo_case_manager" | "community_health_worker" | "other";
         ChangeOwnPasswordBody: {
             currentPassword: string;
             newPassword: string;
@@ -1857,6 +2494,52 @@ export interface components {
             /** @default false */
             revokeApiTokens?: boolean;
         };
+        Consent: {
+            active: boolean;
+            categories: components["schemas"]["ConsentCategory"][];
+            endsOn: string | null;
+            granteeName: string;
+            granteeOrganizationId: string;
+            id: string;
+            method: components["schemas"]["ConsentMethod"];
+            purpose: components["schemas"]["ConsentPurpose"];
+            recordedAt: string;
+            revocationReason: string | null;
+            revokedAt: string | null;
+            startsOn: string;
+            witnessName: string | null;
+        };
+        /** @enum {string} */
+        ConsentCategory: "contact" | "demographics" | "needs" | "care_plan" | "sud";
+        /** @enum {string} */
+        ConsentCategoryInput: "contact" | "demographics" | "needs" | "care_plan" | "sud";
+        ConsentInput: {
+            active: boolean;
+            categories: components["schemas"]["ConsentCategoryInput"][];
+            endsOn: string | null;
+            granteeName: string;
+            granteeOrganizationId: string;
+            id: string;
+            method: components["schemas"]["ConsentMethodInput"];
+            purpose: components["schemas"]["ConsentPurposeInput"];
+            recordedAt: string;
+            revocationReason: string | null;
+            revokedAt: string | null;
+            startsOn: string;
+            witnessName: string | null;
+        };
+        /** @enum {string} */
+        ConsentMethod: "signed_form" | "verbal";
+        /** @enum {string} */
+        ConsentMethodInput: "signed_form" | "verbal";
+        /** @enum {string} */
+        ConsentPurpose: "care_coordination" | "referral" | "case_conference";
+        /** @enum {string} */
+        ConsentPurposeInput: "care_coordination" | "referral" | "case_conference";
+        /** @enum {string} */
+        ContactMethod: "phone" | "text" | "email" | "mail" | "in_person";
+        /** @enum {string} */
+        ContactMethodInput: "phone" | "text" | "email" | "mail" | "in_person";
         CreateApiTokenBody: {
             name: string;
         };
@@ -1894,6 +2577,88 @@ export interface components {
             name: string;
             phone?: string | null;
             website?: string | null;
+        };
+        CreatePersonBody: {
+            addressLine?: unknown | null;
+            birthDate: string;
+            city?: unknown | null;
+            /** @default false */
+            confirmNotDuplicate: boolean;
+            contactMethod?: components["schemas"]["ContactMethod"] | null;
+            contactTimes?: unknown | null;
+            email?: unknown | null;
+            enrolment?: {
+                enrolledOn?: string;
+                /** Format: uuid */
+                programId: string;
+                reason?: string;
+            };
+            familyName: string;
+            genderIdentity?: unknown | null;
+            genderIdentityCode?: components["schemas"]["GenderIdentityCode"] | null;
+            givenName: string;
+            /** @default [] */
+            identifiers: {
+                issuer?: string;
+                kind: components["schemas"]["IdentifierKind"];
+                value: string;
+            }[];
+            interpreterNeeded?: boolean;
+            phone?: unknown | null;
+            postalCode?: unknown | null;
+            preferredLanguage?: string | null;
+            pronouns?: unknown | null;
+            sex?: unknown | null;
+            sexCode?: components["schemas"]["SexCode"] | null;
+            state?: unknown | null;
+            usedName?: unknown | null;
+            whatMatters?: unknown | null;
+        };
+        CreatePersonBodyInput: {
+            addressLine?: string | null;
+            birthDate: string;
+            city?: string | null;
+            /** @default false */
+            confirmNotDuplicate?: boolean;
+            contactMethod?: components["schemas"]["ContactMethodInput"] | null;
+            contactTimes?: string | null;
+            email?: string | null;
+            enrolment?: {
+                enrolledOn?: string;
+                /** Format: uuid */
+                programId: string;
+                reason?: string;
+            };
+            familyName: string;
+            genderIdentity?: string | null;
+            genderIdentityCode?: components["schemas"]["GenderIdentityCodeInput"] | null;
+            givenName: string;
+            /** @default [] */
+            identifiers?: {
+                issuer?: string;
+                kind: components["schemas"]["IdentifierKindInput"];
+                value: string;
+            }[];
+            interpreterNeeded?: boolean;
+            phone?: string | null;
+            postalCode?: string | null;
+            preferredLanguage?: string | null;
+            pronouns?: string | null;
+            sex?: string | null;
+            sexCode?: components["schemas"]["SexCodeInput"] | null;
+            state?: string | null;
+            usedName?: string | null;
+            whatMatters?: string | null;
+        };
+        CreateProgramBody: {
+            active?: boolean;
+            entryCriteria?: string;
+            name: string;
+        };
+        CreateProgramBodyInput: {
+            active?: boolean;
+            entryCriteria?: string;
+            name: string;
         };
         CreateUnitBody: {
             description?: string;
@@ -1963,10 +2728,50 @@ export interface components {
             }[];
             website: string | null;
         };
+        DisenrolBody: {
+            disenrolledOn?: string;
+            reason: string;
+        };
+        DisenrolBodyInput: {
+            disenrolledOn?: string;
+            reason: string;
+        };
         /** @enum {string} */
         DistanceUnit: "mi" | "km";
         /** @enum {string} */
         DistanceUnitInput: "mi" | "km";
+        EnrolBody: {
+            enrolledOn?: string;
+            /** Format: uuid */
+            programId: string;
+            reason?: string;
+        };
+        EnrolBodyInput: {
+            enrolledOn?: string;
+            /** Format: uuid */
+            programId: string;
+            reason?: string;
+        };
+        Enrolment: {
+            disenrolledOn: string | null;
+            disenrolReason: string | null;
+            enrolledBy: string | null;
+            enrolledOn: string;
+            id: string;
+            programId: string;
+            programName: string;
+            reason: string;
+        };
+        EnrolmentInput: {
+            disenrolledOn: string | null;
+            disenrolReason: string | null;
+            enrolledBy: string | null;
+            enrolledOn: string;
+            id: string;
+            programId: string;
+            programName: string;
+            reason: string;
+        };
         FieldError: {
             field: string;
             message: string;
@@ -1985,6 +2790,26 @@ export interface components {
             name: string;
             networkOrganizationId: string | null;
         };
+        /** @enum {string} */
+        GenderIdentityCode: "woman" | "man" | "non_binary" | "transgender_woman" | "transgender_man" | "other" | "not_disclosed";
+        /** @enum {string} */
+        GenderIdentityCodeInput: "woman" | "man" | "non_binary" | "transgender_woman" | "transgender_man" | "other" | "not_disclosed";
+        Identifier: {
+            id: string;
+            issuer: string;
+            kind: components["schemas"]["IdentifierKind"];
+            value: string;
+        };
+        IdentifierInput: {
+            id: string;
+            issuer: string;
+            kind: components["schemas"]["IdentifierKindInput"];
+            value: string;
+        };
+        /** @enum {string} */
+        IdentifierKind: "mrn" | "payer_member_id";
+        /** @enum {string} */
+        IdentifierKindInput: "mrn" | "payer_member_id";
         Intake: {
             acceptingReferrals: boolean;
             capacityNote: string | null;
@@ -2203,6 +3028,114 @@ export interface components {
         OrganizationKind: "health_system" | "primary_care_practice" | "community_organization" | "public_agency" | "coalition_backbone" | "payer";
         /** @enum {string} */
         OrganizationKindInput: "health_system" | "primary_care_practice" | "community_organization" | "public_agency" | "coalition_backbone" | "payer";
+        /** @enum {string} */
+        PcpRelationship: "ongoing_care" | "refers_only";
+        /** @enum {string} */
+        PcpRelationshipInput: "ongoing_care" | "refers_only";
+        /** @enum {string} */
+        PeopleSort: "name" | "birth_date" | "recent";
+        /** @enum {string} */
+        PeopleSortInput: "name" | "birth_date" | "recent";
+        Person: {
+            access: {
+                /** @enum {string} */
+                basis: "holder" | "consent";
+                categories: components["schemas"]["ConsentCategory"][];
+            };
+            contact: {
+                addressLine: string | null;
+                city: string | null;
+                contactMethod: components["schemas"]["ContactMethod"] | null;
+                contactTimes: string | null;
+                email: string | null;
+                location: {
+                    latitude: number;
+                    longitude: number;
+                    /** @enum {string} */
+                    placedBy: "postal_code";
+                } | null;
+                phone: string | null;
+                postalCode: string | null;
+                state: string | null;
+            } | null;
+            createdAt: string;
+            demographics: {
+                birthDate: string;
+                genderIdentity: string | null;
+                genderIdentityCode: components["schemas"]["GenderIdentityCode"] | null;
+                interpreterNeeded: boolean;
+                preferredLanguage: string | null;
+                pronouns: string | null;
+                sex: string | null;
+                sexCode: components["schemas"]["SexCode"] | null;
+            } | null;
+            familyName: string;
+            givenName: string;
+            holderOrganizationId: string;
+            id: string;
+            updatedAt: string;
+            usedName: string | null;
+            version: number;
+            whatMatters: string | null;
+        };
+        PersonDetail: {
+            careTeam: components["schemas"]["CareTeamMember"][];
+            consents: components["schemas"]["Consent"][];
+            enrolments: components["schemas"]["Enrolment"][];
+            identifiers: components["schemas"]["Identifier"][];
+            person: components["schemas"]["Person"];
+            primaryCare: components["schemas"]["PrimaryCare"] | null;
+        };
+        PersonDetailInput: {
+            careTeam: components["schemas"]["CareTeamMemberInput"][];
+            consents: components["schemas"]["ConsentInput"][];
+            enrolments: components["schemas"]["EnrolmentInput"][];
+            identifiers: components["schemas"]["IdentifierInput"][];
+            person: components["schemas"]["PersonInput"];
+            primaryCare: components["schemas"]["PrimaryCareInput"] | null;
+        };
+        PersonInput: {
+            access: {
+                /** @enum {string} */
+                basis: "holder" | "consent";
+                categories: components["schemas"]["ConsentCategoryInput"][];
+            };
+            contact: {
+                addressLine: string | null;
+                city: string | null;
+                contactMethod: components["schemas"]["ContactMethodInput"] | null;
+                contactTimes: string | null;
+                email: string | null;
+                location: {
+                    latitude: number;
+                    longitude: number;
+                    /** @enum {string} */
+                    placedBy: "postal_code";
+                } | null;
+                phone: string | null;
+                postalCode: string | null;
+                state: string | null;
+            } | null;
+            createdAt: string;
+            demographics: {
+                birthDate: string;
+                genderIdentity: string | null;
+                genderIdentityCode: components["schemas"]["GenderIdentityCodeInput"] | null;
+                interpreterNeeded: boolean;
+                preferredLanguage: string | null;
+                pronouns: string | null;
+                sex: string | null;
+                sexCode: components["schemas"]["SexCodeInput"] | null;
+            } | null;
+            familyName: string;
+            givenName: string;
+            holderOrganizationId: string;
+            id: string;
+            updatedAt: string;
+            usedName: string | null;
+            version: number;
+            whatMatters: string | null;
+        };
         PlaceholderOrganization: {
             createdAt: string;
             dataset: string;
@@ -2221,7 +3154,32 @@ export interface components {
             services: number;
             sourceId: string;
         };
+        PrimaryCare: {
+            clinicianName: string | null;
+            practiceName: string;
+            practiceOrganizationId: string;
+            relationship: components["schemas"]["PcpRelationship"];
+        };
+        PrimaryCareBody: {
+            clinicianName?: unknown | null;
+            /** Format: uuid */
+            practiceOrganizationId: string;
+            relationship: components["schemas"]["PcpRelationship"];
+        };
+        PrimaryCareBodyInput: {
+            clinicianName?: string | null;
+            /** Format: uuid */
+            practiceOrganizationId: string;
+            relationship: components["schemas"]["PcpRelationshipInput"];
+        };
+        PrimaryCareInput: {
+            clinicianName: string | null;
+            practiceName: string;
+            practiceOrganizationId: string;
+            relationship: components["schemas"]["PcpRelationshipInput"];
+        };
         Problem: {
+            candidateIds?: string[];
             /** @enum {string} */
             code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
             detail?: string;
@@ -2232,6 +3190,7 @@ export interface components {
             type: string;
         };
         ProblemInput: {
+            candidateIds?: string[];
             /** @enum {string} */
             code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
             detail?: string;
@@ -2241,10 +3200,36 @@ export interface components {
             title: string;
             type: string;
         };
+        RecordConsentBody: {
+            categories: components["schemas"]["ConsentCategory"][];
+            endsOn?: string | null;
+            /** Format: uuid */
+            granteeOrganizationId: string;
+            method: components["schemas"]["ConsentMethod"];
+            purpose: components["schemas"]["ConsentPurpose"];
+            startsOn: string;
+            witnessName?: unknown | null;
+        };
+        RecordConsentBodyInput: {
+            categories: components["schemas"]["ConsentCategoryInput"][];
+            endsOn?: string | null;
+            /** Format: uuid */
+            granteeOrganizationId: string;
+            method: components["schemas"]["ConsentMethodInput"];
+            purpose: components["schemas"]["ConsentPurposeInput"];
+            startsOn: string;
+            witnessName?: string | null;
+        };
         /** @enum {string} */
         ReferralChannel: "kith" | "email" | "phone" | "fax" | "walk_in";
         /** @enum {string} */
         ReferralChannelInput: "kith" | "email" | "phone" | "fax" | "walk_in";
+        RevokeConsentBody: {
+            reason?: string;
+        };
+        RevokeConsentBodyInput: {
+            reason?: string;
+        };
         /** @enum {string} */
         Role: "admin" | "program_manager" | "care_coordinator" | "partner_staff" | "leader";
         /** @enum {string} */
@@ -2453,6 +3438,10 @@ export interface components {
             status: string;
             url: string | null;
         };
+        /** @enum {string} */
+        SexCode: "female" | "male" | "intersex" | "unknown";
+        /** @enum {string} */
+        SexCodeInput: "female" | "male" | "intersex" | "unknown";
         SignInBody: {
             email: unknown;
             password: string;
@@ -2536,6 +3525,52 @@ export interface components {
             description?: string | null;
             email?: string | null;
             website?: string | null;
+        };
+        UpdatePersonBody: {
+            addressLine?: unknown | null;
+            birthDate?: string;
+            city?: unknown | null;
+            contactMethod?: components["schemas"]["ContactMethod"] | null;
+            contactTimes?: unknown | null;
+            email?: unknown | null;
+            familyName?: string;
+            genderIdentity?: unknown | null;
+            genderIdentityCode?: components["schemas"]["GenderIdentityCode"] | null;
+            givenName?: string;
+            interpreterNeeded?: boolean;
+            phone?: unknown | null;
+            postalCode?: unknown | null;
+            preferredLanguage?: string | null;
+            pronouns?: unknown | null;
+            sex?: unknown | null;
+            sexCode?: components["schemas"]["SexCode"] | null;
+            state?: unknown | null;
+            usedName?: unknown | null;
+            version?: number;
+            whatMatters?: unknown | null;
+        };
+        UpdatePersonBodyInput: {
+            addressLine?: string | null;
+            birthDate?: string;
+            city?: string | null;
+            contactMethod?: components["schemas"]["ContactMethodInput"] | null;
+            contactTimes?: string | null;
+            email?: string | null;
+            familyName?: string;
+            genderIdentity?: string | null;
+            genderIdentityCode?: components["schemas"]["GenderIdentityCodeInput"] | null;
+            givenName?: string;
+            interpreterNeeded?: boolean;
+            phone?: string | null;
+            postalCode?: string | null;
+            preferredLanguage?: string | null;
+            pronouns?: string | null;
+            sex?: string | null;
+            sexCode?: components["schemas"]["SexCodeInput"] | null;
+            state?: string | null;
+            usedName?: string | null;
+            version?: number;
+            whatMatters?: string | null;
         };
         UpdateServiceDetailsBody: {
             applicationProcess?: string | null;

@@ -70,3 +70,18 @@ export const organizationKinds = allOf<OrganizationKind>()([
 export const distanceUnits = allOf<DistanceUnit>()(['mi', 'km']);
 export const unitKinds = allOf<UnitKind>()(['department', 'program', 'clinic', 'team']);
 export const auditOutcomes = allOf<AuditOutcome>()(['success', 'denied', 'failure']);
+
+// ----- people -----
+export type Person = Schemas['Person'];
+export type PersonDetail = Schemas['PersonDetail'];
+export type CareProgram = Schemas['CareProgram'];
+export type Consent = Schemas['Consent'];
+export type ConsentCategory = Schemas['ConsentCategory'];
+export type ConsentPurpose = Schemas['ConsentPurpose'];
+export type CareTeamRole = Schemas['CareTeamRole'];
+export type PeopleSort = Schemas['PeopleSort'];
+export type CreatePersonBody = Schemas['CreatePersonBodyInput'];
+export type RecordConsentBody = Schemas['RecordConsentBodyInput'];
+export const consentCategories = allOf<ConsentCategory>()(['contact', 'demographics', 'needs', 'care_plan', 'sud']);
+export const consentPurposes = allOf<ConsentPurpose>()(['care_coordination', 'referral', 'case_conference']);
+export const peopleSorts = allOf<PeopleSort>()(['name', 'birth_date', 'recent']);

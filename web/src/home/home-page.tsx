@@ -6,6 +6,7 @@ import { isAdmin } from '../api/session';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { KeptServices } from './kept-services';
+import { MyPeople } from '../people/my-people';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -16,6 +17,8 @@ export default function HomePage() {
     <Page title={t('home.greeting', { name: me.user.displayName })}>
       {/* Partner staff land on their own services, to keep their room up to date. */}
       {!me.organization.isHost && <KeptServices />}
+      {/* Coordinators land on their people: those whose care team they are on first. */}
+      {me.user.roles.some((role) => role !== 'partner_staff') && <MyPeople />}
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Text>

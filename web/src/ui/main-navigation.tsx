@@ -19,6 +19,7 @@ export function MainNavigation(props: { onNavigate: () => void }) {
 
   const places: Place[] = [
     { to: '/', label: t('nav.home') },
+    { to: '/people', label: t('nav.people'), withSubpages: true },
     { to: '/directory', label: t('directory.nav'), withSubpages: true },
   ];
   if (isAdmin(me)) {

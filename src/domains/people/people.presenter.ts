@@ -1,0 +1,214 @@
+// What leaves the server about people: field by field, and only the categories the access rule
+// gave the viewer. A category the viewer may not see is null (or an empty list), never its data.
+import { stringify } from 'csv-stringify/sync';
+import { sees, type PersonAccess } from './access';
+import type { CareProgramRow } from './care.store';
+import type {
+  CareProgram,
+  ConsentCategory,
+  Person,
+  PersonDetail,
+  CareTeamRole,
+  IdentifierKind,
+  ConsentPurpose,
+} from './people.schema';
+import type { VisiblePersonRow } from './people.store';
+import type { PersonRecord } from './read-person';
+
+export function presentPerson(row: VisiblePersonRow, access: PersonAccess): Person {
+  return {
+    id: row.id,
+    holderOrganizationId: row.holder_organization_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    usedName: row.used_name,
+    access: { basis: access.basis, categories: access.categories },
+    demographics: sees(access, 'demographics')
+      ? {
+          birthDate: row.birth_date,
+          sex: row.sex,
+          sexCode: row.sex_code,
+          genderIdentity: row.gender_identity,
+          genderIdentityCode: row.gender_identity_code,
+          pronouns: row.pronouns,
+          preferredLanguage: row.preferred_language,
+          interpreterNeeded: row.interpreter_needed,
+        }
+      : null,
+    contact: sees(access, 'contact')
+      ? {
+          phone: row.phone,
+          email: row.email,
+          contactMethod: row.contact_method,
+          contactTimes: row.contact_times,
+          addressLine: row.address_line,
+          city: row.city,
+          state: row.state,
+          postalCode: row.postal_code,
+          location:
+            row.latitude !== null && row.longitude !== null && row.placed_by === 'postal_code'
+              ? { latitude: row.latitude, longitude: row.longitude, placedBy: 'postal_code' }
+              : null,
+        }
+      : null,
+    whatMatters: sees(access, 'care_plan') ? row.what_matters : null,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function presentPersonDetail(record: PersonRecord): PersonDetail {
+  const name = (id: string) => record.organizationNames.get(id) ?? '';
+  return {
+    person: presentPerson(record.row, record.access),
+    identifiers: record.identifiers.map((identifier) => ({
+      id: identifier.id,
+      kind: identifier.kind,
+      value: identifier.value,
+      issuer: identifier.issuer,
+    })),
+    primaryCare: record.primaryCare
+      ? {
+          practiceOrganizationId: record.primaryCare.practice_organization_id,
+          practiceName: name(record.primaryCare.practice_organization_id),
+          clinicianName: record.primaryCare.clinician_name,
+          relationship: record.primaryCare.relationship,
+        }
+      : null,
+    careTeam: record.careTeam.map((member) => ({
+      id: member.id,
+      organizationId: member.organization_id,
+      organizationName: name(member.organization_id),
+      userId: member.user_id,
+      unitId: member.unit_id,
+      displayName: member.display_name,
+      role: member.role,
+      startedOn: member.started_on,
+      endedOn: member.ended_on,
+    })),
+    enrolments: record.enrolments.map((enrolment) => ({
+      id: enrolment.id,
+      programId: enrolment.program_id,
+      programName: enrolment.program_name,
+      enrolledOn: enrolment.enrolled_on,
+      reason: enrolment.reason,
+      enrolledBy: enrolment.enrolled_by,
+      disenrolledOn: enrolment.disenrolled_on,
+      disenrolReason: enrolment.disenrol_reason,
+    })),
+    consents: record.consents.map((consent) => ({
+      id: consent.id,
+      granteeOrganizationId: consent.grantee_organization_id,
+      granteeName: name(consent.grantee_organization_id),
+      purpose: consent.purpose,
+      categories: consent.categories,
+      startsOn: consent.starts_on,
+      endsOn: consent.ends_on,
+      method: consent.method,
+      witnessName: consent.witness_name,
+      recordedAt: consent.recorded_at.toISOString(),
+      revokedAt: consent.revoked_at ? consent.revoked_at.toISOString() : null,
+      revocationReason: consent.revocation_reason,
+      active: consent.active,
+    })),
+  };
+}
+
+export function presentCareProgram(row: CareProgramRow): CareProgram {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    entryCriteria: row.entry_criteria,
+    active: row.active,
+    activeEnrolments: row.active_enrolments,
+  };
+}
+
+// ----- the CSV: words, not codes -----
+
+export const categoryWords: Record<ConsentCategory, string> = {
+  contact: 'Contact details',
+  demographics: 'Demographics',
+  needs: 'Needs and screenings',
+  care_plan: 'Care plan',
+  sud: 'Substance use disorder records',
+};
+export const careTeamRoleWords: Record<CareTeamRole, string> = {
+  lead_coordinator: 'Lead coordinator',
+  coordinator: 'Coordinator',
+  pcp: 'Primary care physician',
+  specialist: 'Specialist',
+  cbo_case_manager: 'Community organisation case manager',
+  community_health_worker: 'Community health worker',
+  other: 'Other',
+};
+export const identifierWords: Record<IdentifierKind, string> = { mrn: 'MRN', payer_member_id: 'Payer member id' };
+export const purposeWords: Record<ConsentPurpose, string> = {
+  care_coordination: 'Care coordination',
+  referral: 'Referral',
+  case_conference: 'Case conference',
+};
+const contactMethodWords: Record<string, string> = {
+  phone: 'Phone call',
+  text: 'Text message',
+  email: 'Email',
+  mail: 'Letter',
+  in_person: 'In person',
+};
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const languageWord = (tag: string | null) => {
+  if (!tag) return null;
+  try {
+    return languageNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+};
+
+/** A spreadsheet must not run a cell as a formula: = + - @ at the start are defused. */
+const spreadsheetText = (value: string | null) => (value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const csvHeadings = [
+  'Family name',
+  'Given name',
+  'Name used',
+  'Date of birth',
+  'Preferred language',
+  'Interpreter needed',
+  'Phone',
+  'Email',
+  'Preferred way to be reached',
+  'Address',
+  'City',
+  'State',
+  'ZIP code',
+  'What you may see',
+];
+
+export function presentPeopleCsv(items: { row: VisiblePersonRow; access: PersonAccess }[]): string {
+  const rows = items.map(({ row, access }) => {
+    const person = presentPerson(row, access);
+    const cells = [
+      person.familyName,
+      person.givenName,
+      person.usedName,
+      person.demographics?.birthDate ?? null,
+      languageWord(person.demographics?.preferredLanguage ?? null),
+      person.demographics ? (person.demographics.interpreterNeeded ? 'Yes' : 'No') : null,
+      person.contact?.phone ?? null,
+      person.contact?.email ?? null,
+      person.contact?.contactMethod ? contactMethodWords[person.contact.contactMethod]! : null,
+      person.contact?.addressLine ?? null,
+      person.contact?.city ?? null,
+      person.contact?.state ?? null,
+      person.contact?.postalCode ?? null,
+      access.basis === 'holder'
+        ? 'Everything (your organisation holds the record)'
+        : access.categories.map((c) => categoryWords[c]).join('; '),
+    ];
+    return cells.map(spreadsheetText);
+  });
+  return stringify([csvHeadings, ...rows]);
+}

@@ -1,0 +1,330 @@
+// The SQL of the people domain's person records and identifiers (people, person_identifiers).
+// Every read for a viewer carries the access filter of access.store.ts; reads without a viewer
+// (`…ForWrite`, the duplicate check) serve use cases that have already asked the policy.
+import type { Queryable } from '../../platform/db/database';
+import { decodeCursor, pageOf } from '../../platform/http/pagination';
+import type { TableRow } from '../../platform/db/tables.generated';
+import type { Viewer } from './access';
+import { accessSql } from './access.store';
+import type { IdentifierInput, PeopleSort } from './people.schema';
+
+export type PersonRow = TableRow<'people'>;
+/** A person as one viewer may see them: the row, and what the access rule gave that viewer. */
+export type VisiblePersonRow = PersonRow & { access_basis: string; access_categories: string[]; sort_key: string };
+export type IdentifierRow = TableRow<'person_identifiers'>;
+
+/** Lower case, without accents, words of letters and digits with one space between them. */
+export function nameKey(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter(Boolean)
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export interface PersonValues {
+  givenName: string;
+  familyName: string;
+  usedName: string | null;
+  birthDate: string;
+  sex: string | null;
+  sexCode: PersonRow['sex_code'];
+  genderIdentity: string | null;
+  genderIdentityCode: PersonRow['gender_identity_code'];
+  pronouns: string | null;
+  preferredLanguage: string | null;
+  interpreterNeeded: boolean;
+  phone: string | null;
+  email: string | null;
+  contactMethod: PersonRow['contact_method'];
+  contactTimes: string | null;
+  addressLine: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  placedBy: 'postal_code' | null;
+  whatMatters: string | null;
+}
+
+const columns = [
+  'given_name',
+  'family_name',
+  'used_name',
+  'birth_date',
+  'sex',
+  'sex_code',
+  'gender_identity',
+  'gender_identity_code',
+  'pronouns',
+  'preferred_language',
+  'interpreter_needed',
+  'phone',
+  'email',
+  'contact_method',
+  'contact_times',
+  'address_line',
+  'city',
+  'state',
+  'postal_code',
+  'latitude',
+  'longitude',
+  'placed_by',
+  'what_matters',
+] as const;
+
+const valuesOf = (v: PersonValues) => [
+  v.givenName,
+  v.familyName,
+  v.usedName,
+  v.birthDate,
+  v.sex,
+  v.sexCode,
+  v.genderIdentity,
+  v.genderIdentityCode,
+  v.pronouns,
+  v.preferredLanguage,
+  v.interpreterNeeded,
+  v.phone,
+  v.email,
+  v.contactMethod,
+  v.contactTimes,
+  v.addressLine,
+  v.city,
+  v.state,
+  v.postalCode,
+  v.latitude,
+  v.longitude,
+  v.placedBy,
+  v.whatMatters,
+];
+
+export async function insertPerson(q: Queryable, holderOrganizationId: string, values: PersonValues): Promise<PersonRow> {
+  const params = columns.map((_, index) => `$${index + 3}`).join(', ');
+  const rows = await q.query<PersonRow>(
+    `INSERT INTO people (holder_organization_id, name_key, ${columns.join(', ')}) VALUES ($1, $2, ${params}) RETURNING *`,
+    [holderOrganizationId, nameKey(values.givenName, values.familyName), ...valuesOf(values)],
+  );
+  return rows[0]!;
+}
+
+export async function updatePersonRow(q: Queryable, id: string, values: PersonValues): Promise<PersonRow> {
+  const sets = columns.map((column, index) => `${column} = $${index + 3}`).join(', ');
+  const rows = await q.query<PersonRow>(
+    `UPDATE people SET name_key = $2, ${sets}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+    [id, nameKey(values.givenName, values.familyName), ...valuesOf(values)],
+  );
+  return rows[0]!;
+}
+
+/** A person as it is, for a use case that has authorised a change by the holder (the row is locked). */
+export async function findPersonForWrite(q: Queryable, id: string): Promise<PersonRow | undefined> {
+  return (await q.query<PersonRow>('SELECT * FROM people WHERE id = $1 AND merged_into IS NULL FOR UPDATE', [id]))[0];
+}
+
+/** The person, if the viewer may see them, with what the viewer may see of them. */
+export async function findVisiblePerson(q: Queryable, viewer: Viewer, id: string): Promise<VisiblePersonRow | undefined> {
+  const access = accessSql(viewer, 2);
+  const rows = await q.query<VisiblePersonRow>(
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key
+       FROM people p
+      WHERE p.id = $1 AND p.merged_into IS NULL AND ${access.visible}`,
+    [id, ...access.values],
+  );
+  return rows[0];
+}
+
+/** The holder of a person, or undefined: for a policy check before a change. */
+export async function findPersonHolder(q: Queryable, id: string): Promise<{ id: string; holder: string } | undefined> {
+  const rows = await q.query<{ id: string; holder: string }>(
+    'SELECT id, holder_organization_id AS holder FROM people WHERE id = $1 AND merged_into IS NULL',
+    [id],
+  );
+  return rows[0];
+}
+
+export interface PeopleFilter {
+  q?: string;
+  programId?: string;
+  careTeamUserId?: string;
+  sort: PeopleSort;
+  limit: number;
+  cursor?: string;
+}
+
+/** A typed date of birth: ISO, or US `MM/DD/YYYY`; undefined when the text is not one. */
+export function typedBirthDate(text: string): string | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : us
+      ? [Number(us[3]), Number(us[1]), Number(us[2])]
+      : [];
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${year.toString().padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const sortKeys: Record<PeopleSort, { key: string; order: string; direction: '>' | '<' }> = {
+  // Keys are text so that one cursor shape serves every sort.
+  name: { key: `lower(p.family_name) || ' ' || lower(p.given_name)`, order: 'ASC', direction: '>' },
+  birth_date: { key: `p.birth_date::text`, order: 'ASC', direction: '>' },
+  recent: { key: `to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, order: 'DESC', direction: '<' },
+};
+
+/**
+ * The people the viewer may see that match the filter, one page. The access rule is in the WHERE
+ * clause: a person the viewer may not see is neither served nor counted nor skipped over. A search
+ * matches names (typo-tolerant: trigram word similarity), and, where the viewer may see
+ * demographics, a date of birth or an identifier.
+ */
+export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: PeopleFilter) {
+  const after = decodeCursor(filter.cursor, ['text', 'text']);
+  const access = accessSql(viewer, 1);
+  const values: unknown[] = [...access.values];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const sort = sortKeys[filter.sort];
+  const where = ['p.merged_into IS NULL', access.visible];
+  if (filter.programId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM person_enrolments e WHERE e.person_id = p.id AND e.program_id = ${param(filter.programId)}::uuid AND e.disenrolled_on IS NULL)`,
+    );
+  }
+  if (filter.careTeamUserId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = ${param(filter.careTeamUserId)}::uuid AND t.ended_on IS NULL)`,
+    );
+  }
+  const text = filter.q?.trim();
+  if (text) {
+    const key = nameKey(text);
+    const seesDemographics = `'demographics' = ANY(${access.categories})`;
+    const matches: string[] = [];
+    if (key) {
+      const k = param(key);
+      matches.push(
+        `p.name_key LIKE '%' || ${k} || '%'`,
+        `word_similarity(${k}, p.name_key) >= 0.5`,
+        // The name the person uses.
+        `lower(coalesce(p.used_name, '')) LIKE '%' || ${k} || '%'`,
+      );
+    }
+    const birthDate = typedBirthDate(text);
+    if (birthDate) matches.push(`(${seesDemographics} AND p.birth_date = ${param(birthDate)}::date)`);
+    if (/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
+      matches.push(
+        `(${seesDemographics} AND EXISTS (SELECT 1 FROM person_identifiers i WHERE i.person_id = p.id AND lower(i.value) = lower(${param(text)})))`,
+      );
+    }
+    where.push(matches.length ? `(${matches.join(' OR ')})` : 'FALSE');
+  }
+  if (after) where.push(`(${sort.key}, p.id::text) ${sort.direction} (${param(after[0])}, ${param(after[1])})`);
+  const rows = await q.query<VisiblePersonRow>(
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${sort.key} AS sort_key
+       FROM people p
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${sort.key} ${sort.order}, p.id::text ${sort.order}
+      LIMIT ${param(filter.limit + 1)}`,
+    values,
+  );
+  return pageOf(rows, filter.limit, (row) => [row.sort_key, row.id]);
+}
+
+/**
+ * "My people": those the user is on the care team of first (newest changes first), then the other
+ * people the viewer may see, up to `limit`.
+ */
+export async function listMyPeople(q: Queryable, viewer: Viewer & { kind: 'organization' }, limit: number) {
+  const access = accessSql(viewer, 1);
+  return q.query<VisiblePersonRow & { on_my_team: boolean }>(
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key,
+            EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = $3 AND t.ended_on IS NULL) AS on_my_team
+       FROM people p
+      WHERE p.merged_into IS NULL AND ${access.visible}
+      ORDER BY on_my_team DESC, p.updated_at DESC, p.id
+      LIMIT $4`,
+    [...access.values, viewer.userId, limit],
+  );
+}
+
+/**
+ * People of the holder who may be this one: the same date of birth and a similar name (trigram
+ * similarity of at least 0.6, or the same name once normalised), or the same identifier.
+ */
+export async function duplicateCandidates(
+  q: Queryable,
+  holderOrganizationId: string,
+  person: { givenName: string; familyName: string; birthDate: string; identifiers: IdentifierInput[] },
+): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT p.id FROM people p
+      WHERE p.holder_organization_id = $1 AND p.merged_into IS NULL
+        AND ((p.birth_date = $2::date AND (p.name_key = $3 OR similarity(p.name_key, $3) >= 0.6))
+             OR EXISTS (SELECT 1 FROM person_identifiers i
+                         JOIN unnest($4::text[], $5::text[]) AS typed (kind, value) ON typed.kind = i.kind AND typed.value = i.value
+                        WHERE i.person_id = p.id))
+      ORDER BY p.id LIMIT 20`,
+    [
+      holderOrganizationId,
+      person.birthDate,
+      nameKey(person.givenName, person.familyName),
+      person.identifiers.map((identifier) => identifier.kind),
+      person.identifiers.map((identifier) => identifier.value),
+    ],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** The identifiers among `identifiers` another person of the holder already has. */
+export async function takenIdentifiers(
+  q: Queryable,
+  holderOrganizationId: string,
+  identifiers: IdentifierInput[],
+  exceptPersonId?: string,
+): Promise<IdentifierInput[]> {
+  if (identifiers.length === 0) return [];
+  const rows = await q.query<{ kind: string; value: string }>(
+    `SELECT i.kind, i.value FROM person_identifiers i
+      JOIN unnest($2::text[], $3::text[]) AS typed (kind, value) ON typed.kind = i.kind AND typed.value = i.value
+     WHERE i.holder_organization_id = $1 AND i.person_id IS DISTINCT FROM $4::uuid`,
+    [
+      holderOrganizationId,
+      identifiers.map((identifier) => identifier.kind),
+      identifiers.map((identifier) => identifier.value),
+      exceptPersonId ?? null,
+    ],
+  );
+  return identifiers.filter((identifier) => rows.some((row) => row.kind === identifier.kind && row.value === identifier.value));
+}
+
+export async function insertIdentifiers(
+  q: Queryable,
+  person: { id: string; holder: string },
+  identifiers: IdentifierInput[],
+): Promise<void> {
+  if (identifiers.length === 0) return;
+  await q.query(
+    `INSERT INTO person_identifiers (person_id, holder_organization_id, kind, value, issuer)
+     SELECT $1, $2, kind, value, issuer FROM unnest($3::text[], $4::text[], $5::text[]) AS typed (kind, value, issuer)`,
+    [
+      person.id,
+      person.holder,
+      identifiers.map((identifier) => identifier.kind),
+      identifiers.map((identifier) => identifier.value),
+      identifiers.map((identifier) => identifier.issuer ?? ''),
+    ],
+  );
+}
+
+export async function listIdentifiers(q: Queryable, personId: string): Promise<IdentifierRow[]> {
+  return q.query<IdentifierRow>('SELECT * FROM person_identifiers WHERE person_id = $1 ORDER BY kind, value', [personId]);
+}

@@ -1,0 +1,68 @@
+// A person's page: the record, identifiers, primary care, care team, enrolments and consents, as
+// the access rule lets the actor see them; one audit row in the same transaction.
+import { audit } from '../../platform/audit/audit';
+import { auditContextOf, type UseCaseContext } from '../../platform/context';
+import { organizationNames } from '../identity';
+import { sees, type PersonAccess } from './access';
+import {
+  findPrimaryCare,
+  listCareTeam,
+  listConsents,
+  listEnrolments,
+  type CareTeamRow,
+  type ConsentRow,
+  type EnrolmentRow,
+  type PrimaryCareRow,
+} from './care.store';
+import { guardPerson } from './guard';
+import { listIdentifiers, type IdentifierRow, type VisiblePersonRow } from './people.store';
+
+export interface PersonRecord {
+  row: VisiblePersonRow;
+  access: PersonAccess;
+  identifiers: IdentifierRow[];
+  primaryCare: PrimaryCareRow | undefined;
+  careTeam: CareTeamRow[];
+  enrolments: EnrolmentRow[];
+  consents: ConsentRow[];
+  /** Names of the organisations the record points at (practice, care team, grantees). */
+  organizationNames: Map<string, string>;
+}
+
+export async function readPerson(context: UseCaseContext, props: { personId: string }): Promise<PersonRecord> {
+  return context.db.tx(async (q) => {
+    const { row, access } = await guardPerson(q, context, props.personId, 'person.read');
+    const record = await loadRecord(q, row, access, typeof context.actor === 'string' ? undefined : context.actor.organizationId);
+    await audit(q, auditContextOf(context), {
+      action: 'person.read',
+      recordType: 'person',
+      recordId: row.id,
+      recordOrganizationId: row.holder_organization_id,
+      personId: row.id,
+      details: { basis: access.basis, categories: access.categories },
+    });
+    return record;
+  });
+}
+
+/** The parts of a person's page the access allows; the rest are not even read. */
+export async function loadRecord(
+  q: Parameters<typeof listIdentifiers>[0],
+  row: VisiblePersonRow,
+  access: PersonAccess,
+  viewerOrganizationId: string | undefined,
+): Promise<PersonRecord> {
+  const carePlan = sees(access, 'care_plan');
+  const identifiers = sees(access, 'demographics') ? await listIdentifiers(q, row.id) : [];
+  const primaryCare = carePlan ? await findPrimaryCare(q, row.id) : undefined;
+  const careTeam = carePlan ? await listCareTeam(q, row.id) : [];
+  const enrolments = carePlan ? await listEnrolments(q, row.id) : [];
+  // The holder sees every consent; an organisation that sees the person by consent sees its own.
+  const consents = await listConsents(q, row.id, access.basis === 'holder' ? undefined : viewerOrganizationId);
+  const names = await organizationNames(q, [
+    ...(primaryCare ? [primaryCare.practice_organization_id] : []),
+    ...careTeam.map((member) => member.organization_id),
+    ...consents.map((consent) => consent.grantee_organization_id),
+  ]);
+  return { row, access, identifiers, primaryCare, careTeam, enrolments, consents, organizationNames: names };
+}

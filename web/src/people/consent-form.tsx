@@ -1,0 +1,153 @@
+// Recording a consent, with the plain words the person hears first: who shares what with whom
+// and why, for how long, that they may revoke it, that their care does not depend on it, and that
+// an organisation outside HIPAA is not bound by it.
+import { Alert, Button, Checkbox, Group, List, NativeSelect, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOrganizations } from '../api/identity';
+import { itemsOf } from '../api/paged';
+import { useRecordConsent } from '../api/people';
+import { consentCategories, consentPurposes, type ConsentCategory, type ConsentPurpose } from '../api/types';
+import { FormAlert } from '../ui/form-alert';
+import { useServerForm } from '../ui/use-server-form';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function ConsentForm(props: { personId: string; personName: string; holderName: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecordConsent(props.personId);
+  const [search, setSearch] = useState('');
+  const organizations = useOrganizations(search);
+  const form = useServerForm({
+    initialValues: {
+      granteeOrganizationId: '',
+      purpose: 'care_coordination' as ConsentPurpose,
+      categories: ['contact'] as ConsentCategory[],
+      startsOn: today(),
+      endsOn: '',
+      method: 'signed_form' as 'signed_form' | 'verbal',
+      witnessName: '',
+    },
+    serverError: record.error,
+    validate: (values) => ({ granteeOrganizationId: values.granteeOrganizationId ? undefined : t('form.chooseOne') }),
+  });
+  const grantee = itemsOf(organizations.data).find((organization) => organization.id === form.values.granteeOrganizationId);
+
+  const submit = form.onSubmit((values) =>
+    record.mutate(
+      {
+        granteeOrganizationId: values.granteeOrganizationId,
+        purpose: values.purpose,
+        categories: values.categories,
+        startsOn: values.startsOn,
+        endsOn: values.endsOn || null,
+        method: values.method,
+        witnessName: values.witnessName.trim() || null,
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('consent.recorded') });
+          props.onDone();
+        },
+      },
+    ),
+  );
+
+  return (
+    <Paper withBorder p="md">
+      <form noValidate onSubmit={submit} aria-labelledby="consent-form-title">
+        <Stack gap="md">
+          <Title order={3} size="h4" id="consent-form-title">
+            {t('consent.title')}
+          </Title>
+          <Alert color="blue" variant="light" title={t('consent.explainTitle')}>
+            <List spacing={4} size="sm">
+              <List.Item>
+                {t('consent.explainWho', {
+                  holder: props.holderName,
+                  grantee: grantee?.name ?? t('consent.theOrganisation'),
+                  person: props.personName,
+                })}
+              </List.Item>
+              <List.Item>{t('consent.explainWhat')}</List.Item>
+              <List.Item>{t('consent.explainWhy')}</List.Item>
+              <List.Item>{t('consent.explainHowLong')}</List.Item>
+              <List.Item>{t('consent.explainRevoke')}</List.Item>
+              <List.Item>{t('consent.explainCare')}</List.Item>
+              <List.Item>{t('consent.explainHipaa')}</List.Item>
+            </List>
+          </Alert>
+          <FormAlert error={record.error} problem={form.problem} hasClientErrors={form.hasClientErrors} />
+          <TextInput
+            label={t('consent.findOrganisation')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('consent.grantee')}
+            required
+            {...form.text('granteeOrganizationId')}
+            data={[
+              { value: '', label: t('form.choose') },
+              ...itemsOf(organizations.data).map((organization) => ({ value: organization.id, label: organization.name })),
+            ]}
+          />
+          <Radio.Group
+            label={t('consent.purpose')}
+            value={form.values.purpose}
+            onChange={(value) => form.set('purpose', value as ConsentPurpose)}
+            error={form.error('purpose')}
+          >
+            <Stack gap={4} mt={4}>
+              {consentPurposes.map((purpose) => (
+                <Radio key={purpose} value={purpose} label={t(`consent.purposes.${purpose}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Checkbox.Group
+            label={t('consent.categories')}
+            description={t('consent.categoriesHint')}
+            value={form.values.categories}
+            onChange={(value) => form.set('categories', value as ConsentCategory[])}
+            error={form.error('categories')}
+          >
+            <Stack gap={4} mt={4}>
+              {consentCategories.map((category) => (
+                <Checkbox key={category} value={category} label={t(`people.categories.${category}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Group grow>
+            <TextInput type="date" label={t('consent.startsOn')} required {...form.text('startsOn')} />
+            <TextInput type="date" label={t('consent.endsOn')} description={t('consent.endsOnHint')} {...form.text('endsOn')} />
+          </Group>
+          <Radio.Group
+            label={t('consent.method')}
+            value={form.values.method}
+            onChange={(value) => form.set('method', value as 'signed_form' | 'verbal')}
+          >
+            <Group gap="lg" mt={4}>
+              <Radio value="signed_form" label={t('consent.methods.signed_form')} />
+              <Radio value="verbal" label={t('consent.methods.verbal')} />
+            </Group>
+          </Radio.Group>
+          {form.values.method === 'verbal' && (
+            <TextInput label={t('consent.witnessName')} required {...form.text('witnessName')} />
+          )}
+          <Text size="sm" c="dimmed">
+            {t('form.requiredNote')}
+          </Text>
+          <Group>
+            <Button type="submit" loading={record.isPending}>
+              {t('consent.submit')}
+            </Button>
+            <Button variant="default" onClick={props.onDone}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
