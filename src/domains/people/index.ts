@@ -8,15 +8,13 @@ export { createPerson } from './create-person';
 export { createCareProgram } from './create-care-program';
 export { readPerson } from './read-person';
 export { readPeople } from './read-people';
-export {
-  addCareTeamMember,
-  disenrolPerson,
-  endCareTeamMember,
-  enrolPerson,
-  recordConsent,
-  revokeConsent,
-  setPrimaryCare,
-} from './change-care';
+export { addCareTeamMember } from './add-care-team-member';
+export { disenrolPerson } from './disenrol-person';
+export { endCareTeamMember } from './end-care-team-member';
+export { enrolPerson } from './enrol-person';
+export { recordConsent } from './record-consent';
+export { revokeConsent } from './revoke-consent';
+export { setPrimaryCare } from './set-primary-care';
 export { holderCategories } from './access';
 export { bulkInsertDemoPeople } from './demo-people.store';
 export type { DemoPersonInput } from './demo-people.store';

@@ -6,15 +6,13 @@ import { z } from 'zod';
 import { contextOf } from '../../platform/auth/authenticate';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
-import {
-  addCareTeamMember,
-  disenrolPerson,
-  endCareTeamMember,
-  enrolPerson,
-  recordConsent,
-  revokeConsent,
-  setPrimaryCare,
-} from './change-care';
+import { addCareTeamMember } from './add-care-team-member';
+import { disenrolPerson } from './disenrol-person';
+import { endCareTeamMember } from './end-care-team-member';
+import { enrolPerson } from './enrol-person';
+import { recordConsent } from './record-consent';
+import { revokeConsent } from './revoke-consent';
+import { setPrimaryCare } from './set-primary-care';
 import { createCareProgram } from './create-care-program';
 import { createPerson } from './create-person';
 import * as present from './people.presenter';
