@@ -8,6 +8,14 @@ export { createPerson } from './create-person';
 export { createCareProgram } from './create-care-program';
 export { readPerson } from './read-person';
 export { readPeople } from './read-people';
+export { searchPeople } from './search-people';
+export type { PeopleSearch, FoundPerson } from './search-people';
+export { readConsent, searchConsents } from './read-consents';
+export type { ConsentRecord, ConsentsPage } from './read-consents';
+export type { PersonRecord } from './read-person';
+export type { ConsentRow } from './care.store';
+export type { IdentifierRow, VisiblePersonRow } from './people.store';
+export type { PersonAccess } from './access';
 export {
   addCareTeamMember,
   disenrolPerson,
@@ -17,8 +25,15 @@ export {
   revokeConsent,
   setPrimaryCare,
 } from './change-care';
-export { holderCategories } from './access';
+export { holderCategories, sees } from './access';
 export { bulkInsertDemoPeople } from './demo-people.store';
 export type { DemoPersonInput } from './demo-people.store';
-export { consentCategories, careTeamRoles } from './people.schema';
-export type { CreatePersonBody, RecordConsentBody, ConsentCategory, CareTeamRole } from './people.schema';
+export { consentCategories, careTeamRoles, CreatePersonBody as CreatePersonBodySchema } from './people.schema';
+export type {
+  CreatePersonBody,
+  RecordConsentBody,
+  ConsentCategory,
+  ConsentPurpose,
+  CareTeamRole,
+  IdentifierKind,
+} from './people.schema';
