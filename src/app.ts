@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { audit } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/audit.routes';
@@ -24,6 +24,7 @@ import { identityRoutes, isDemoMode, type NetworkDefaults } from './domains/iden
 import { directoryRoutes } from './domains/directory';
 import { peopleRoutes } from './domains/people';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
+import { fhirRoutes } from './interop/fhir/fhir.routes';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -80,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  registerProblemHandler(app, async (request, error) => {
+  const auditDenied = async (request: FastifyRequest, error: AppError) => {
     const denied = error.extra.denied!;
     await audit(
       db,
@@ -94,7 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         hiddenFromActorOrganization: error.code === 'not_found',
       },
     );
-  });
+  };
+  registerProblemHandler(app, auditDenied);
 
   registerRequestTextCheck(app);
   const network: NetworkDefaults = options.network ?? { country: 'US', mapTiles: DEFAULT_MAP_TILES };
@@ -164,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   hsdsRoutes(app, db);
   directoryRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
   peopleRoutes(app, { db });
+  await fhirRoutes(app, { db, onDenied: auditDenied });
 
   const serveWeb = options.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {

@@ -11,7 +11,7 @@ import { buildConsent, buildPerson } from '../support/people-factories';
 import { revokeConsent } from '../../src/domains/people';
 
 /** Lists of people (no person id in the path): the person must be absent from each unless consented. */
-const listRoutes = ['/api/people', '/api/people.csv', '/api/people/mine'];
+const listRoutes = ['/api/people', '/api/people.csv', '/api/people/mine', '/fhir/R4/Patient'];
 
 describeEachEngine('the consent matrix', (ctx) => {
   it('lets a partner read a person by any route only through a live care-coordination consent', async () => {

@@ -3,6 +3,8 @@
 // person_primary_care, person_care_team, person_consents). Callers have already settled access.
 import type { Queryable } from '../../platform/db/database';
 import type { TableRow } from '../../platform/db/tables.generated';
+import type { Viewer } from './access';
+import { accessSql } from './access.store';
 import type { AddCareTeamMemberBody, ConsentCategory, PrimaryCareBody, RecordConsentBody } from './people.schema';
 
 export type CareProgramRow = TableRow<'care_programs'> & { active_enrolments: number };
@@ -202,5 +204,52 @@ export async function revokeConsentRow(
   await q.query(
     'UPDATE person_consents SET revoked_at = now(), revoked_by = $2, revocation_reason = $3 WHERE id = $1 AND revoked_at IS NULL',
     [id, input.by, input.reason],
+  );
+}
+
+/** The person a consent is about, for the guard of a use case that reads the consent by its id alone. */
+export async function findConsentPerson(q: Queryable, id: string): Promise<string | undefined> {
+  return (await q.query<{ person_id: string }>('SELECT person_id FROM person_consents WHERE id = $1', [id]))[0]?.person_id;
+}
+
+export interface ConsentFilter {
+  personId?: string;
+  /** active: not revoked and not ended; inactive: revoked or ended. */
+  status?: 'active' | 'inactive';
+  limit: number;
+  /** The id of the last consent of the page before. */
+  after?: string;
+}
+
+/**
+ * The consents the viewer may see, one page in id order: those of the people the access rule lets
+ * the viewer see, all of them for the holder, and for an organisation that sees a person through a
+ * consent, those given to that organisation. The access rule is in the WHERE clause.
+ */
+export async function listVisibleConsents(
+  q: Queryable,
+  viewer: Viewer,
+  filter: ConsentFilter,
+): Promise<(ConsentRow & { holder_organization_id: string })[]> {
+  const access = accessSql(viewer, 1);
+  const values: unknown[] = [...access.values];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const where = ['p.merged_into IS NULL', access.visible];
+  if (viewer.kind === 'organization') where.push(`(${access.basis} = 'holder' OR c.grantee_organization_id = $1::uuid)`);
+  if (filter.personId) where.push(`c.person_id = ${param(filter.personId)}::uuid`);
+  const live = `(c.revoked_at IS NULL AND (c.ends_on IS NULL OR c.ends_on >= current_date))`;
+  if (filter.status === 'active') where.push(live);
+  if (filter.status === 'inactive') where.push(`NOT ${live}`);
+  if (filter.after) where.push(`c.id > ${param(filter.after)}::uuid`);
+  return q.query<ConsentRow & { holder_organization_id: string }>(
+    `SELECT ${consentColumns}, p.holder_organization_id
+       FROM person_consents c JOIN people p ON p.id = c.person_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY c.id
+      LIMIT ${param(filter.limit + 1)}`,
+    values,
   );
 }

@@ -15,8 +15,23 @@ export { enrolPerson } from './enrol-person';
 export { recordConsent } from './record-consent';
 export { revokeConsent } from './revoke-consent';
 export { setPrimaryCare } from './set-primary-care';
-export { holderCategories } from './access';
+export { searchPeople } from './search-people';
+export type { PeopleSearch, FoundPerson } from './search-people';
+export { readConsent, searchConsents } from './read-consents';
+export type { ConsentRecord, ConsentsPage } from './read-consents';
+export type { PersonRecord } from './read-person';
+export type { ConsentRow } from './care.store';
+export type { IdentifierRow, VisiblePersonRow } from './people.store';
+export type { PersonAccess } from './access';
+export { holderCategories, sees } from './access';
 export { bulkInsertDemoPeople } from './demo-people.store';
 export type { DemoPersonInput } from './demo-people.store';
-export { consentCategories, careTeamRoles } from './people.schema';
-export type { CreatePersonBody, RecordConsentBody, ConsentCategory, CareTeamRole } from './people.schema';
+export { consentCategories, careTeamRoles, CreatePersonBody as CreatePersonBodySchema } from './people.schema';
+export type {
+  CreatePersonBody,
+  RecordConsentBody,
+  ConsentCategory,
+  ConsentPurpose,
+  CareTeamRole,
+  IdentifierKind,
+} from './people.schema';

@@ -18,6 +18,12 @@ declare module '../../platform/policy/policy' {
     /** The population list, a search, the CSV: filtered by the access rule in SQL. */
     'person.list': Guarded;
     'person.export': Guarded;
+    /** A search by name, date of birth or identifier (FHIR Patient search): filtered by the access rule in SQL. */
+    'person.search': Guarded;
+    /** One consent, of a person the access rule lets the actor see. */
+    'person.read_consent': GuardedPerson;
+    /** Consents of the people the access rule lets the actor see. */
+    'person.search_consents': Guarded;
     /** A person added to the actor's organisation's records. */
     'person.create': Guarded;
     'person.update': GuardedPerson;
@@ -42,6 +48,9 @@ registerRules({
   // Every signed-in user may ask; the list holds only whom the access rule lets them see.
   'person.list': () => true,
   'person.export': () => true,
+  'person.search': () => true,
+  'person.read_consent': (_actor, person) => person.visible,
+  'person.search_consents': () => true,
   'person.create': (actor, organization) => writesForHolder(actor, organization.organizationId),
   'person.update': holderWrites,
   'person.enrol': holderWrites,

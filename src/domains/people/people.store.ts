@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import type { TableRow } from '../../platform/db/tables.generated';
 import type { Viewer } from './access';
 import { accessSql } from './access.store';
-import type { IdentifierInput, PeopleSort } from './people.schema';
+import type { IdentifierInput, IdentifierKind, PeopleSort } from './people.schema';
 
 export type PersonRow = TableRow<'people'>;
 /** A person as one viewer may see them: the row, and what the access rule gave that viewer. */
@@ -149,6 +149,12 @@ export async function findPersonHolder(q: Queryable, id: string): Promise<{ id: 
 
 export interface PeopleFilter {
   q?: string;
+  /** A name search (FHIR `name`): a word of the name, or of the name the person uses, begins with it. */
+  name?: string;
+  /** Only people born on this day (seen only by viewers who see demographics). */
+  birthDate?: string;
+  /** Only people with this identifier (seen only by viewers who see demographics); kind and issuer narrow it. */
+  identifier?: { value: string; kind?: IdentifierKind; issuer?: string };
   programId?: string;
   careTeamUserId?: string;
   sort: PeopleSort;
@@ -204,10 +210,10 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
       `EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = ${param(filter.careTeamUserId)}::uuid AND t.ended_on IS NULL)`,
     );
   }
+  const seesDemographics = `'demographics' = ANY(${access.categories})`;
   const text = filter.q?.trim();
   if (text) {
     const key = nameKey(text);
-    const seesDemographics = `'demographics' = ANY(${access.categories})`;
     const matches: string[] = [];
     if (key) {
       const k = param(key);
@@ -226,6 +232,24 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
       );
     }
     where.push(matches.length ? `(${matches.join(' OR ')})` : 'FALSE');
+  }
+  if (filter.name !== undefined) {
+    const key = nameKey(filter.name);
+    if (!key) where.push('FALSE');
+    else {
+      const k = param(key);
+      where.push(
+        `((' ' || p.name_key) LIKE '% ' || ${k} || '%' OR (' ' || lower(coalesce(p.used_name, ''))) LIKE '% ' || ${k} || '%')`,
+      );
+    }
+  }
+  if (filter.birthDate !== undefined) where.push(`(${seesDemographics} AND p.birth_date = ${param(filter.birthDate)}::date)`);
+  if (filter.identifier) {
+    const { value, kind, issuer } = filter.identifier;
+    where.push(
+      `(${seesDemographics} AND EXISTS (SELECT 1 FROM person_identifiers i WHERE i.person_id = p.id AND i.value = ${param(value)}` +
+        `${kind ? ` AND i.kind = ${param(kind)}` : ''}${issuer !== undefined ? ` AND i.issuer = ${param(issuer)}` : ''}))`,
+    );
   }
   if (after) where.push(`(${sort.key}, p.id::text) ${sort.direction} (${param(after[0])}, ${param(after[1])})`);
   const rows = await q.query<VisiblePersonRow>(
@@ -323,6 +347,18 @@ export async function insertIdentifiers(
       identifiers.map((identifier) => identifier.issuer ?? ''),
     ],
   );
+}
+
+/** The identifiers of several people at once (a page of search results), by person. */
+export async function listIdentifiersOf(q: Queryable, personIds: string[]): Promise<Map<string, IdentifierRow[]>> {
+  const byPerson = new Map<string, IdentifierRow[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await q.query<IdentifierRow>(
+    'SELECT * FROM person_identifiers WHERE person_id = ANY($1::uuid[]) ORDER BY person_id, kind, value',
+    [personIds],
+  );
+  for (const row of rows) byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), row]);
+  return byPerson;
 }
 
 export async function listIdentifiers(q: Queryable, personId: string): Promise<IdentifierRow[]> {

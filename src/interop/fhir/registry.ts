@@ -1,0 +1,46 @@
+// The resource registry: every FHIR resource type Kith serves, with its interactions and search
+// parameters. The routes (fhir.routes.ts) and the CapabilityStatement are both built from this one
+// list, so the statement lists exactly what is served. A new resource type (QuestionnaireResponse,
+// Condition, Observation, Goal, Questionnaire) is one more entry in `resources` below, made from
+// use cases its domain exports through its index.ts.
+import type { z } from 'zod';
+import type { UseCaseContext } from '../../platform/context';
+import { consentResource } from './consent.resource';
+import { patientResource } from './patient.resource';
+
+export type FhirResource = Record<string, unknown> & { resourceType: string; id: string };
+
+export interface SearchParam {
+  name: string;
+  type: 'string' | 'date' | 'token' | 'reference' | 'number';
+  documentation: string;
+  /** The query's schema for this parameter (strings as sent; the handler reads them). */
+  schema: z.ZodType;
+}
+
+export interface SearchPage {
+  resources: FhirResource[];
+  nextCursor: string | null;
+}
+
+export interface FhirResourceType {
+  type: string;
+  /** The path parameter of a read: named as the id it is elsewhere (`personId`), so the consent matrix and the fuzzer know it. */
+  idParam: string;
+  /** The profile the resources are shaped after (told in the CapabilityStatement's documentation). */
+  shapedAfter?: string;
+  documentation: string;
+  read?: (context: UseCaseContext, id: string) => Promise<FhirResource>;
+  search?: {
+    params: SearchParam[];
+    run: (
+      context: UseCaseContext,
+      query: Record<string, string | undefined>,
+      page: { count: number; cursor?: string },
+    ) => Promise<SearchPage>;
+  };
+  create?: (context: UseCaseContext, body: unknown) => Promise<FhirResource>;
+}
+
+/** The resource types served, in the order the CapabilityStatement lists them. */
+export const resources: FhirResourceType[] = [patientResource, consentResource];

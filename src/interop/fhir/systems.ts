@@ -1,0 +1,42 @@
+// The URIs Kith names its own codes and identifiers by in FHIR: one place, so that a partner's
+// system can be configured once and a test can read what is served. `kith.example` is the
+// project's namespace (the problem types use it too); a deployment that wants its own can change
+// it here.
+const base = 'https://kith.example/fhir';
+
+/** Identifier systems. */
+export const identifierSystems = {
+  /** A medical record number as the holder organisation keeps it (the holder's own numbers). */
+  mrn: `${base}/sid/mrn`,
+  /** A health plan's member id, as recorded on the person's record. */
+  payerMemberId: `${base}/sid/payer-member-id`,
+  /** An organisation of the network, by its Kith id (Consent.organization, the recipient of a consent). */
+  organization: `${base}/sid/organization`,
+} as const;
+
+/** Code systems of Kith's own vocabularies. */
+export const codeSystems = {
+  /** The data categories a consent names: contact, demographics, needs, care_plan, sud. */
+  consentCategory: `${base}/CodeSystem/consent-category`,
+  /** What a consent is for: care_coordination, referral, case_conference. */
+  consentPurpose: `${base}/CodeSystem/consent-purpose`,
+} as const;
+
+/** Systems of HL7 and others that the resources use. */
+export const hl7 = {
+  identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  consentPolicy: 'http://terminology.hl7.org/CodeSystem/consentpolicycodes',
+  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  purposeOfUse: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
+  observationValue: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
+  language: 'urn:ietf:bcp:47',
+  interpreterRequired: 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired',
+} as const;
+
+/** The implementation guides the resources are shaped after (not claimed in meta.profile: see README). */
+export const shapedAfter = {
+  patient: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient',
+  consent: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Consent',
+} as const;
