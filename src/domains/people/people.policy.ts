@@ -20,6 +20,8 @@ declare module '../../platform/policy/policy' {
     'person.export': Guarded;
     /** A person added to the actor's organisation's records. */
     'person.create': Guarded;
+    /** People added to (or matched in) the actor's organisation's records from a list, and enrolled in a program. */
+    'person.import': Guarded;
     'person.update': GuardedPerson;
     'person.enrol': GuardedPerson;
     'person.disenrol': GuardedPerson;
@@ -43,6 +45,7 @@ registerRules({
   'person.list': () => true,
   'person.export': () => true,
   'person.create': (actor, organization) => writesForHolder(actor, organization.organizationId),
+  'person.import': (actor, organization) => writesForHolder(actor, organization.organizationId),
   'person.update': holderWrites,
   'person.enrol': holderWrites,
   'person.disenrol': holderWrites,
