@@ -22,5 +22,5 @@ export {
 export { holderCategories } from './access';
 export { bulkInsertDemoPeople } from './demo-people.store';
 export type { DemoPersonInput } from './demo-people.store';
-export { consentCategories, careTeamRoles, CreateProgramBody } from './people.schema';
+export { consentCategories, careTeamRoles, CreateProgramBody, PeopleQuery } from './people.schema';
 export type { CreatePersonBody, RecordConsentBody, ConsentCategory, CareTeamRole } from './people.schema';
