@@ -23,12 +23,14 @@ import {
   type OrganizationKind,
 } from './domains/identity';
 import { networkIsEmpty, seedDemo } from './demo';
+import { createCareProgram, CreateProgramBody } from './domains/people';
 import { PortUnavailableError, printDemoLogins, serve } from './serve';
 import { progressBar } from './cli/progress';
 import { backupDatabase, restoreDatabase } from './cli/backup';
 import { exportHsds, summaryLine } from './interop/hsds/export/export-hsds';
 import { formatReport, ImportFailedError, importHsds } from './interop/hsds/import';
 import { writeFileSync } from 'node:fs';
+import { formatPeopleReport, importPeopleCsv, parseMapFlag, readMappingFile } from './interop/people-csv';
 import { visible } from './platform/http/text';
 
 // Everything the CLI prints goes through `visible`: names and reasons come from the database or
@@ -255,8 +257,26 @@ program
   );
 
 program
-  .command('import')
-  .description('read public directory data from files')
+  .command('program')
+  .description("the organisation's care programs")
+  .command('add')
+  .description('add a care program, with its entry criteria in words')
+  .requiredOption('--name <name>', 'the name of the program')
+  .option('--criteria <text>', 'who may be enrolled, in words', '')
+  .option('--org <name>', 'the organisation that runs it (default: the host)')
+  .action(async (options: { name: string; criteria: string; org?: string }) =>
+    withDatabase(async (db) => {
+      const organization = options.org ? await organizationByIdOrName(db, options.org) : undefined;
+      const created = await createCareProgram(system(db), {
+        organizationId: organization?.id,
+        body: CreateProgramBody.parse({ name: options.name, entryCriteria: options.criteria }),
+      });
+      say(`Added the program ${created.name}: ${created.id}`);
+    }),
+  );
+
+const importCommand = program.command('import').description('read data from files: the public directory, or people to enrol');
+importCommand
   .command('hsds')
   .description(
     'an Open Referral HSDS directory: HSDS 3.x JSON, CSV tables of HSDS 3.x, 2.x, 1.x or the older Ohana layout, or an HSDS 3 API (a feed) at a web address',
@@ -335,6 +355,68 @@ program
             : '';
           complain(`error: ${error.message}${hint}`);
           process.exitCode = 1;
+        }
+      }),
+  );
+
+importCommand
+  .command('people')
+  .description(
+    "enrol people in a program from a CSV export of the organisation's own lists (e.g. a high-utilisation report): a person found by MRN, or by name and date of birth, is updated; anyone else is added. One transaction: a database failure writes nothing",
+  )
+  .argument('<csv>', 'the CSV file (UTF-8 or Windows-1252; a header row first)')
+  .requiredOption('--program <name>', 'the active care program to enrol them in')
+  .option(
+    '--map <pairs>',
+    'which column holds which field, e.g. given=First,family=Last,dob=DOB,mrn=MRN (fields: given, family, used, dob, mrn, member, sex, pronouns, language, phone, email, address, city, state, zip); usual headers are found without it',
+  )
+  .option('--mapping <file>', 'the same as a JSON file: {"given": "First", "family": "Last", …}')
+  .option('--org <name>', 'the organisation that holds the records (default: the host)')
+  .option('--dry-run', 'show what would be created, updated and rejected, and write nothing')
+  .option('--report <file>', 'write the report of every row (line, outcome, person id, warnings, errors) to this JSON file')
+  .option('--verbose', 'list every rejected and repaired row (otherwise the first 50 of each)')
+  .action(
+    async (
+      file: string,
+      options: {
+        program: string;
+        map?: string;
+        mapping?: string;
+        org?: string;
+        dryRun?: boolean;
+        report?: string;
+        verbose?: boolean;
+      },
+    ) =>
+      withDatabase(async (db) => {
+        const mapping = {
+          ...(options.mapping ? readMappingFile(options.mapping) : {}),
+          ...(options.map ? parseMapFlag(options.map) : {}),
+        };
+        const holder = options.org ? await organizationByIdOrName(db, options.org) : undefined;
+        const bar = progressBar('People import');
+        // Without a terminal, a plain line at every tenth of the rows instead of a bar.
+        let shown = 0;
+        const onProgress = process.stdout.isTTY
+          ? bar.update
+          : (done: number, total: number) => {
+              const tenth = Math.floor((done * 10) / total);
+              if (tenth > shown || done === total) {
+                shown = tenth;
+                if (total >= 20 || done === total) say(`People import: ${done}/${total} rows`);
+              }
+            };
+        const report = await importPeopleCsv(system(db), file, {
+          programName: options.program,
+          mapping,
+          dryRun: options.dryRun ?? false,
+          holderOrganizationId: holder?.id,
+          onProgress,
+        }).finally(bar.stop);
+        say(formatPeopleReport(report, options.verbose ? Number.POSITIVE_INFINITY : 50));
+        if (options.report) {
+          writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+          say(`The report of every row was written to ${options.report}.`);
         }
       }),
   );

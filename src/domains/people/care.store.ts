@@ -253,3 +253,12 @@ export async function listVisibleConsents(
     values,
   );
 }
+
+/** The organisation's program of this name (any letter case), active or not. */
+export async function findProgramByName(q: Queryable, organizationId: string, name: string): Promise<CareProgramRow | undefined> {
+  const rows = await q.query<CareProgramRow>(
+    `SELECT ${programColumns} FROM care_programs cp WHERE cp.organization_id = $1 AND lower(cp.name) = lower($2)`,
+    [organizationId, name],
+  );
+  return rows[0];
+}

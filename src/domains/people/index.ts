@@ -5,6 +5,8 @@ import './people.policy';
 
 export { peopleRoutes } from './people.routes';
 export { createPerson } from './create-person';
+export { importPeople } from './import-people';
+export type { ImportPersonRow, ImportNote, ImportFieldError, ImportPeopleResult, ImportRowResult } from './import-people';
 export { createCareProgram } from './create-care-program';
 export { readPerson } from './read-person';
 export { readPeople } from './read-people';
@@ -26,7 +28,13 @@ export type { PersonAccess } from './access';
 export { holderCategories, sees } from './access';
 export { bulkInsertDemoPeople } from './demo-people.store';
 export type { DemoPersonInput } from './demo-people.store';
-export { consentCategories, careTeamRoles, CreatePersonBody as CreatePersonBodySchema } from './people.schema';
+export {
+  consentCategories,
+  careTeamRoles,
+  CreatePersonBody as CreatePersonBodySchema,
+  CreateProgramBody,
+  PeopleQuery,
+} from './people.schema';
 export type {
   CreatePersonBody,
   RecordConsentBody,

@@ -26,6 +26,8 @@ declare module '../../platform/policy/policy' {
     'person.search_consents': Guarded;
     /** A person added to the actor's organisation's records. */
     'person.create': Guarded;
+    /** People added to (or matched in) the actor's organisation's records from a list, and enrolled in a program. */
+    'person.import': Guarded;
     'person.update': GuardedPerson;
     'person.enrol': GuardedPerson;
     'person.disenrol': GuardedPerson;
@@ -52,6 +54,7 @@ registerRules({
   'person.read_consent': (_actor, person) => person.visible,
   'person.search_consents': () => true,
   'person.create': (actor, organization) => writesForHolder(actor, organization.organizationId),
+  'person.import': (actor, organization) => writesForHolder(actor, organization.organizationId),
   'person.update': holderWrites,
   'person.enrol': holderWrites,
   'person.disenrol': holderWrites,

@@ -364,3 +364,17 @@ export async function listIdentifiersOf(q: Queryable, personIds: string[]): Prom
 export async function listIdentifiers(q: Queryable, personId: string): Promise<IdentifierRow[]> {
   return q.query<IdentifierRow>('SELECT * FROM person_identifiers WHERE person_id = $1 ORDER BY kind, value', [personId]);
 }
+
+/** The person of the holder who has this identifier (the identifier is unique per holder and kind). */
+export async function findPersonIdByIdentifier(
+  q: Queryable,
+  holderOrganizationId: string,
+  identifier: { kind: string; value: string },
+): Promise<string | undefined> {
+  const rows = await q.query<{ person_id: string }>(
+    `SELECT i.person_id FROM person_identifiers i JOIN people p ON p.id = i.person_id
+      WHERE i.holder_organization_id = $1 AND i.kind = $2 AND i.value = $3 AND p.merged_into IS NULL`,
+    [holderOrganizationId, identifier.kind, identifier.value],
+  );
+  return rows[0]?.person_id;
+}
