@@ -54,7 +54,7 @@ describe.skipIf(!browserTestsCanRun())('a messy published directory, imported an
     await page.getByLabel('What do they need?').fill('evcition defense');
     await page.getByLabel('Near', { exact: true }).fill('21202');
     await page.getByLabel('Near', { exact: true }).press('Enter');
-    await page.getByText('Showing results for').waitFor();
+    await page.getByText('Showing results for').waitFor({ timeout: 45_000 });
     expect(await page.getByText('Showing results for').textContent()).toContain('eviction defense');
 
     const cards = page.getByRole('list', { name: 'Services' }).getByRole('article');

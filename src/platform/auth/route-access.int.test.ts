@@ -55,8 +55,12 @@ describeEachEngine('route access', (ctx) => {
         '/hsds/taxonomies',
         '/hsds/taxonomy_terms',
         '/hsds/*',
+        // Only the CapabilityStatement: a FHIR client reads what is served before it signs in.
+        '/fhir/R4',
       ]).toContain(prefix);
     }
+    const publicFhir = app.kithRoutes.filter((route) => route.public && route.url.startsWith('/fhir/'));
+    expect([...new Set(publicFhir.map((route) => route.url))]).toEqual(['/fhir/R4/metadata']);
     const signIn = app.kithRoutes.find((route) => route.url === '/api/auth/sign-in' && route.method === 'POST');
     expect(signIn?.public).toBe(true);
     const signOut = app.kithRoutes.find((route) => route.url === '/api/auth/sign-out' && route.method === 'POST');
