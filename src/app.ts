@@ -23,6 +23,7 @@ import { DEFAULT_MAP_TILES } from './config';
 import { identityRoutes, isDemoMode, type NetworkDefaults } from './domains/identity';
 import { directoryRoutes } from './domains/directory';
 import { peopleRoutes } from './domains/people';
+import { screeningRoutes } from './domains/screening';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   hsdsRoutes(app, db);
   directoryRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
   peopleRoutes(app, { db });
+  screeningRoutes(app, { db });
 
   const serveWeb = options.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(webDistDir, 'index.html'))) {

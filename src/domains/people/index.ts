@@ -22,3 +22,9 @@ export { bulkInsertDemoPeople } from './demo-people.store';
 export type { DemoPersonInput } from './demo-people.store';
 export { consentCategories, careTeamRoles } from './people.schema';
 export type { CreatePersonBody, RecordConsentBody, ConsentCategory, CareTeamRole } from './people.schema';
+
+// For the domains that keep data about a person (screening and needs): the one access rule.
+export { guardPerson } from './guard';
+export { sees, writesForHolder } from './access';
+export type { PersonAccess } from './access';
+export type { GuardedPerson } from './people.policy';
