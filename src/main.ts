@@ -277,7 +277,7 @@ importCommand
       const imported = await importQuestionnaire(system(db), { resource, source: file });
       const words = { created: 'Added', replaced: 'Replaced', unchanged: 'Already held' }[imported.outcome];
       say(
-        `${words} ${imported.title} version ${imported.version} (${imported.questionCount} items, ${imported.ruleCount} scoring rules, languages: ${parsed.languages.join(', ')}).`,
+        `${words} ${imported.title} version ${imported.version} (${imported.questionCount} question${imported.questionCount === 1 ? '' : 's'}, ${imported.ruleCount} scoring rules, languages: ${parsed.languages.join(', ')}).`,
       );
     });
   });

@@ -31,7 +31,17 @@ export interface ImportedQuestionnaire {
   outcome: 'created' | 'replaced' | 'unchanged';
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with every object's keys in order: a jsonb column gives them back in its own order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
+}
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 export async function importQuestionnaire(
   context: UseCaseContext,
@@ -88,7 +98,7 @@ export async function importQuestionnaire(
       url: parsed.url,
       version: parsed.version,
       title: parsed.title,
-      questionCount: parsed.questions.length,
+      questionCount: parsed.questions.filter((question) => question.answerable).length,
       ruleCount,
       outcome,
     };
