@@ -15,3 +15,5 @@ export { translationExtension, sensitiveExtension, parseQuestionnaire as checkQu
 export type { ScoringRule } from './questionnaire';
 export { needStatuses } from './screening.schema';
 export type { RecordScreeningBody, AddNeedBody, NeedStatus } from './screening.schema';
+// The population list's needs filter (called by the people domain's list query).
+export { needsFilterSql, needFilterStatuses } from './needs-filter.store';

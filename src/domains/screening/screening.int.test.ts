@@ -326,4 +326,34 @@ describeEachEngine('screening and needs', (ctx) => {
     const old = await coordinator.get(`/api/people/${person.id}/screenings`);
     expect(old.body.items[0]).toMatchObject({ questionnaireId: questionnaire.id, questionnaireVersion: '1' });
   });
+
+  it('filters the population list by need domain and status, only where the viewer sees needs', async () => {
+    const { db, baseUrl } = ctx();
+    const world = await buildPeopleWorld(db);
+    const hungry = await buildPerson(db, { holderOrganizationId: world.host.id });
+    const housed = await buildPerson(db, { holderOrganizationId: world.host.id });
+    await buildNeed(db, hungry.id, { needDomain: 'food-insecurity' });
+    await buildNeed(db, housed.id, { needDomain: 'housing-instability', status: 'met' });
+    const client = await signedIn(baseUrl, world.coordinator.email, world.coordinator.password);
+    // The host is shared by the tests of this file: only these two people are looked for.
+    const mine = new Set([hungry.id, housed.id]);
+    const ids = async (who: typeof client, query: string) =>
+      ((await who.get(`/api/people?limit=100&${query}`)).body.items as { id: string }[])
+        .map((item) => item.id)
+        .filter((id) => mine.has(id))
+        .sort();
+    expect(await ids(client, 'needDomain=food-insecurity')).toEqual([hungry.id]);
+    expect(await ids(client, 'needDomain=housing-instability')).toEqual([]);
+    expect(await ids(client, 'needDomain=housing-instability&needStatus=met')).toEqual([housed.id]);
+    expect(await ids(client, 'needStatus=open')).toEqual([hungry.id]);
+    expect((await client.get('/api/people?needStatus=solved')).status).toBe(400);
+
+    // A partner who sees the person by a contact-only consent does not find them by their needs.
+    await buildConsent(db, hungry.id, { granteeOrganizationId: world.pantry.id, categories: ['contact'] });
+    const partner = await signedIn(baseUrl, world.pantryStaff.email, world.pantryStaff.password);
+    expect(await ids(partner, '')).toEqual([hungry.id]);
+    expect(await ids(partner, 'needDomain=food-insecurity')).toEqual([]);
+    await buildConsent(db, hungry.id, { granteeOrganizationId: world.pantry.id, categories: ['needs'] });
+    expect(await ids(partner, 'needDomain=food-insecurity')).toEqual([hungry.id]);
+  });
 });

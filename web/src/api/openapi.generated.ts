@@ -1056,6 +1056,8 @@ export interface paths {
                     careTeamUserId?: string | "me";
                     cursor?: string;
                     limit?: number;
+                    needDomain?: string;
+                    needStatus?: "open" | "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
                     programId?: string;
                     q?: string;
                     sort?: components["schemas"]["PeopleSortInput"];
@@ -1124,6 +1126,8 @@ export interface paths {
             parameters: {
                 query?: {
                     careTeamUserId?: string | "me";
+                    needDomain?: string;
+                    needStatus?: "open" | "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
                     programId?: string;
                     q?: string;
                     sort?: components["schemas"]["PeopleSortInput"];
