@@ -23,6 +23,7 @@ import { DEFAULT_MAP_TILES } from './config';
 import { identityRoutes, isDemoMode, type NetworkDefaults } from './domains/identity';
 import { directoryRoutes } from './domains/directory';
 import { peopleRoutes } from './domains/people';
+import { screeningRoutes } from './domains/screening';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
 import { fhirRoutes } from './interop/fhir/fhir.routes';
 
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   hsdsRoutes(app, db);
   directoryRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
   peopleRoutes(app, { db });
+  screeningRoutes(app, { db });
   await fhirRoutes(app, { db, onDenied: auditDenied });
 
   const serveWeb = options.serveWeb ?? true;

@@ -29,8 +29,9 @@ import { progressBar } from './cli/progress';
 import { backupDatabase, restoreDatabase } from './cli/backup';
 import { exportHsds, summaryLine } from './interop/hsds/export/export-hsds';
 import { formatReport, ImportFailedError, importHsds } from './interop/hsds/import';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { formatPeopleReport, importPeopleCsv, parseMapFlag, readMappingFile } from './interop/people-csv';
+import { checkQuestionnaire, importQuestionnaire } from './domains/screening';
 import { visible } from './platform/http/text';
 
 // Everything the CLI prints goes through `visible`: names and reasons come from the database or
@@ -275,7 +276,35 @@ program
     }),
   );
 
-const importCommand = program.command('import').description('read data from files: the public directory, or people to enrol');
+const importCommand = program
+  .command('import')
+  .description('read data from files: the public directory, people to enrol, questionnaires');
+
+importCommand
+  .command('questionnaire')
+  .description(
+    'a FHIR R4 Questionnaire (JSON) for screenings: a new version is added beside the older ones, whose answers stay as given',
+  )
+  .argument('<file>', 'the Questionnaire JSON file')
+  .action(async (file: string) => {
+    // Read and checked before the database is opened: a bad file writes nothing.
+    let resource: unknown;
+    try {
+      resource = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not JSON';
+      throw AppError.field('file', `${file}: ${reason}`);
+    }
+    const parsed = checkQuestionnaire(resource, file);
+    await withDatabase(async (db) => {
+      const imported = await importQuestionnaire(system(db), { resource, source: file });
+      const words = { created: 'Added', replaced: 'Replaced', unchanged: 'Already held' }[imported.outcome];
+      say(
+        `${words} ${imported.title} version ${imported.version} (${imported.questionCount} question${imported.questionCount === 1 ? '' : 's'}, ${imported.ruleCount} scoring rules, languages: ${parsed.languages.join(', ')}).`,
+      );
+    });
+  });
+
 importCommand
   .command('hsds')
   .description(

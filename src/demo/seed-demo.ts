@@ -18,6 +18,8 @@ import { demoLogins, generateDemoNetwork } from './generate';
 import { generateDemoDirectory } from './directory';
 import { generateDemoPeople } from './people';
 import { bulkInsertDemoPeople, createCareProgram } from '../domains/people';
+import { importQuestionnaire } from '../domains/screening';
+import { demoScreening, demoScreeningRules } from './screening';
 import {
   addNeedDomainTermRules,
   importIntakes,
@@ -145,6 +147,8 @@ async function seedInto(
     towns: directory.towns,
   });
   await bulkInsertDemoPeople(db, organizationIds.get(host.key)!, people);
+  // The demo's own short screening (English and Spanish) and its scoring rules.
+  await importQuestionnaire(context, { resource: demoScreening, source: 'the demo screening', rules: demoScreeningRules });
   step();
 
   const organizationName = new Map(network.organizations.map((organization) => [organization.key, organization.name]));

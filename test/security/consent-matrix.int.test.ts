@@ -12,6 +12,12 @@ import { revokeConsent } from '../../src/domains/people';
 
 /** Lists of people (no person id in the path): the person must be absent from each unless consented. */
 const listRoutes = ['/api/people', '/api/people.csv', '/api/people/mine', '/fhir/R4/Patient'];
+/** Person routes that show a category beyond contact: 404 under a consent that does not name it. */
+const categoryOfRoute: Record<string, string> = {
+  '/api/people/:personId/needs': 'needs',
+  '/api/people/:personId/needs/history': 'needs',
+  '/api/people/:personId/screenings': 'needs',
+};
 
 describeEachEngine('the consent matrix', (ctx) => {
   it('lets a partner read a person by any route only through a live care-coordination consent', async () => {
@@ -30,10 +36,12 @@ describeEachEngine('the consent matrix', (ctx) => {
     const lists = app.kithRoutes.filter((route) => route.method === 'GET' && listRoutes.includes(route.url));
     expect(lists.map((route) => route.url).sort()).toEqual([...listRoutes].sort());
 
-    const expectAccess = async (who: Client, allowed: boolean, stage: string) => {
+    const expectAccess = async (who: Client, allowed: boolean, stage: string, categories: string[] = ['contact']) => {
       for (const route of personRoutes) {
         const answer = await who.get(route.url.replace(':personId', person.id));
-        expect(answer.status, `${stage}: GET ${route.url}`).toBe(allowed ? 200 : 404);
+        const category = categoryOfRoute[route.url];
+        const routeAllowed = allowed && (category === undefined || categories.includes(category));
+        expect(answer.status, `${stage}: GET ${route.url}`).toBe(routeAllowed ? 200 : 404);
         if (!allowed) expect(JSON.stringify(answer.body)).not.toContain(person.family_name);
       }
       for (const url of listRoutes) {
@@ -50,6 +58,17 @@ describeEachEngine('the consent matrix', (ctx) => {
     await expectAccess(client, false, 'with a referral consent only');
     const consent = await buildConsent(db, person.id, { granteeOrganizationId: partner.id, categories: ['contact'] });
     await expectAccess(client, true, 'with a care-coordination consent');
+    const wider = await buildConsent(db, person.id, {
+      granteeOrganizationId: partner.id,
+      categories: ['contact', 'demographics', 'needs', 'care_plan'],
+    });
+    await expectAccess(client, true, 'with a consent naming every category but sud', [
+      'contact',
+      'demographics',
+      'needs',
+      'care_plan',
+    ]);
+    await revokeConsent({ db, actor: 'system' }, { personId: person.id, consentId: wider.id, body: {} });
     await revokeConsent({ db, actor: 'system' }, { personId: person.id, consentId: consent.id, body: {} });
     await expectAccess(client, false, 'after the consent was revoked');
   });

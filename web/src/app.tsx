@@ -18,6 +18,7 @@ const DirectorySettingsPage = lazy(() => import('./directory/settings-page'));
 const PeopleListPage = lazy(() => import('./people/people-list-page'));
 const PersonPage = lazy(() => import('./people/person-page'));
 const EnrolPage = lazy(() => import('./people/enrol-page'));
+const ScoringRulesPage = lazy(() => import('./screening/scoring-rules-page'));
 const NotFoundPage = lazy(() => import('./ui/not-found-page'));
 
 const router = createBrowserRouter([
@@ -37,6 +38,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'screening/rules', element: <ScoringRulesPage /> },
           {
             path: 'people',
             children: [

@@ -65,3 +65,6 @@ export {
   inHsdsSnapshot,
 } from './hsds-read.store';
 export type { HsdsFilter, HsdsRecordFilters } from './hsds-read.store';
+
+// The need domains, for the domains that record needs (screening).
+export { listNeedDomainRows } from './need-domain.store';

@@ -43,3 +43,8 @@ export type {
   CareTeamRole,
   IdentifierKind,
 } from './people.schema';
+
+// For the domains that keep data about a person (screening and needs): the one access rule.
+export { guardPerson } from './guard';
+export { writesForHolder } from './access';
+export type { GuardedPerson } from './people.policy';

@@ -198,6 +198,11 @@ export const PeopleQuery = PageQuery.extend({
   programId: Id.optional(),
   /** A care-team member (a user): `me` for the signed-in user. */
   careTeamUserId: z.union([Id, z.literal('me')]).optional(),
+  /** People with a need of this domain (a need-domain code), in `needStatus` (default: any open status). */
+  needDomain: text(100).optional(),
+  needStatus: z
+    .enum(['open', 'identified', 'in_scope', 'out_of_scope', 'being_addressed', 'met', 'declined', 'not_applicable'])
+    .optional(),
   sort: PeopleSort.default('name'),
 }).strict();
 export type PeopleQuery = z.infer<typeof PeopleQuery>;

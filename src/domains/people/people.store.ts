@@ -5,6 +5,7 @@ import type { Queryable } from '../../platform/db/database';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import type { TableRow } from '../../platform/db/tables.generated';
 import type { Viewer } from './access';
+import { needsFilterSql } from '../screening';
 import { accessSql } from './access.store';
 import type { IdentifierInput, IdentifierKind, PeopleSort } from './people.schema';
 
@@ -157,6 +158,8 @@ export interface PeopleFilter {
   identifier?: { value: string; kind?: IdentifierKind; issuer?: string };
   programId?: string;
   careTeamUserId?: string;
+  /** People with a need of this domain (or any domain, when only statuses are given) in these statuses. */
+  needs?: { needDomain: string | null; statuses: string[] };
   sort: PeopleSort;
   limit: number;
   cursor?: string;
@@ -203,6 +206,16 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
   if (filter.programId) {
     where.push(
       `EXISTS (SELECT 1 FROM person_enrolments e WHERE e.person_id = p.id AND e.program_id = ${param(filter.programId)}::uuid AND e.disenrolled_on IS NULL)`,
+    );
+  }
+  if (filter.needs) {
+    where.push(
+      needsFilterSql({
+        personId: 'p.id',
+        categories: access.categories,
+        needDomainParam: param(filter.needs.needDomain),
+        statusesParam: param(filter.needs.statuses),
+      }),
     );
   }
   if (filter.careTeamUserId) {

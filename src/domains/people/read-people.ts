@@ -6,6 +6,7 @@ import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platfor
 import { AppError } from '../../platform/http/app-error';
 import { accessOf, viewerOf, type PersonAccess } from './access';
 import type { PeopleQuery } from './people.schema';
+import { needFilterStatuses } from '../screening';
 import { listVisiblePeople, type VisiblePersonRow } from './people.store';
 
 export interface PeoplePage {
@@ -30,6 +31,10 @@ export async function readPeople(
       q: query.q,
       programId: query.programId,
       careTeamUserId,
+      needs:
+        query.needDomain !== undefined || query.needStatus !== undefined
+          ? { needDomain: query.needDomain ?? null, statuses: needFilterStatuses(query.needStatus) }
+          : undefined,
       sort: query.sort,
       limit: query.limit,
       cursor: query.cursor,
@@ -43,6 +48,8 @@ export async function readPeople(
           search: query.q !== undefined && query.q !== '',
           programId: query.programId ?? null,
           careTeamUserId: careTeamUserId ?? null,
+          needDomain: query.needDomain ?? null,
+          needStatus: query.needStatus ?? null,
           sort: query.sort,
           page: query.cursor ? 'next' : 'first',
         },

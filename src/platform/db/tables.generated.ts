@@ -481,6 +481,66 @@ export interface Tables {
     updated_at: Date;
     updated_by: string | null;
   };
+  screening_need_changes: {
+    id: number;
+    need_id: string;
+    field: 'created' | 'status' | 'severity' | 'priority' | 'addressed_by' | 'screening';
+    from_value: string | null;
+    to_value: string | null;
+    screening_id: string | null;
+    changed_by: string | null;
+    changed_at: Date;
+  };
+  screening_needs: {
+    id: string;
+    person_id: string;
+    need_domain: string;
+    severity: 'low' | 'medium' | 'high' | 'urgent';
+    status: 'identified' | 'in_scope' | 'out_of_scope' | 'being_addressed' | 'met' | 'declined' | 'not_applicable';
+    addressed_by_organization_id: string | null;
+    identified_on: string;
+    resolved_on: string | null;
+    priority: number | null;
+    source: 'screening' | 'manual';
+    source_screening_id: string | null;
+    sensitive: string | null;
+    note: string | null;
+    created_by: string | null;
+    created_at: Date;
+    updated_at: Date;
+  };
+  screening_questionnaires: {
+    id: string;
+    url: string;
+    version: string;
+    title: string;
+    languages: string[];
+    resource: unknown;
+    active: boolean;
+    imported_at: Date;
+    imported_by: string | null;
+  };
+  screening_responses: {
+    id: string;
+    person_id: string;
+    questionnaire_id: string;
+    answers: unknown;
+    language: string;
+    sensitive: string | null;
+    recorded_by: string | null;
+    recorded_by_organization_id: string | null;
+    completed_at: Date;
+  };
+  screening_rules: {
+    id: string;
+    questionnaire_id: string;
+    link_id: string;
+    answer: string;
+    need_domain: string;
+    severity: 'low' | 'medium' | 'high' | 'urgent';
+    created_at: Date;
+    created_by: string | null;
+  };
   sessions: {
     token_hash: string;
     user_id: string;

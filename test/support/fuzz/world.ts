@@ -11,6 +11,7 @@ import { addNeedDomainRule, linkDirectoryOrganization, rebuildSearchEntries } fr
 import { seedTestDirectory, type TestDirectory } from '../directory-factories';
 import { buildConsent, buildPerson, buildProgram } from '../people-factories';
 import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
+import { buildNeed, buildQuestionnaire } from '../screening-factories';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -33,7 +34,9 @@ export interface FuzzWorld {
   };
   directory: TestDirectory;
   /** A person the host holds (the network admin sees them; A's callers must not), with what surrounds them. */
-  person: { id: string; programId: string; enrolmentId: string; memberId: string; consentId: string };
+  person: { id: string; programId: string; enrolmentId: string; memberId: string; consentId: string; needId: string };
+  /** A questionnaire of the network (not personal data: every signed-in user may read it). */
+  questionnaireId: string;
   callers: {
     networkAdmin: Caller;
     networkAdminToken: Caller;
@@ -82,6 +85,8 @@ export function pathSamples(world: FuzzWorld): {
       enrolmentId: person.enrolmentId,
       memberId: person.memberId,
       consentId: person.consentId,
+      needId: person.needId,
+      questionnaireId: world.questionnaireId,
     },
   };
 }
@@ -174,6 +179,8 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
     body: { organizationId: organizationB.id, displayName: 'B case manager', role: 'cbo_case_manager' },
   });
   const consent = await buildConsent(db, person.id, { granteeOrganizationId: organizationB.id, categories: ['contact'] });
+  const questionnaire = await buildQuestionnaire(db);
+  const need = await buildNeed(db, person.id);
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
@@ -198,7 +205,9 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       enrolmentId: enrolled.enrolments[0]!.id,
       memberId: withMember.careTeam[0]!.id,
       consentId: consent.id,
+      needId: need.id,
     },
+    questionnaireId: questionnaire.id,
     callers: {
       networkAdmin: await sessionCaller(baseUrl, 'network admin (session)', 'host', networkAdmin),
       networkAdminToken: {
@@ -250,6 +259,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
     directory.services.pantry,
     person.id,
     program.id,
+    need.id,
   ]);
   return world;
 }

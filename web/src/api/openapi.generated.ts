@@ -1140,6 +1140,8 @@ export interface paths {
                     careTeamUserId?: string | "me";
                     cursor?: string;
                     limit?: number;
+                    needDomain?: string;
+                    needStatus?: "open" | "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
                     programId?: string;
                     q?: string;
                     sort?: components["schemas"]["PeopleSortInput"];
@@ -1208,6 +1210,8 @@ export interface paths {
             parameters: {
                 query?: {
                     careTeamUserId?: string | "me";
+                    needDomain?: string;
+                    needStatus?: "open" | "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
                     programId?: string;
                     q?: string;
                     sort?: components["schemas"]["PeopleSortInput"];
@@ -1556,6 +1560,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{personId}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s needs, open ones first (with a consent naming needs) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "all";
+                };
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NeedList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a need by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddNeedBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Need"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/needs/{needId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a need’s status, severity, the person’s priority or who addresses it (the change is kept in its history) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    needId: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeNeedBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Need"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/people/{personId}/needs/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of a person’s needs: who, when, from what to what */
+        get: {
+            parameters: {
+                query?: {
+                    needId?: string;
+                };
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NeedHistory"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{personId}/primary-care": {
         parameters: {
             query?: never;
@@ -1598,6 +1751,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{personId}/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s completed screenings (with a consent naming needs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a completed screening: its answers are scored and open or update the person’s needs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordScreeningBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/mine": {
         parameters: {
             query?: never;
@@ -1634,6 +1851,126 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaires a screening can use (their current versions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["QuestionnaireSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{questionnaireId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A questionnaire: its questions in each language it has, and its scoring rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    questionnaireId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionnaireDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{questionnaireId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the scoring rules: which answers are a positive screen for which need domain (host admins and program managers) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    questionnaireId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplaceRulesBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ScoringRule"][];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2589,6 +2926,40 @@ export interface components {
             unitId?: string | null;
             userId?: string | null;
         };
+        AddNeedBody: {
+            addressedByOrganizationId?: string | null;
+            needDomain: string;
+            note?: string;
+            priority?: number | null;
+            sensitive?: "sud" | null;
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            severity: "low" | "medium" | "high" | "urgent";
+            /**
+             * @default identified
+             * @enum {string}
+             */
+            status: "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
+        };
+        AddNeedBodyInput: {
+            addressedByOrganizationId?: string | null;
+            needDomain: string;
+            note?: string;
+            priority?: number | null;
+            sensitive?: "sud" | null;
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            severity?: "low" | "medium" | "high" | "urgent";
+            /**
+             * @default identified
+             * @enum {string}
+             */
+            status?: "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
+        };
         ApiToken: {
             createdAt: string;
             id: string;
@@ -2693,6 +3064,22 @@ export interface components {
         CareTeamRole: "lead_coordinator" | "coordinator" | "pcp" | "specialist" | "cbo_case_manager" | "community_health_worker" | "other";
         /** @enum {string} */
         CareTeamRoleInput: "lead_coordinator" | "coordinator" | "pcp" | "specialist" | "cbo_case_manager" | "community_health_worker" | "other";
+        ChangeNeedBody: {
+            addressedByOrganizationId?: string | null;
+            priority?: number | null;
+            /** @enum {string} */
+            severity?: "low" | "medium" | "high" | "urgent";
+            /** @enum {string} */
+            status?: "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
+        };
+        ChangeNeedBodyInput: {
+            addressedByOrganizationId?: string | null;
+            priority?: number | null;
+            /** @enum {string} */
+            severity?: "low" | "medium" | "high" | "urgent";
+            /** @enum {string} */
+            status?: "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
+        };
         ChangeOwnPasswordBody: {
             currentPassword: string;
             newPassword: string;
@@ -3143,6 +3530,55 @@ export interface components {
                 unitIds: string[];
             };
         };
+        Need: {
+            addressedByOrganizationId: string | null;
+            addressedByOrganizationName: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiedOn: string;
+            needDomain: string;
+            note: string | null;
+            open: boolean;
+            /** Format: uuid */
+            personId: string;
+            priority: number | null;
+            resolvedOn: string | null;
+            sensitive: "sud" | null;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "urgent";
+            /** @enum {string} */
+            source: "screening" | "manual";
+            sourceScreeningId: string | null;
+            /** @enum {string} */
+            status: "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
+            updatedAt: string;
+        };
+        NeedChange: {
+            changedAt: string;
+            changedBy: string | null;
+            /** @enum {string} */
+            field: "created" | "status" | "severity" | "priority" | "addressed_by" | "screening";
+            from: string | null;
+            id: string;
+            needDomain: string;
+            /** Format: uuid */
+            needId: string;
+            screeningId: string | null;
+            to: string | null;
+        };
+        NeedChangeInput: {
+            changedAt: string;
+            changedBy: string | null;
+            /** @enum {string} */
+            field: "created" | "status" | "severity" | "priority" | "addressed_by" | "screening";
+            from: string | null;
+            id: string;
+            needDomain: string;
+            /** Format: uuid */
+            needId: string;
+            screeningId: string | null;
+            to: string | null;
+        };
         NeedDomain: {
             code: string;
             description: string;
@@ -3180,6 +3616,41 @@ export interface components {
             needDomain: string;
             taxonomyTermId: string | null;
             taxonomyTermName: string | null;
+        };
+        NeedHistory: {
+            items: components["schemas"]["NeedChange"][];
+        };
+        NeedHistoryInput: {
+            items: components["schemas"]["NeedChangeInput"][];
+        };
+        NeedInput: {
+            addressedByOrganizationId: string | null;
+            addressedByOrganizationName: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiedOn: string;
+            needDomain: string;
+            note: string | null;
+            open: boolean;
+            /** Format: uuid */
+            personId: string;
+            priority: number | null;
+            resolvedOn: string | null;
+            sensitive: "sud" | null;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "urgent";
+            /** @enum {string} */
+            source: "screening" | "manual";
+            sourceScreeningId: string | null;
+            /** @enum {string} */
+            status: "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
+            updatedAt: string;
+        };
+        NeedList: {
+            items: components["schemas"]["Need"][];
+        };
+        NeedListInput: {
+            items: components["schemas"]["NeedInput"][];
         };
         NetworkSettings: {
             country: string;
@@ -3411,6 +3882,80 @@ export interface components {
             title: string;
             type: string;
         };
+        Question: {
+            answerable: boolean;
+            groups: {
+                [key: string]: string;
+            }[];
+            linkId: string;
+            options: {
+                code: string;
+                display: {
+                    [key: string]: string;
+                };
+            }[];
+            repeats: boolean;
+            required: boolean;
+            sensitive: "sud" | null;
+            text: {
+                [key: string]: string;
+            };
+            type: string;
+        };
+        QuestionInput: {
+            answerable: boolean;
+            groups: {
+                [key: string]: string;
+            }[];
+            linkId: string;
+            options: {
+                code: string;
+                display: {
+                    [key: string]: string;
+                };
+            }[];
+            repeats: boolean;
+            required: boolean;
+            sensitive: "sud" | null;
+            text: {
+                [key: string]: string;
+            };
+            type: string;
+        };
+        QuestionnaireDetail: {
+            baseLanguage: string;
+            questionnaire: components["schemas"]["QuestionnaireSummary"];
+            questions: components["schemas"]["Question"][];
+            rules: components["schemas"]["ScoringRule"][];
+        };
+        QuestionnaireDetailInput: {
+            baseLanguage: string;
+            questionnaire: components["schemas"]["QuestionnaireSummaryInput"];
+            questions: components["schemas"]["QuestionInput"][];
+            rules: components["schemas"]["ScoringRuleInput"][];
+        };
+        QuestionnaireSummary: {
+            /** Format: uuid */
+            id: string;
+            importedAt: string;
+            languages: string[];
+            questionCount: number;
+            ruleCount: number;
+            title: string;
+            url: string;
+            version: string;
+        };
+        QuestionnaireSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            importedAt: string;
+            languages: string[];
+            questionCount: number;
+            ruleCount: number;
+            title: string;
+            url: string;
+            version: string;
+        };
         RecordConsentBody: {
             categories: components["schemas"]["ConsentCategory"][];
             endsOn?: string | null;
@@ -3431,10 +3976,60 @@ export interface components {
             startsOn: string;
             witnessName?: string | null;
         };
+        RecordScreeningBody: {
+            answers: {
+                answers: {
+                    code?: string;
+                    value?: boolean | number | string;
+                }[];
+                linkId: string;
+            }[];
+            /** @default en */
+            language: string;
+            /** Format: uuid */
+            questionnaireId: string;
+        };
+        RecordScreeningBodyInput: {
+            answers: {
+                answers: {
+                    code?: string;
+                    value?: boolean | number | string;
+                }[];
+                linkId: string;
+            }[];
+            /** @default en */
+            language?: string;
+            /** Format: uuid */
+            questionnaireId: string;
+        };
         /** @enum {string} */
         ReferralChannel: "kith" | "email" | "phone" | "fax" | "walk_in";
         /** @enum {string} */
         ReferralChannelInput: "kith" | "email" | "phone" | "fax" | "walk_in";
+        ReplaceRulesBody: {
+            rules: {
+                answer: string;
+                linkId: string;
+                needDomain: string;
+                /**
+                 * @default medium
+                 * @enum {string}
+                 */
+                severity: "low" | "medium" | "high" | "urgent";
+            }[];
+        };
+        ReplaceRulesBodyInput: {
+            rules: {
+                answer: string;
+                linkId: string;
+                needDomain: string;
+                /**
+                 * @default medium
+                 * @enum {string}
+                 */
+                severity?: "low" | "medium" | "high" | "urgent";
+            }[];
+        };
         RevokeConsentBody: {
             reason?: string;
         };
@@ -3445,6 +4040,82 @@ export interface components {
         Role: "admin" | "program_manager" | "care_coordinator" | "partner_staff" | "leader";
         /** @enum {string} */
         RoleInput: "admin" | "program_manager" | "care_coordinator" | "partner_staff" | "leader";
+        ScoringRule: {
+            answer: string;
+            /** Format: uuid */
+            id: string;
+            linkId: string;
+            needDomain: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "urgent";
+        };
+        ScoringRuleInput: {
+            answer: string;
+            /** Format: uuid */
+            id: string;
+            linkId: string;
+            needDomain: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "urgent";
+        };
+        Screening: {
+            answers: {
+                answers: {
+                    code?: string;
+                    value?: boolean | number | string;
+                }[];
+                linkId: string;
+            }[];
+            completedAt: string;
+            /** Format: uuid */
+            id: string;
+            language: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            questionnaireId: string;
+            questionnaireTitle: string;
+            questionnaireVersion: string;
+            recordedBy: string | null;
+        };
+        ScreeningInput: {
+            answers: {
+                answers: {
+                    code?: string;
+                    value?: boolean | number | string;
+                }[];
+                linkId: string;
+            }[];
+            completedAt: string;
+            /** Format: uuid */
+            id: string;
+            language: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            questionnaireId: string;
+            questionnaireTitle: string;
+            questionnaireVersion: string;
+            recordedBy: string | null;
+        };
+        ScreeningList: {
+            items: components["schemas"]["Screening"][];
+        };
+        ScreeningListInput: {
+            items: components["schemas"]["ScreeningInput"][];
+        };
+        ScreeningResult: {
+            created: string[];
+            needs: components["schemas"]["Need"][];
+            screening: components["schemas"]["Screening"];
+            updated: string[];
+        };
+        ScreeningResultInput: {
+            created: string[];
+            needs: components["schemas"]["NeedInput"][];
+            screening: components["schemas"]["ScreeningInput"];
+            updated: string[];
+        };
         SearchAnswer: {
             correction: {
                 searchedFor: string;

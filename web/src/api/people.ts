@@ -9,6 +9,9 @@ export interface PeopleFilters {
   programId: string;
   mine: boolean;
   sort: PeopleSort;
+  /** People with a need of this domain (a code), and in this status ('' for any open one). */
+  needDomain?: string;
+  needStatus?: string;
 }
 
 export const peopleKeys = {
@@ -23,6 +26,8 @@ const filterQuery = (filters: PeopleFilters) => ({
   q: filters.q.trim() || undefined,
   programId: filters.programId || undefined,
   careTeamUserId: filters.mine ? 'me' : undefined,
+  needDomain: filters.needDomain || undefined,
+  needStatus: filters.needDomain || filters.needStatus ? filters.needStatus || 'open' : undefined,
   sort: filters.sort,
 });
 

@@ -85,3 +85,29 @@ export type RecordConsentBody = Schemas['RecordConsentBodyInput'];
 export const consentCategories = allOf<ConsentCategory>()(['contact', 'demographics', 'needs', 'care_plan', 'sud']);
 export const consentPurposes = allOf<ConsentPurpose>()(['care_coordination', 'referral', 'case_conference']);
 export const peopleSorts = allOf<PeopleSort>()(['name', 'birth_date', 'recent']);
+
+// ----- screening and needs -----
+export type QuestionnaireSummary = Schemas['QuestionnaireSummary'];
+export type QuestionnaireDetail = Schemas['QuestionnaireDetail'];
+export type Question = Schemas['Question'];
+export type ScoringRule = Schemas['ScoringRule'];
+export type Need = Schemas['Need'];
+export type NeedChange = Schemas['NeedChange'];
+export type Screening = Schemas['Screening'];
+export type ScreeningResult = Schemas['ScreeningResult'];
+export type RecordScreeningBody = Schemas['RecordScreeningBodyInput'];
+export type ChangeNeedBody = Schemas['ChangeNeedBodyInput'];
+export type AddNeedBody = Schemas['AddNeedBodyInput'];
+export type ReplaceRulesBody = Schemas['ReplaceRulesBodyInput'];
+export type NeedStatus = Need['status'];
+export type NeedSeverity = Need['severity'];
+export const needStatuses = allOf<NeedStatus>()([
+  'identified',
+  'in_scope',
+  'out_of_scope',
+  'being_addressed',
+  'met',
+  'declined',
+  'not_applicable',
+]);
+export const needSeverities = allOf<NeedSeverity>()(['low', 'medium', 'high', 'urgent']);

@@ -3,9 +3,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+// Spanish so far: the screening form's own words (the questions come in the questionnaire's languages).
+import es from './es.json';
 
 export const defaultNS = 'translation';
-export const resources = { en: { translation: en } } as const;
+export const resources = { en: { translation: en }, es: { translation: es } } as const;
 
 void i18n.use(initReactI18next).init({
   resources,

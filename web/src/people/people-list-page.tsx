@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { itemsOf } from '../api/paged';
 import { peopleCsvUrl, useCarePrograms, usePeople, type PeopleFilters } from '../api/people';
-import { peopleSorts, type PeopleSort } from '../api/types';
+import { useNeedDomains } from '../api/directory';
+import { needStatuses, peopleSorts, type PeopleSort } from '../api/types';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
@@ -20,6 +21,7 @@ export default function PeopleListPage() {
   const people = usePeople(filters);
   const staff = !me.user.roles.every((role) => role === 'partner_staff');
   const programs = useCarePrograms(staff);
+  const needDomains = useNeedDomains();
   const items = itemsOf(people.data);
 
   return (
@@ -62,6 +64,24 @@ export default function PeopleListPage() {
                 ]}
               />
             )}
+            <NativeSelect
+              label={t('screening.filter.needDomain')}
+              value={filters.needDomain ?? ''}
+              onChange={(event) => setFilters((current) => ({ ...current, needDomain: event.currentTarget.value }))}
+              data={[
+                { value: '', label: t('screening.filter.anyNeed') },
+                ...(needDomains.data ?? []).map((domain) => ({ value: domain.code, label: domain.name })),
+              ]}
+            />
+            <NativeSelect
+              label={t('screening.filter.needStatus')}
+              value={filters.needStatus ?? ''}
+              onChange={(event) => setFilters((current) => ({ ...current, needStatus: event.currentTarget.value }))}
+              data={[
+                { value: '', label: t('screening.filter.open') },
+                ...needStatuses.map((status) => ({ value: status, label: t(`screening.needs.statuses.${status}`) })),
+              ]}
+            />
             <NativeSelect
               label={t('people.sort')}
               value={filters.sort}

@@ -11,6 +11,7 @@ import type { PersonDetail } from '../api/types';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
+import { NeedsSection } from '../screening/needs-section';
 import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
 
@@ -139,6 +140,7 @@ function PersonView(props: { detail: PersonDetail }) {
           <Text c="dimmed">{t('people.notShared')}</Text>
         )}
       </Section>
+      {(holder || person.access.categories.includes('needs')) && <NeedsSection personId={person.id} writes={writes} />}
       {(holder || person.access.categories.includes('care_plan')) && (
         <>
           <Section title={t('people.primaryCare')}>

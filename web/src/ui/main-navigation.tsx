@@ -26,6 +26,7 @@ export function MainNavigation(props: { onNavigate: () => void }) {
     places.push({ to: '/admin', label: t('nav.admin') }, { to: '/admin/audit', label: t('nav.audit') });
   }
   if (me.networkAdmin) places.push({ to: '/directory/settings', label: t('nav.directorySettings') });
+  if (me.networkAdmin) places.push({ to: '/screening/rules', label: t('screening.rules.title') });
   places.push({ to: '/account', label: t('account.nav') });
   // A page with its own place (Directory settings) is not also a subpage of the place above it.
   const ownPlace = places.some((place) => place.to === pathname);

@@ -1,0 +1,19 @@
+// The screening domain's public face: questionnaires (FHIR R4 Questionnaire JSON) and their
+// scoring rules, completed screenings, and each person's needs with their history. Loading it
+// registers the domain's policy rules. Needs are personal data: no record-name function is
+// registered for the audit log.
+import './screening.policy';
+
+export { screeningRoutes } from './screening.routes';
+export { importQuestionnaire } from './import-questionnaire';
+export type { ImportedQuestionnaire } from './import-questionnaire';
+export { recordScreening } from './record-screening';
+export { addNeed } from './add-need';
+export { changeNeed } from './change-need';
+export { readNeeds } from './read-needs';
+export { translationExtension, sensitiveExtension, parseQuestionnaire as checkQuestionnaire } from './questionnaire';
+export type { ScoringRule } from './questionnaire';
+export { needStatuses } from './screening.schema';
+export type { RecordScreeningBody, AddNeedBody, NeedStatus } from './screening.schema';
+// The population list's needs filter (called by the people domain's list query).
+export { needsFilterSql, needFilterStatuses } from './needs-filter.store';

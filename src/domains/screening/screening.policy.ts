@@ -1,0 +1,46 @@
+// Who may do what with questionnaires, screenings and needs. Whether the person is visible at all
+// is the people domain's access rule (guardPerson); the rules here judge the categories it gave
+// the viewer, and who of the holder organisation may write.
+import { hasRole, type Actor } from '../../platform/auth/actor';
+import { registerRules, type Guarded } from '../../platform/policy/policy';
+import { writesForHolder, type GuardedPerson } from '../people';
+
+/** A person's needs as the policy judges them: the holder, visibility and the categories the access rule gave. */
+export interface GuardedNeeds extends GuardedPerson {
+  categories: readonly string[];
+}
+
+declare module '../../platform/policy/policy' {
+  interface PolicyActions {
+    /** The questionnaires a form offers: not personal data. */
+    'questionnaire.list': Guarded;
+    'questionnaire.read': Guarded;
+    /** Loading a questionnaire (the CLI) and changing its scoring rules. */
+    'questionnaire.import': Guarded;
+    'questionnaire.change_rules': Guarded;
+    /** A person's needs, screenings and the history of their needs: the 'needs' category. */
+    'need.list': GuardedNeeds;
+    'need.create': GuardedNeeds;
+    'need.update': GuardedNeeds;
+    'screening.list': GuardedNeeds;
+    'screening.create': GuardedNeeds;
+  }
+}
+
+const seesNeeds = (_actor: Actor, person: GuardedNeeds) => person.visible && person.categories.includes('needs');
+const writesNeeds = (actor: Actor, person: GuardedNeeds) =>
+  seesNeeds(actor, person) && writesForHolder(actor, person.organizationId);
+/** The host's admins and program managers keep the network's questionnaires. */
+const keepsQuestionnaires = (actor: Actor) => actor.organizationIsHost && hasRole(actor, 'admin', 'program_manager');
+
+registerRules({
+  'questionnaire.list': () => true,
+  'questionnaire.read': () => true,
+  'questionnaire.import': keepsQuestionnaires,
+  'questionnaire.change_rules': keepsQuestionnaires,
+  'need.list': seesNeeds,
+  'need.create': writesNeeds,
+  'need.update': writesNeeds,
+  'screening.list': seesNeeds,
+  'screening.create': writesNeeds,
+});
