@@ -5,7 +5,8 @@
 // (server), ≤ 80 ms (PGlite), API ≤ 1.5× SQL; import ≥ 20,000 services/s on the server.
 // Then re-imports through `kith import hsds` itself (see directory-import.ts): the same files
 // again, and with 1 % of services changed and 0.1 % new, as ratios to the first import.
-// BENCH_PART=import runs only the re-imports, BENCH_PART=search only the searches.
+// BENCH_PART=import runs only the re-imports, BENCH_PART=search only the searches; BENCH_ENGINES picks
+// the engines (postgres, pglite; both by default).
 import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -191,7 +192,10 @@ async function measure(engine: Engine) {
   }
 }
 
-const engines: Engine[] = (await serverUnavailableReason()) ? ['pglite'] : ['postgres', 'pglite'];
+// BENCH_ENGINES=postgres (or pglite) measures one engine only.
+const available: Engine[] = (await serverUnavailableReason()) ? ['pglite'] : ['postgres', 'pglite'];
+const chosen = process.env.BENCH_ENGINES?.split(',').map((name) => name.trim());
+const engines = chosen ? available.filter((engine) => chosen.includes(engine)) : available;
 const part = process.env.BENCH_PART ?? 'all';
 if (part === 'import' || part === 'all') printReimports(total, await measureReimports(engines, total));
 if (part === 'import') process.exit(0);
