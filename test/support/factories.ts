@@ -1,6 +1,6 @@
 // Factories: each test builds the organisations and users it needs, never relying on seed rows.
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../src/platform/auth/actor';
+import type { Actor, Role } from '../../src/platform/auth/actor';
 import type { Database } from '../../src/platform/db/database';
 import {
   createOrganization,
@@ -56,4 +56,22 @@ export async function buildUser(
     },
   );
   return { ...user, password: options.password ?? TEST_PASSWORD };
+}
+
+/** The actor a signed-in `user` (from buildUser) is, for calling a use case directly. */
+export function actorOfUser(
+  user: Awaited<ReturnType<typeof buildUser>>,
+  organization: { isHost?: boolean; name?: string } = {},
+): Actor {
+  return {
+    via: 'session',
+    userId: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    organizationId: user.organization_id,
+    organizationName: organization.name ?? 'Test organisation',
+    organizationIsHost: organization.isHost ?? false,
+    roles: user.roles,
+    unitIds: user.unit_ids,
+  };
 }

@@ -18,6 +18,12 @@ export interface AccessSql {
   basis: string;
   /** text[]: the categories the viewer sees of `p`. */
   categories: string;
+  /**
+   * For a viewer who sees people only through consents: SQL selecting the ids of everyone they may
+   * see, a set small enough to start a list from (`visible` is then `p.id` among them). Null for
+   * staff of the holder and the operator, who see too many people for that.
+   */
+  ids: string | null;
   values: unknown[];
 }
 
@@ -31,19 +37,38 @@ export function accessSql(viewer: Viewer, firstParam: number): AccessSql {
       visible: 'TRUE',
       basis: `'holder'`,
       categories: `ARRAY['contact', 'demographics', 'needs', 'care_plan', 'sud']::text[]`,
+      ids: null,
       values: [],
     };
   }
   const organization = `$${firstParam}::uuid`;
   const holderCategories = `$${firstParam + 1}::text[]`;
-  const asHolder = `(p.holder_organization_id = ${organization} AND ${holderCategories} IS NOT NULL)`;
-  return {
-    visible: `(${asHolder} OR EXISTS (SELECT 1 FROM person_consents ac WHERE ac.person_id = p.id AND ${liveCareConsent('ac', organization)}))`,
-    basis: `CASE WHEN ${asHolder} THEN 'holder' ELSE 'consent' END`,
-    categories: `CASE WHEN ${asHolder} THEN ${holderCategories} ELSE COALESCE((
+  // The people the organisation's consents name. As an array (computed once, before the people are
+  // read), the planner reads just those people by their key; as a sub-select it would walk the
+  // whole population in name order testing each one, which is slow when few match.
+  const consentedIds = `SELECT ac.person_id FROM person_consents ac WHERE ${liveCareConsent('ac', organization)}`;
+  const consentCategoriesOfP = `COALESCE((
         SELECT array_agg(DISTINCT category ORDER BY category)
           FROM person_consents ac CROSS JOIN LATERAL unnest(ac.categories) AS category
-         WHERE ac.person_id = p.id AND ${liveCareConsent('ac', organization)}), '{}'::text[]) END`,
+         WHERE ac.person_id = p.id AND ${liveCareConsent('ac', organization)}), '{}'::text[])`;
+  if (viewer.holderCategories === null) {
+    // This user sees none of the people their organisation holds: consents are the only way in.
+    // (The second value is null here; it is named so that its parameter keeps a type.)
+    const ids = `${consentedIds} AND ${holderCategories} IS NULL`;
+    return {
+      visible: `p.id = ANY (ARRAY(${ids}))`,
+      basis: `'consent'`,
+      categories: consentCategoriesOfP,
+      ids,
+      values: [viewer.organizationId, viewer.holderCategories],
+    };
+  }
+  const asHolder = `(p.holder_organization_id = ${organization} AND ${holderCategories} IS NOT NULL)`;
+  return {
+    visible: `(${asHolder} OR p.id = ANY (ARRAY(${consentedIds})))`,
+    basis: `CASE WHEN ${asHolder} THEN 'holder' ELSE 'consent' END`,
+    categories: `CASE WHEN ${asHolder} THEN ${holderCategories} ELSE ${consentCategoriesOfP} END`,
+    ids: null,
     values: [viewer.organizationId, viewer.holderCategories],
   };
 }

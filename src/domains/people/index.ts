@@ -5,6 +5,9 @@ import './people.policy';
 
 export { peopleRoutes } from './people.routes';
 export { createPerson } from './create-person';
+export { nameKey } from './people.store';
+export { provideNeedsFilter } from './needs-filter';
+export type { NeedsFilter } from './needs-filter';
 export { importPeople } from './import-people';
 export type { ImportPersonRow, ImportNote, ImportFieldError, ImportPeopleResult, ImportRowResult } from './import-people';
 export { createCareProgram } from './create-care-program';

@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/database';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import type { TableRow } from '../../platform/db/tables.generated';
 import type { Viewer } from './access';
-import { needsFilterSql } from '../screening';
+import { needsFilter } from './needs-filter';
 import { accessSql } from './access.store';
 import type { IdentifierInput, IdentifierKind, PeopleSort } from './people.schema';
 
@@ -187,6 +187,9 @@ const sortKeys: Record<PeopleSort, { key: string; order: string; direction: '>' 
   recent: { key: `to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, order: 'DESC', direction: '<' },
 };
 
+/** Below this many people matching a filter, a list reads those people by id rather than walking all in order. */
+const FEW_CANDIDATES = 2_000;
+
 /**
  * The people the viewer may see that match the filter, one page. The access rule is in the WHERE
  * clause: a person the viewer may not see is neither served nor counted nor skipped over. A search
@@ -202,21 +205,31 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
     return `$${values.length}`;
   };
   const sort = sortKeys[filter.sort];
-  const where = ['p.merged_into IS NULL', access.visible];
+  const where = ['p.merged_into IS NULL'];
+  // Sets of ids the page's people must be among, each found through an index (the viewer's
+  // consents, a need's holders, a search's candidates): when there are any, the people are read by
+  // id from their intersection instead of walking everyone in order until a page is full, which
+  // reads the whole population when few match. (One array: two would be tried in every pairing.)
+  const idSets: string[] = [];
+  if (access.ids) idSets.push(access.ids);
+  else where.push(access.visible);
   if (filter.programId) {
     where.push(
       `EXISTS (SELECT 1 FROM person_enrolments e WHERE e.person_id = p.id AND e.program_id = ${param(filter.programId)}::uuid AND e.disenrolled_on IS NULL)`,
     );
   }
   if (filter.needs) {
-    where.push(
-      needsFilterSql({
-        personId: 'p.id',
-        categories: access.categories,
-        needDomainParam: param(filter.needs.needDomain),
-        statusesParam: param(filter.needs.statuses),
-      }),
+    const needs = needsFilter();
+    const params = { needDomainParam: param(filter.needs.needDomain), statusesParam: param(filter.needs.statuses) };
+    where.push(needs.sql({ personId: 'p.id', categories: access.categories, ...params }));
+    // Few people with such a need: read just them (by their ids), not the population in name
+    // order until a page is full, which reads everyone when the matches are few or none. Many:
+    // the walk in name order fills a page soon. (Counting stops at the threshold.)
+    const probe = await q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (${needs.candidates({ needDomainParam: '$1', statusesParam: '$2' })} LIMIT ${FEW_CANDIDATES}) few`,
+      [filter.needs.needDomain, filter.needs.statuses],
     );
+    if (probe[0]!.n < FEW_CANDIDATES) idSets.push(needs.candidates(params));
   }
   if (filter.careTeamUserId) {
     where.push(
@@ -228,6 +241,10 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
   if (text) {
     const key = nameKey(text);
     const matches: string[] = [];
+    // The people any of the ways could match, found through indexes (trigrams of the names, the
+    // birth-date index, identifiers by value) before anyone is read, so a search costs its matches,
+    // not the population; `matches` then decide exactly, with what the viewer may see.
+    const candidates: string[] = [];
     if (key) {
       const k = param(key);
       matches.push(
@@ -236,15 +253,27 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
         // The name the person uses.
         `lower(coalesce(p.used_name, '')) LIKE '%' || ${k} || '%'`,
       );
-    }
-    const birthDate = typedBirthDate(text);
-    if (birthDate) matches.push(`(${seesDemographics} AND p.birth_date = ${param(birthDate)}::date)`);
-    if (/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
-      matches.push(
-        `(${seesDemographics} AND EXISTS (SELECT 1 FROM person_identifiers i WHERE i.person_id = p.id AND lower(i.value) = lower(${param(text)})))`,
+      candidates.push(
+        `SELECT c.id FROM people c WHERE c.name_key LIKE '%' || ${k} || '%' OR ${k} <% c.name_key OR lower(coalesce(c.used_name, '')) LIKE '%' || ${k} || '%'`,
       );
     }
+    const birthDate = typedBirthDate(text);
+    if (birthDate) {
+      const day = param(birthDate);
+      matches.push(`(${seesDemographics} AND p.birth_date = ${day}::date)`);
+      candidates.push(`SELECT c.id FROM people c WHERE c.birth_date = ${day}::date`);
+    }
+    if (/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
+      const typed = param(text);
+      matches.push(
+        `(${seesDemographics} AND EXISTS (SELECT 1 FROM person_identifiers i WHERE i.person_id = p.id AND lower(i.value) = lower(${typed})))`,
+      );
+      candidates.push(`SELECT i.person_id FROM person_identifiers i WHERE lower(i.value) = lower(${typed})`);
+    }
     where.push(matches.length ? `(${matches.join(' OR ')})` : 'FALSE');
+    if (candidates.length) idSets.push(candidates.join(' UNION '));
+    // `<%` is word_similarity(…) >= this threshold, for this transaction only.
+    if (key) await q.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
   }
   if (filter.name !== undefined) {
     const key = nameKey(filter.name);
@@ -254,17 +283,24 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
       where.push(
         `((' ' || p.name_key) LIKE '% ' || ${k} || '%' OR (' ' || lower(coalesce(p.used_name, ''))) LIKE '% ' || ${k} || '%')`,
       );
+      // Candidates by the names' trigram indexes (a word's beginning is somewhere in the name).
+      idSets.push(
+        `SELECT c.id FROM people c WHERE c.name_key LIKE '%' || ${k} || '%' OR lower(coalesce(c.used_name, '')) LIKE '%' || ${k} || '%'`,
+      );
     }
   }
   if (filter.birthDate !== undefined) where.push(`(${seesDemographics} AND p.birth_date = ${param(filter.birthDate)}::date)`);
   if (filter.identifier) {
     const { value, kind, issuer } = filter.identifier;
+    const typed = param(value);
+    idSets.push(`SELECT c.person_id FROM person_identifiers c WHERE lower(c.value) = lower(${typed})`);
     where.push(
-      `(${seesDemographics} AND EXISTS (SELECT 1 FROM person_identifiers i WHERE i.person_id = p.id AND i.value = ${param(value)}` +
+      `(${seesDemographics} AND EXISTS (SELECT 1 FROM person_identifiers i WHERE i.person_id = p.id AND i.value = ${typed}` +
         `${kind ? ` AND i.kind = ${param(kind)}` : ''}${issuer !== undefined ? ` AND i.issuer = ${param(issuer)}` : ''}))`,
     );
   }
   if (after) where.push(`(${sort.key}, p.id::text) ${sort.direction} (${param(after[0])}, ${param(after[1])})`);
+  if (idSets.length) where.push(`p.id = ANY (ARRAY(${idSets.map((ids) => `(${ids})`).join(' INTERSECT ')}))`);
   const rows = await q.query<VisiblePersonRow>(
     `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${sort.key} AS sort_key
        FROM people p

@@ -6,7 +6,7 @@ import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platfor
 import { AppError } from '../../platform/http/app-error';
 import { accessOf, viewerOf, type PersonAccess } from './access';
 import type { PeopleQuery } from './people.schema';
-import { needFilterStatuses } from '../screening';
+import { needsFilter } from './needs-filter';
 import { listVisiblePeople, type VisiblePersonRow } from './people.store';
 
 export interface PeoplePage {
@@ -33,7 +33,7 @@ export async function readPeople(
       careTeamUserId,
       needs:
         query.needDomain !== undefined || query.needStatus !== undefined
-          ? { needDomain: query.needDomain ?? null, statuses: needFilterStatuses(query.needStatus) }
+          ? { needDomain: query.needDomain ?? null, statuses: needsFilter().statuses(query.needStatus) }
           : undefined,
       sort: query.sort,
       limit: query.limit,

@@ -3,6 +3,11 @@
 // registers the domain's policy rules. Needs are personal data: no record-name function is
 // registered for the audit log.
 import './screening.policy';
+import { provideNeedsFilter } from '../people';
+import { needFilterStatuses, needsCandidatesSql, needsFilterSql } from './needs-filter.store';
+
+// The population list's needs filter: the people domain includes this SQL in its list query.
+provideNeedsFilter({ sql: needsFilterSql, candidates: needsCandidatesSql, statuses: needFilterStatuses });
 
 export { screeningRoutes } from './screening.routes';
 export { importQuestionnaire } from './import-questionnaire';
@@ -15,5 +20,3 @@ export { translationExtension, sensitiveExtension, parseQuestionnaire as checkQu
 export type { ScoringRule } from './questionnaire';
 export { needStatuses } from './screening.schema';
 export type { RecordScreeningBody, AddNeedBody, NeedStatus } from './screening.schema';
-// The population list's needs filter (called by the people domain's list query).
-export { needsFilterSql, needFilterStatuses } from './needs-filter.store';
