@@ -18,6 +18,7 @@ const DirectorySettingsPage = lazy(() => import('./directory/settings-page'));
 const PeopleListPage = lazy(() => import('./people/people-list-page'));
 const PersonPage = lazy(() => import('./people/person-page'));
 const EnrolPage = lazy(() => import('./people/enrol-page'));
+const MergePage = lazy(() => import('./people/merge-page'));
 const ScoringRulesPage = lazy(() => import('./screening/scoring-rules-page'));
 const NotFoundPage = lazy(() => import('./ui/not-found-page'));
 
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
               { index: true, element: <PeopleListPage /> },
               { path: 'new', element: <EnrolPage /> },
               { path: ':personId', element: <PersonPage /> },
+              { path: ':personId/merge/:duplicateId', element: <MergePage /> },
             ],
           },
           {

@@ -36,6 +36,12 @@ declare module '../../platform/policy/policy' {
     'person.end_care_team_member': GuardedPerson;
     'person.record_consent': GuardedPerson;
     'person.revoke_consent': GuardedPerson;
+    /** Merging a duplicate record into this one; judged for both records. */
+    'person.merge': GuardedPerson;
+    /** The people who may be the same person as this one: what a merge starts from. */
+    'person.find_duplicates': GuardedPerson;
+    /** The record's own history (when it was made, the records merged into it). */
+    'person.read_timeline': GuardedPerson;
     /** The programs of the organisation. */
     'care_program.list': Guarded;
     'care_program.create': Guarded;
@@ -63,6 +69,9 @@ registerRules({
   'person.end_care_team_member': holderWrites,
   'person.record_consent': holderWrites,
   'person.revoke_consent': holderWrites,
+  'person.merge': holderWrites,
+  'person.find_duplicates': holderWrites,
+  'person.read_timeline': (_actor, person) => person.visible,
   'care_program.list': (actor, organization) => sameOrganization(actor, organization) && !hasRole(actor, 'partner_staff'),
   'care_program.create': (actor, organization) =>
     sameOrganization(actor, organization) && hasRole(actor, 'admin', 'program_manager'),

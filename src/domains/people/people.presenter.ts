@@ -8,12 +8,14 @@ import type {
   ConsentCategory,
   Person,
   PersonDetail,
+  PersonTimeline,
   CareTeamRole,
   IdentifierKind,
   ConsentPurpose,
 } from './people.schema';
 import type { VisiblePersonRow } from './people.store';
 import type { PersonRecord } from './read-person';
+import type { PersonTimelineRecord } from './read-person-timeline';
 
 export function presentPerson(row: VisiblePersonRow, access: PersonAccess): Person {
   return {
@@ -111,6 +113,33 @@ export function presentPersonDetail(record: PersonRecord): PersonDetail {
       revokedAt: consent.revoked_at ? consent.revoked_at.toISOString() : null,
       revocationReason: consent.revocation_reason,
       active: consent.active,
+    })),
+  };
+}
+
+export function presentPersonTimeline(record: PersonTimelineRecord): PersonTimeline {
+  return {
+    personId: record.personId,
+    createdAt: record.createdAt.toISOString(),
+    merges: record.merges.map((merge) => ({
+      id: merge.id,
+      survivorId: merge.survivor_id,
+      duplicateId: merge.duplicate_id,
+      duplicateCreatedAt: merge.duplicate_created_at.toISOString(),
+      mergedAt: merge.merged_at.toISOString(),
+      mergedBy: merge.merged_by,
+      mergedByName: merge.merged_by ? (record.userNames.get(merge.merged_by) ?? null) : null,
+      fieldsFromDuplicate: merge.fields_from_duplicate,
+      moved: {
+        identifiers: merge.moved.identifiers.length,
+        enrolments: merge.moved.enrolments.length,
+        primaryCare: merge.moved.primaryCare,
+        careTeam: merge.moved.careTeam.length,
+        consents: merge.moved.consents.length,
+        screenings: merge.moved.screenings.length,
+        needs: merge.moved.needs.length,
+        needsCombined: merge.moved.needsCombined.length,
+      },
     })),
   };
 }

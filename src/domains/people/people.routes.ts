@@ -21,6 +21,9 @@ import { readCarePrograms } from './read-care-programs';
 import { readMyPeople } from './read-my-people';
 import { readPeople } from './read-people';
 import { readPerson } from './read-person';
+import { readPersonTimeline } from './read-person-timeline';
+import { readPossibleDuplicates } from './read-possible-duplicates';
+import { mergePeople } from './merge-people';
 import { updatePerson } from './update-person';
 
 /** The most rows one CSV holds. */
@@ -103,7 +106,7 @@ export function peopleRoutes(app: FastifyInstance, options: { db: Database }): v
   api.get('/api/people/:personId', {
     schema: {
       tags,
-      summary: 'A person’s page, as far as you may see it',
+      summary: 'A person’s page, as far as you may see it (a record merged into another: 404 whose mergedInto names that record)',
       params: schema.PersonIdParams,
       response: { 200: schema.PersonDetail },
     },
@@ -130,6 +133,50 @@ export function peopleRoutes(app: FastifyInstance, options: { db: Database }): v
           ifMatchVersion: ifMatchVersion(request.headers['if-match']),
         }),
       ),
+  });
+
+  api.get('/api/people/:personId/duplicates', {
+    schema: {
+      tags,
+      summary: 'People your organisation holds who may be this same person (same date of birth, a similar name)',
+      params: schema.PersonIdParams,
+      response: { 200: schema.PossibleDuplicates },
+    },
+    handler: async (request) => ({
+      items: (await readPossibleDuplicates(contextOf(request, db), { personId: request.params.personId })).map(
+        ({ row, access }) => present.presentPerson(row, access),
+      ),
+    }),
+  });
+
+  api.post('/api/people/:personId/merge', {
+    schema: {
+      tags,
+      summary:
+        'Merge a duplicate record into this one: choose, field by field, which value is kept; everything attached to the duplicate moves here (send both versions as read; If-Match may carry this one’s)',
+      params: schema.PersonIdParams,
+      body: schema.MergePeopleBody,
+      response: { 200: schema.PersonDetail },
+    },
+    handler: async (request) =>
+      detail(
+        await mergePeople(contextOf(request, db), {
+          personId: request.params.personId,
+          body: request.body,
+          ifMatchVersion: ifMatchVersion(request.headers['if-match']),
+        }),
+      ),
+  });
+
+  api.get('/api/people/:personId/timeline', {
+    schema: {
+      tags,
+      summary: 'The record’s own history: when it was made, and the duplicate records merged into it',
+      params: schema.PersonIdParams,
+      response: { 200: schema.PersonTimeline },
+    },
+    handler: async (request) =>
+      present.presentPersonTimeline(await readPersonTimeline(contextOf(request, db), { personId: request.params.personId })),
   });
 
   api.post('/api/people/:personId/enrolments', {

@@ -186,6 +186,60 @@ export type RecordConsentBody = z.infer<typeof RecordConsentBody>;
 export const RevokeConsentBody = z.strictObject({ reason: text(2000).optional() });
 export type RevokeConsentBody = z.infer<typeof RevokeConsentBody>;
 
+/** The fields a merge chooses between, one by one (sex and gender identity with their codes; the address as a whole). */
+export const mergeFields = [
+  'givenName',
+  'familyName',
+  'usedName',
+  'birthDate',
+  'sex',
+  'genderIdentity',
+  'pronouns',
+  'preferredLanguage',
+  'interpreterNeeded',
+  'phone',
+  'email',
+  'contactMethod',
+  'contactTimes',
+  'address',
+  'whatMatters',
+] as const;
+export const MergeField = z.enum(mergeFields);
+export type MergeField = z.infer<typeof MergeField>;
+/** Whose value a field keeps: the record kept (the one in the path) or the duplicate merged into it. */
+export const MergeSide = z.enum(['survivor', 'duplicate']);
+export type MergeSide = z.infer<typeof MergeSide>;
+
+const side = MergeSide.optional();
+export const MergePeopleBody = z.strictObject({
+  /** The record merged into the one in the path: its row stays, marked as merged. */
+  duplicateId: Id,
+  /** Field by field, whose value the kept record has afterwards; a field left out keeps its own. */
+  fields: z
+    .strictObject({
+      givenName: side,
+      familyName: side,
+      usedName: side,
+      birthDate: side,
+      sex: side,
+      genderIdentity: side,
+      pronouns: side,
+      preferredLanguage: side,
+      interpreterNeeded: side,
+      phone: side,
+      email: side,
+      contactMethod: side,
+      contactTimes: side,
+      address: side,
+      whatMatters: side,
+    } satisfies Record<MergeField, typeof side>)
+    .default({}),
+  /** The versions of both records as read: a change made to either since then refuses the merge (409). */
+  survivorVersion: z.number().int().min(1).max(2_147_483_647),
+  duplicateVersion: z.number().int().min(1).max(2_147_483_647),
+});
+export type MergePeopleBody = z.infer<typeof MergePeopleBody>;
+
 export const CreateProgramBody = z.strictObject({
   name: nonEmpty(200),
   entryCriteria: multiLineText().max(4000, 'must be at most 4000 characters').optional(),
@@ -323,6 +377,45 @@ export type PersonDetail = z.infer<typeof PersonDetail>;
 
 export const PersonPage = pageSchema(Person);
 
+/** The people of the holder who may be the same person as one on record (same birth date and a similar name). */
+export const PossibleDuplicates = z.object({ items: z.array(Person) });
+
+/** What a merge moved from the duplicate to the record kept, counted. */
+export const MergeMovedCounts = z.object({
+  identifiers: z.number(),
+  enrolments: z.number(),
+  primaryCare: z.boolean(),
+  careTeam: z.number(),
+  consents: z.number(),
+  screenings: z.number(),
+  needs: z.number(),
+  /** Open needs of a domain both records had, combined into one with both histories. */
+  needsCombined: z.number(),
+});
+
+export const PersonMerge = z.object({
+  id: z.string(),
+  /** The record kept by this merge: this person, or a record merged into this person later. */
+  survivorId: z.string(),
+  duplicateId: z.string(),
+  /** When the duplicate record had been made. */
+  duplicateCreatedAt: z.string(),
+  mergedAt: z.string(),
+  mergedBy: z.string().nullable(),
+  mergedByName: z.string().nullable(),
+  /** The fields that took the duplicate's value. */
+  fieldsFromDuplicate: z.array(MergeField),
+  moved: MergeMovedCounts,
+});
+
+/** The record's own history: when it was made, and the records merged into it (shown to the holder's staff only). */
+export const PersonTimeline = z.object({
+  personId: z.string(),
+  createdAt: z.string(),
+  merges: z.array(PersonMerge),
+});
+export type PersonTimeline = z.infer<typeof PersonTimeline>;
+
 export const DuplicateCandidates = z.object({ candidateIds: z.array(z.string()) });
 
 export const CareProgram = z.object({
@@ -364,6 +457,12 @@ for (const [schema, id] of [
   [RecordConsentBody, 'RecordConsentBody'],
   [RevokeConsentBody, 'RevokeConsentBody'],
   [CreateProgramBody, 'CreateProgramBody'],
+  [MergeField, 'MergeField'],
+  [MergeSide, 'MergeSide'],
+  [MergePeopleBody, 'MergePeopleBody'],
+  [PossibleDuplicates, 'PossibleDuplicates'],
+  [PersonMerge, 'PersonMerge'],
+  [PersonTimeline, 'PersonTimeline'],
 ] as const) {
   z.globalRegistry.add(schema, { id });
 }

@@ -337,10 +337,12 @@ export async function duplicateCandidates(
   q: Queryable,
   holderOrganizationId: string,
   person: { givenName: string; familyName: string; birthDate: string; identifiers: IdentifierInput[] },
+  /** The person themselves, when they are already on record (the possible duplicates of a person's page). */
+  exceptPersonId?: string,
 ): Promise<string[]> {
   const rows = await q.query<{ id: string }>(
     `SELECT p.id FROM people p
-      WHERE p.holder_organization_id = $1 AND p.merged_into IS NULL
+      WHERE p.holder_organization_id = $1 AND p.merged_into IS NULL AND p.id IS DISTINCT FROM $6::uuid
         AND ((p.birth_date = $2::date AND (p.name_key = $3 OR similarity(p.name_key, $3) >= 0.6))
              OR EXISTS (SELECT 1 FROM person_identifiers i
                          JOIN unnest($4::text[], $5::text[]) AS typed (kind, value) ON typed.kind = i.kind AND typed.value = i.value
@@ -352,9 +354,23 @@ export async function duplicateCandidates(
       nameKey(person.givenName, person.familyName),
       person.identifiers.map((identifier) => identifier.kind),
       person.identifiers.map((identifier) => identifier.value),
+      exceptPersonId ?? null,
     ],
   );
   return rows.map((row) => row.id);
+}
+
+/** The people among `ids` the viewer may see, with what the viewer may see of them, by name. */
+export async function findVisiblePeople(q: Queryable, viewer: Viewer, ids: string[]): Promise<VisiblePersonRow[]> {
+  if (ids.length === 0) return [];
+  const access = accessSql(viewer, 2);
+  return q.query<VisiblePersonRow>(
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key
+       FROM people p
+      WHERE p.id = ANY ($1::uuid[]) AND p.merged_into IS NULL AND ${access.visible}
+      ORDER BY lower(p.family_name), lower(p.given_name), p.id`,
+    [ids, ...access.values],
+  );
 }
 
 /** The identifiers among `identifiers` another person of the holder already has. */

@@ -1,7 +1,9 @@
 // A person's page: the record, identifiers, primary care, care team, enrolments and consents, as
-// the access rule lets the actor see them; one audit row in the same transaction.
+// the access rule lets the actor see them; one audit row in the same transaction. A record merged
+// into another answers with the id of the record it lives on as.
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
+import { AppError } from '../../platform/http/app-error';
 import { organizationNames } from '../identity';
 import { sees, type PersonAccess } from './access';
 import {
@@ -15,6 +17,7 @@ import {
   type PrimaryCareRow,
 } from './care.store';
 import { guardPerson } from './guard';
+import { findSurvivorOf } from './merge.store';
 import { listIdentifiers, type IdentifierRow, type VisiblePersonRow } from './people.store';
 
 export interface PersonRecord {
@@ -29,8 +32,25 @@ export interface PersonRecord {
   organizationNames: Map<string, string>;
 }
 
+/**
+ * A record merged into another is not read: the answer is a 404 whose `mergedInto` names the record
+ * it lives on as, for an actor who may see that record (anyone else gets the plain 404).
+ */
 export async function readPerson(context: UseCaseContext, props: { personId: string }): Promise<PersonRecord> {
-  return context.db.tx(async (q) => {
+  const answer = await context.db.tx(async (q): Promise<PersonRecord | { mergedInto: string }> => {
+    const survivorId = await findSurvivorOf(q, props.personId);
+    if (survivorId) {
+      const survivor = await guardPerson(q, context, survivorId, 'person.read');
+      await audit(q, auditContextOf(context), {
+        action: 'person.read',
+        recordType: 'person',
+        recordId: props.personId,
+        recordOrganizationId: survivor.row.holder_organization_id,
+        personId: props.personId,
+        details: { mergedInto: survivor.row.id },
+      });
+      return { mergedInto: survivor.row.id };
+    }
     const { row, access } = await guardPerson(q, context, props.personId, 'person.read');
     const record = await loadRecord(q, row, access, typeof context.actor === 'string' ? undefined : context.actor.organizationId);
     await audit(q, auditContextOf(context), {
@@ -43,6 +63,12 @@ export async function readPerson(context: UseCaseContext, props: { personId: str
     });
     return record;
   });
+  if ('mergedInto' in answer) {
+    throw new AppError('not_found', 'This record was merged into another record of the same person; read that one.', {
+      mergedInto: answer.mergedInto,
+    });
+  }
+  return answer;
 }
 
 /** The parts of a person's page the access allows; the rest are not even read. */

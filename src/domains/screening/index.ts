@@ -16,6 +16,9 @@ export { recordScreening } from './record-screening';
 export { addNeed } from './add-need';
 export { changeNeed } from './change-need';
 export { readNeeds } from './read-needs';
+// A merge of two records of one person (called by the people domain inside its transaction).
+export { movePersonNeeds } from './move-person-needs';
+export type { MovedNeeds } from './move-needs.store';
 export { translationExtension, sensitiveExtension, parseQuestionnaire as checkQuestionnaire } from './questionnaire';
 export type { ScoringRule } from './questionnaire';
 export { needStatuses } from './screening.schema';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { createPerson, readPerson, searchPeople } from '../../domains/people';
 import { AppError } from '../../platform/http/app-error';
-import { patientToCreateBody, presentPatient } from './patient';
+import { patientToCreateBody, presentPatient, presentReplacedPatient } from './patient';
 import type { FhirResourceType } from './registry';
 import { day, token } from './search-params';
 import { identifierSystems, shapedAfter } from './systems';
@@ -15,10 +15,17 @@ export const patientResource: FhirResourceType = {
   idParam: 'personId',
   shapedAfter: shapedAfter.patient,
   documentation:
-    'The people the program serves, as far as the caller may see them: staff of the holding organisation, or an organisation with a live care-coordination consent, which sees only the consented categories.',
+    'The people the program serves, as far as the caller may see them: staff of the holding organisation, or an organisation with a live care-coordination consent, which sees only the consented categories. A record merged into another reads as an inactive Patient whose link (type replaced-by) names the Patient it was merged into.',
+  // A record merged into another answers as a Patient linked `replaced-by` to the one it lives on
+  // as (to a caller who may see that one; anyone else gets the 404 of a Patient that is not there).
   read: async (context, id) => {
-    const record = await readPerson(context, { personId: id });
-    return presentPatient(record.row, record.access, record.identifiers);
+    try {
+      const record = await readPerson(context, { personId: id });
+      return presentPatient(record.row, record.access, record.identifiers);
+    } catch (error) {
+      if (error instanceof AppError && error.extra.mergedInto) return presentReplacedPatient(id, error.extra.mergedInto);
+      throw error;
+    }
   },
   search: {
     params: [

@@ -98,6 +98,20 @@ export function presentPatient(row: VisiblePersonRow, access: PersonAccess, iden
   };
 }
 
+/**
+ * A record merged into another, as FHIR tells it (Patient.link type `replaced-by`, as a Patient
+ * $merge leaves the source): not active, and pointing at the Patient it lives on as. Nothing of
+ * the merged record's data is served: read the other Patient for that.
+ */
+export function presentReplacedPatient(id: string, survivorId: string): FhirPatient {
+  return {
+    resourceType: 'Patient',
+    id,
+    active: false,
+    link: [{ other: { reference: `Patient/${survivorId}` }, type: 'replaced-by' }],
+  };
+}
+
 // ----- a Patient read back into a person -----
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

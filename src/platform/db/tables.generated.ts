@@ -473,6 +473,18 @@ export interface Tables {
     issuer: string;
     created_at: Date;
   };
+  person_merges: {
+    id: string;
+    holder_organization_id: string;
+    survivor_id: string;
+    duplicate_id: string;
+    merged_by: string | null;
+    merged_at: Date;
+    survivor_version: number;
+    duplicate_version: number;
+    fields_from_duplicate: ('givenName' | 'familyName' | 'usedName' | 'birthDate' | 'sex' | 'genderIdentity' | 'pronouns' | 'preferredLanguage' | 'interpreterNeeded' | 'phone' | 'email' | 'contactMethod' | 'contactTimes' | 'address' | 'whatMatters')[];
+    moved: unknown;
+  };
   person_primary_care: {
     person_id: string;
     practice_organization_id: string;

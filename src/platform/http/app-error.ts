@@ -62,6 +62,8 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       /** The ids of the existing records a conflict is with (possible duplicates), never their data. */
       candidateIds?: string[];
+      /** The record this one was merged into (a duplicate person record): the id to read instead. */
+      mergedInto?: string;
     } = {},
   ) {
     super(message ?? errorTitle[code]);

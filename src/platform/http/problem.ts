@@ -17,6 +17,8 @@ export const ProblemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() }).meta({ id: 'FieldError' })).optional(),
     /** A conflict with records that may be the same (a possible duplicate person): their ids only. */
     candidateIds: z.array(z.string()).optional(),
+    /** The record asked for was merged into this one (a duplicate person record): read that one instead. */
+    mergedInto: z.string().optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema> & { errors?: FieldError[] };
@@ -32,6 +34,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   };
   if (error.extra.errors?.length) problem.errors = error.extra.errors;
   if (error.extra.candidateIds) problem.candidateIds = error.extra.candidateIds;
+  if (error.extra.mergedInto) problem.mergedInto = error.extra.mergedInto;
   if (error.extra.retryAfterSeconds) reply.header('retry-after', String(error.extra.retryAfterSeconds));
   return reply.code(error.status).type('application/problem+json').send(problem);
 }

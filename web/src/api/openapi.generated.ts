@@ -1246,7 +1246,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A person’s page, as far as you may see it */
+        /** A person’s page, as far as you may see it (a record merged into another: 404 whose mergedInto names that record) */
         get: {
             parameters: {
                 query?: never;
@@ -1475,6 +1475,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{personId}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People your organisation holds who may be this same person (same date of birth, a similar name) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PossibleDuplicates"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{personId}/enrolments": {
         parameters: {
             query?: never;
@@ -1540,6 +1578,48 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["DisenrolBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate record into this one: choose, field by field, which value is kept; everything attached to the duplicate moves here (send both versions as read; If-Match may carry this one’s) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergePeopleBodyInput"];
                 };
             };
             responses: {
@@ -1809,6 +1889,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record’s own history: when it was made, and the duplicate records merged into it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonTimeline"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3530,6 +3648,62 @@ export interface components {
                 unitIds: string[];
             };
         };
+        /** @enum {string} */
+        MergeField: "givenName" | "familyName" | "usedName" | "birthDate" | "sex" | "genderIdentity" | "pronouns" | "preferredLanguage" | "interpreterNeeded" | "phone" | "email" | "contactMethod" | "contactTimes" | "address" | "whatMatters";
+        /** @enum {string} */
+        MergeFieldInput: "givenName" | "familyName" | "usedName" | "birthDate" | "sex" | "genderIdentity" | "pronouns" | "preferredLanguage" | "interpreterNeeded" | "phone" | "email" | "contactMethod" | "contactTimes" | "address" | "whatMatters";
+        MergePeopleBody: {
+            /** Format: uuid */
+            duplicateId: string;
+            duplicateVersion: number;
+            /** @default {} */
+            fields: {
+                address?: components["schemas"]["MergeSide"];
+                birthDate?: components["schemas"]["MergeSide"];
+                contactMethod?: components["schemas"]["MergeSide"];
+                contactTimes?: components["schemas"]["MergeSide"];
+                email?: components["schemas"]["MergeSide"];
+                familyName?: components["schemas"]["MergeSide"];
+                genderIdentity?: components["schemas"]["MergeSide"];
+                givenName?: components["schemas"]["MergeSide"];
+                interpreterNeeded?: components["schemas"]["MergeSide"];
+                phone?: components["schemas"]["MergeSide"];
+                preferredLanguage?: components["schemas"]["MergeSide"];
+                pronouns?: components["schemas"]["MergeSide"];
+                sex?: components["schemas"]["MergeSide"];
+                usedName?: components["schemas"]["MergeSide"];
+                whatMatters?: components["schemas"]["MergeSide"];
+            };
+            survivorVersion: number;
+        };
+        MergePeopleBodyInput: {
+            /** Format: uuid */
+            duplicateId: string;
+            duplicateVersion: number;
+            /** @default {} */
+            fields?: {
+                address?: components["schemas"]["MergeSideInput"];
+                birthDate?: components["schemas"]["MergeSideInput"];
+                contactMethod?: components["schemas"]["MergeSideInput"];
+                contactTimes?: components["schemas"]["MergeSideInput"];
+                email?: components["schemas"]["MergeSideInput"];
+                familyName?: components["schemas"]["MergeSideInput"];
+                genderIdentity?: components["schemas"]["MergeSideInput"];
+                givenName?: components["schemas"]["MergeSideInput"];
+                interpreterNeeded?: components["schemas"]["MergeSideInput"];
+                phone?: components["schemas"]["MergeSideInput"];
+                preferredLanguage?: components["schemas"]["MergeSideInput"];
+                pronouns?: components["schemas"]["MergeSideInput"];
+                sex?: components["schemas"]["MergeSideInput"];
+                usedName?: components["schemas"]["MergeSideInput"];
+                whatMatters?: components["schemas"]["MergeSideInput"];
+            };
+            survivorVersion: number;
+        };
+        /** @enum {string} */
+        MergeSide: "survivor" | "duplicate";
+        /** @enum {string} */
+        MergeSideInput: "survivor" | "duplicate";
         Need: {
             addressedByOrganizationId: string | null;
             addressedByOrganizationName: string | null;
@@ -3818,6 +3992,56 @@ export interface components {
             version: number;
             whatMatters: string | null;
         };
+        PersonMerge: {
+            duplicateCreatedAt: string;
+            duplicateId: string;
+            fieldsFromDuplicate: components["schemas"]["MergeField"][];
+            id: string;
+            mergedAt: string;
+            mergedBy: string | null;
+            mergedByName: string | null;
+            moved: {
+                careTeam: number;
+                consents: number;
+                enrolments: number;
+                identifiers: number;
+                needs: number;
+                needsCombined: number;
+                primaryCare: boolean;
+                screenings: number;
+            };
+            survivorId: string;
+        };
+        PersonMergeInput: {
+            duplicateCreatedAt: string;
+            duplicateId: string;
+            fieldsFromDuplicate: components["schemas"]["MergeFieldInput"][];
+            id: string;
+            mergedAt: string;
+            mergedBy: string | null;
+            mergedByName: string | null;
+            moved: {
+                careTeam: number;
+                consents: number;
+                enrolments: number;
+                identifiers: number;
+                needs: number;
+                needsCombined: number;
+                primaryCare: boolean;
+                screenings: number;
+            };
+            survivorId: string;
+        };
+        PersonTimeline: {
+            createdAt: string;
+            merges: components["schemas"]["PersonMerge"][];
+            personId: string;
+        };
+        PersonTimelineInput: {
+            createdAt: string;
+            merges: components["schemas"]["PersonMergeInput"][];
+            personId: string;
+        };
         PlaceholderOrganization: {
             createdAt: string;
             dataset: string;
@@ -3835,6 +4059,12 @@ export interface components {
             name: string;
             services: number;
             sourceId: string;
+        };
+        PossibleDuplicates: {
+            items: components["schemas"]["Person"][];
+        };
+        PossibleDuplicatesInput: {
+            items: components["schemas"]["PersonInput"][];
         };
         PrimaryCare: {
             clinicianName: string | null;
@@ -3867,6 +4097,7 @@ export interface components {
             detail?: string;
             errors?: components["schemas"]["FieldError"][];
             instance?: string;
+            mergedInto?: string;
             status: number;
             title: string;
             type: string;
@@ -3878,6 +4109,7 @@ export interface components {
             detail?: string;
             errors?: components["schemas"]["FieldErrorInput"][];
             instance?: string;
+            mergedInto?: string;
             status: number;
             title: string;
             type: string;

@@ -2,7 +2,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, withQuery } from './client';
 import { usePagedQuery } from './paged';
-import type { CareProgram, CreatePersonBody, PeopleSort, Person, PersonDetail, RecordConsentBody } from './types';
+import type {
+  CareProgram,
+  CreatePersonBody,
+  MergePeopleBody,
+  PeopleSort,
+  Person,
+  PersonDetail,
+  PersonTimeline,
+  RecordConsentBody,
+} from './types';
 
 export interface PeopleFilters {
   q: string;
@@ -18,6 +27,8 @@ export const peopleKeys = {
   all: ['people'] as const,
   list: (filters: PeopleFilters) => ['people', 'list', filters] as const,
   one: (id: string) => ['people', 'one', id] as const,
+  duplicates: (id: string) => ['people', 'duplicates', id] as const,
+  timeline: (id: string) => ['people', 'timeline', id] as const,
   mine: ['people', 'mine'] as const,
   programs: ['care-programs'] as const,
 };
@@ -102,5 +113,49 @@ export function useRevokeConsent(personId: string) {
     mutationFn: (consentId: string) =>
       apiFetch<PersonDetail>(`/api/people/${personId}/consents/${consentId}/revoke`, { method: 'POST', body: {} }),
     onSuccess: (detail) => queryClient.setQueryData(peopleKeys.one(personId), detail),
+  });
+}
+
+/** The people who may be this same person (the holder's staff who may merge them only). */
+export function usePossibleDuplicates(personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: peopleKeys.duplicates(personId),
+    queryFn: ({ signal }) => apiFetch<{ items: Person[] }>(`/api/people/${personId}/duplicates`, { signal }),
+    select: (data) => data.items,
+    enabled,
+    retry: false,
+  });
+}
+
+export function usePersonTimeline(personId: string) {
+  return useQuery({
+    queryKey: peopleKeys.timeline(personId),
+    queryFn: ({ signal }) => apiFetch<PersonTimeline>(`/api/people/${personId}/timeline`, { signal }),
+    retry: false,
+  });
+}
+
+/** Merges a duplicate into the record kept (`personId`); both records' pages and lists are read again. */
+export function useMergePeople(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MergePeopleBody) => apiFetch<PersonDetail>(`/api/people/${personId}/merge`, { method: 'POST', body }),
+    onSuccess: (detail, body) => {
+      queryClient.setQueryData(peopleKeys.one(personId), detail);
+      // Both records' pages are not read again while the merge page still shows them: the kept
+      // one is the answer, and the duplicate's is read when its address is next opened (it then
+      // leads to the kept record). Lists, timelines, duplicates and needs are read again now.
+      const page = (id: string) => (query: { queryKey: readonly unknown[] }) =>
+        query.queryKey[1] === 'one' && query.queryKey[2] === id;
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.one(body.duplicateId), refetchType: 'none' });
+      // What the kept record's page showed before the merge is not shown again, even for a moment.
+      queryClient.removeQueries({ queryKey: peopleKeys.duplicates(personId) });
+      queryClient.removeQueries({ queryKey: peopleKeys.timeline(personId) });
+      void queryClient.invalidateQueries({
+        queryKey: peopleKeys.all,
+        predicate: (query) => !page(personId)(query) && !page(body.duplicateId)(query),
+      });
+      void queryClient.invalidateQueries({ queryKey: ['needs'] });
+    },
   });
 }

@@ -82,9 +82,31 @@ export type CareTeamRole = Schemas['CareTeamRole'];
 export type PeopleSort = Schemas['PeopleSort'];
 export type CreatePersonBody = Schemas['CreatePersonBodyInput'];
 export type RecordConsentBody = Schemas['RecordConsentBodyInput'];
+export type MergePeopleBody = Schemas['MergePeopleBodyInput'];
+export type MergeField = Schemas['MergeField'];
+export type MergeSide = Schemas['MergeSide'];
+export type PersonMerge = Schemas['PersonMerge'];
+export type PersonTimeline = Schemas['PersonTimeline'];
 export const consentCategories = allOf<ConsentCategory>()(['contact', 'demographics', 'needs', 'care_plan', 'sud']);
 export const consentPurposes = allOf<ConsentPurpose>()(['care_coordination', 'referral', 'case_conference']);
 export const peopleSorts = allOf<PeopleSort>()(['name', 'birth_date', 'recent']);
+export const mergeFields = allOf<MergeField>()([
+  'givenName',
+  'familyName',
+  'usedName',
+  'birthDate',
+  'sex',
+  'genderIdentity',
+  'pronouns',
+  'preferredLanguage',
+  'interpreterNeeded',
+  'phone',
+  'email',
+  'contactMethod',
+  'contactTimes',
+  'address',
+  'whatMatters',
+]);
 
 // ----- screening and needs -----
 export type QuestionnaireSummary = Schemas['QuestionnaireSummary'];

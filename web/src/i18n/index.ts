@@ -3,7 +3,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-// Spanish so far: the screening form's own words (the questions come in the questionnaire's languages).
+// Spanish so far: the screening form's own words (the questions come in the questionnaire's languages)
+// and the whole consent form (which the person reading it may switch to Spanish).
 import es from './es.json';
 
 export const defaultNS = 'translation';

@@ -1,10 +1,12 @@
 // A person's page: the summary, identifiers, primary care, care team, enrolments and consents, as
-// far as the signed-in user may see them. Someone who may see nothing finds no page at all.
+// far as the signed-in user may see them, possible duplicates (for those who may merge them) and
+// the timeline. Someone who may see nothing finds no page at all; the address of a record merged
+// into another leads to that record.
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { usePerson, useRevokeConsent } from '../api/people';
 import type { PersonDetail } from '../api/types';
@@ -14,6 +16,8 @@ import { Loading, QueryError } from '../ui/status';
 import { NeedsSection } from '../screening/needs-section';
 import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
+import { PersonTimeline } from './person-timeline';
+import { PossibleDuplicates } from './possible-duplicates';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -45,6 +49,9 @@ export default function PersonPage() {
   const person = usePerson(personId);
   if (person.isPending) return <Loading />;
   if (person.isError) {
+    if (person.error instanceof ApiError && person.error.status === 404 && person.error.problem.mergedInto) {
+      return <Navigate to={`/people/${person.error.problem.mergedInto}`} replace />;
+    }
     if (person.error instanceof ApiError && person.error.status === 404) {
       return (
         <Page title={t('people.notFoundTitle')}>
@@ -84,6 +91,7 @@ function PersonView(props: { detail: PersonDetail }) {
           })}
         </Alert>
       )}
+      {writes && <PossibleDuplicates personId={person.id} />}
       <Section title={t('people.summary')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Field label={t('people.fields.givenName')} value={person.givenName} />
@@ -246,6 +254,7 @@ function PersonView(props: { detail: PersonDetail }) {
             </Group>
           ))}
       </Section>
+      <PersonTimeline detail={props.detail} />
     </Page>
   );
 }
