@@ -104,7 +104,7 @@ describeEachEngine('every route, fuzzed', (ctx) => {
 
   it(
     'answers every route, however called, without a 5xx, a leak, or a change after a refusal',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const started = Date.now();
       const walkable = (list: RouteModel[]) => list.filter((route) => missingSamples(world, [route]).length === 0);
