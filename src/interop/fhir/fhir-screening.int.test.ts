@@ -143,11 +143,11 @@ describeEachEngine('FHIR R4 screenings and needs', (ctx) => {
         interpretation: [{ coding: [{ system: hl7.observationInterpretation, code: 'POS' }] }],
         derivedFrom: [{ reference: `QuestionnaireResponse/${screeningId}` }],
       });
-      expect(codes(foodAnswer.body.category)).toEqual(['survey', 'sdoh', 'food-insecurity']);
+      expect(codes(foodAnswer.body.category)).toEqual(['social-history', 'survey', 'sdoh', 'food-insecurity']);
       const notes = await holder.get(`/fhir/R4/Observation/${screeningId}-5`);
       expect(notes.body).toMatchObject({ valueString: 'Has a dog.' });
       expect(notes.body.interpretation).toBeUndefined();
-      expect(codes(notes.body.category)).toEqual(['survey', 'sdoh']);
+      expect(codes(notes.body.category)).toEqual(['social-history', 'survey', 'sdoh']);
       await keep(notes.body);
       expect((await holder.get(`/fhir/R4/Observation/${screeningId}-6`)).status).toBe(404);
 
@@ -157,6 +157,8 @@ describeEachEngine('FHIR R4 screenings and needs', (ctx) => {
       expect(ids(observations.body)).toEqual([1, 2, 3, 4, 5].map((n) => `${screeningId}-${n}`).sort());
       const byCategory = await holder.get(`/fhir/R4/Observation?patient=${person.id}&category=housing-instability`);
       expect(ids(byCategory.body)).toEqual([`${screeningId}-2`]);
+      const surveys = await holder.get(`/fhir/R4/Observation?patient=${person.id}&category=${hl7.observationCategory}|survey`);
+      expect(ids(surveys.body)).toHaveLength(5);
       const byCode = await holder.get(`/fhir/R4/Observation?code=${encodeURIComponent(`${questionnaire.url}|transport`)}`);
       expect(ids(byCode.body)).toEqual([`${screeningId}-3`]);
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -194,7 +196,7 @@ describeEachEngine('FHIR R4 screenings and needs', (ctx) => {
       expect((await holder.get(`/fhir/R4/Condition?patient=${person.id}&clinical-status=resolved`)).body.entry).toEqual([]);
       expect(await auditCount(db, 'need.read', world.coordinator.id)).toBe(1);
       expect(await auditCount(db, 'need.search', world.coordinator.id)).toBe(4);
-      expect(await auditCount(db, 'screening.search_answers', world.coordinator.id)).toBe(4);
+      expect(await auditCount(db, 'screening.search_answers', world.coordinator.id)).toBe(5);
 
       // A partner without a consent: 404 on every read, nothing in any search; each search audited.
       const partner = await signedIn(baseUrl, world.pantryStaff.email, world.pantryStaff.password);
@@ -371,7 +373,7 @@ describeEachEngine('FHIR R4 screenings and needs', (ctx) => {
       await keep(housing.body);
       expect(housing.body.code.coding[0]).toMatchObject({ system: hl7.loinc, code: '71802-3' });
       expect(housing.body.valueCodeableConcept.coding[0]).toMatchObject({ system: hl7.loinc, code: 'LA30190-5' });
-      expect(codes(housing.body.category)).toEqual(['survey', 'sdoh', 'homelessness']);
+      expect(codes(housing.body.category)).toEqual(['social-history', 'survey', 'sdoh', 'homelessness']);
       const byLoinc = await holder.get(`/fhir/R4/Observation?code=${hl7.loinc}|71802-3&patient=${person.id}`);
       expect(ids(byLoinc.body)).toEqual([housing.body.id]);
       const homelessAnswers = await holder.get(`/fhir/R4/Observation?category=homelessness&patient=${person.id}`);

@@ -34,7 +34,7 @@ export const observationResource: FhirResourceType = {
         name: 'category',
         type: 'token',
         documentation:
-          'survey or sdoh (every screening answer), or an SDOH category of the Gravity Project (food-insecurity …): the answers a scoring rule ties to it; a,b for either',
+          'social-history, survey or sdoh (every screening answer), or an SDOH category of the Gravity Project (food-insecurity …): the answers a scoring rule ties to it; a,b for either',
         schema: text,
       },
       {
@@ -58,6 +58,7 @@ export const observationResource: FhirResourceType = {
         query.category === undefined
           ? undefined
           : needDomainsOfCategory('category', query.category, [
+              { system: hl7.observationCategory, code: 'social-history' },
               { system: hl7.observationCategory, code: 'survey' },
               { system: hl7.usCoreCategory, code: 'sdoh' },
             ]);

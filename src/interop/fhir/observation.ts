@@ -1,6 +1,6 @@
 // Observation: one answered item of a completed screening, shaped after the SDOH Clinical Care IG's
 // SDOHCC-ObservationScreeningResponse (compare its SDOHCC-ObservationResponseHungerVitalSignQuestion3
-// example): status final; categories survey, SDOH and the Gravity category of each need domain the
+// example): status final; categories social-history, survey, SDOH and the Gravity category of each need domain the
 // questionnaire's scoring rules tie the item to (Kith's need-domain code for Kith's own domains);
 // the item's code from the questionnaire, with its linkId as a code of the questionnaire's url so
 // an item without a code is still named; the answer as value[x] (several answers to one item: a
@@ -70,6 +70,7 @@ export function presentObservation(
     meta: { lastUpdated: screening.completed_at.toISOString() },
     status: 'final',
     category: [
+      { coding: [{ system: hl7.observationCategory, code: 'social-history', display: 'Social History' }] },
       { coding: [{ system: hl7.observationCategory, code: 'survey', display: 'Survey' }] },
       { coding: [sdohCategory] },
       ...domains.map((domain) => ({

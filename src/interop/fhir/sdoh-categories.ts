@@ -102,7 +102,7 @@ export const sdohCategory: Coding = { system: hl7.usCoreCategory, code: 'sdoh', 
 /**
  * The need domains a category search (`a,b`: any of them) names: a Gravity category, or a need-domain
  * code of Kith's own; undefined when one of them is a category every resource of the type carries
- * (`everywhere`: survey and sdoh for an Observation, health-concern and sdoh for a Condition).
+ * (`everywhere`: social-history, survey and sdoh for an Observation; health-concern and sdoh for a Condition).
  */
 export function needDomainsOfCategory(
   param: string,
