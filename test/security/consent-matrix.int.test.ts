@@ -2,12 +2,16 @@
 // list of people, walked by the staff of a partner organisation without a consent (404; absent),
 // with a care-coordination consent (200; present), with a referral consent only (404; absent), and
 // after the consent is revoked (404 at the very next request). The routes come from the app
-// itself, so a person route added later is held to the same rule the day it is added.
+// itself, so a person route added later is held to the same rule the day it is added. Records
+// about a person read by their own ids (a FHIR QuestionnaireResponse, Observation or Condition)
+// are walked the same way with a sample of each, and so are the FHIR searches of them; a FHIR
+// read whose id this test does not know fails it until a sample (or a reason) is added here.
 import { expect, it } from 'vitest';
 import { buildOrganization, buildUser } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { signedIn, type Client } from '../support/http-client';
 import { buildConsent, buildPerson } from '../support/people-factories';
+import { buildQuestionnaire, buildScreening } from '../support/screening-factories';
 import { revokeConsent } from '../../src/domains/people';
 
 /** Lists of people (no person id in the path): the person must be absent from each unless consented. */
@@ -20,6 +24,23 @@ const categoryOfRoute: Record<string, string> = {
 };
 /** Person routes for the holder's staff alone (what a merge starts from): 404 to a partner under any consent. */
 const holderOnlyRoutes = ['/api/people/:personId/duplicates'];
+/** Path parameters of records about a person read by their own id: the category each belongs to. */
+const categoryOfRecord: Record<string, string> = {
+  screeningId: 'needs',
+  observationId: 'needs',
+  needId: 'needs',
+};
+/** FHIR reads by an id that names no one person's record (or one tested elsewhere), with the reason. */
+const notPersonRecords: Record<string, string> = {
+  questionnaireId: 'a questionnaire is the network’s, not personal data',
+  consentId: 'a consent is read by the organisation it names: src/interop/fhir/fhir.int.test.ts walks it through revocation',
+};
+/** FHIR searches of records about people: the person's records must be absent from each unless the category is consented. */
+const searchesOfCategory: Record<string, string> = {
+  '/fhir/R4/QuestionnaireResponse': 'needs',
+  '/fhir/R4/Observation': 'needs',
+  '/fhir/R4/Condition': 'needs',
+};
 
 describeEachEngine('the consent matrix', (ctx) => {
   it('lets a partner read a person by any route only through a live care-coordination consent', async () => {
@@ -39,6 +60,38 @@ describeEachEngine('the consent matrix', (ctx) => {
     const lists = app.kithRoutes.filter((route) => route.method === 'GET' && listRoutes.includes(route.url));
     expect(lists.map((route) => route.url).sort()).toEqual([...listRoutes].sort());
 
+    // A screening (food "often": a need), read as a QuestionnaireResponse, its first answer as an Observation, the need as a Condition.
+    const questionnaire = await buildQuestionnaire(db);
+    const screening = await buildScreening(db, person.id, questionnaire.id);
+    expect(screening.created).toHaveLength(1);
+    const samples: Record<string, string> = {
+      screeningId: screening.screening.id,
+      observationId: `${screening.screening.id}-1`,
+      needId: screening.created[0]!,
+    };
+    const fhirReads = app.kithRoutes.filter(
+      (route) => route.method === 'GET' && /^\/fhir\/R4\/[A-Za-z]+\/:[A-Za-z]+$/.test(route.url),
+    );
+    const unknownReads = fhirReads
+      .map((route) => route.url.split(':')[1]!)
+      .filter((param) => param !== 'personId' && !(param in categoryOfRecord) && !(param in notPersonRecords));
+    expect(unknownReads, 'FHIR reads the consent matrix has no sample (or reason) for').toEqual([]);
+    const recordRoutes = app.kithRoutes.filter((route) => {
+      const params = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1]!);
+      return route.method === 'GET' && params.length > 0 && params.every((param) => param in categoryOfRecord);
+    });
+    expect(recordRoutes.map((route) => route.url).sort()).toEqual(
+      expect.arrayContaining([
+        '/fhir/R4/Condition/:needId',
+        '/fhir/R4/Observation/:observationId',
+        '/fhir/R4/QuestionnaireResponse/:screeningId',
+      ]),
+    );
+    for (const route of recordRoutes)
+      expect(Object.keys(samples), route.url).toEqual(expect.arrayContaining([route.url.split(':')[1]!]));
+    const searches = app.kithRoutes.filter((route) => route.method === 'GET' && route.url in searchesOfCategory);
+    expect(searches.map((route) => route.url).sort()).toEqual(Object.keys(searchesOfCategory).sort());
+
     const expectAccess = async (who: Client, allowed: boolean, stage: string, categories: string[] = ['contact']) => {
       for (const route of personRoutes) {
         const answer = await who.get(route.url.replace(':personId', person.id));
@@ -54,6 +107,23 @@ describeEachEngine('the consent matrix', (ctx) => {
         const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
         if (allowed) expect(text, `${stage}: GET ${url}`).toContain(person.family_name);
         else expect(text, `${stage}: GET ${url}`).not.toContain(person.family_name);
+      }
+      for (const route of recordRoutes) {
+        const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_match, param: string) => samples[param]!);
+        const answer = await who.get(url);
+        const category = categoryOfRecord[route.url.split(':')[1]!]!;
+        expect(answer.status, `${stage}: GET ${route.url}`).toBe(allowed && categories.includes(category) ? 200 : 404);
+        if (answer.status === 404) expect(JSON.stringify(answer.body)).not.toContain(person.id);
+      }
+      for (const route of searches) {
+        const answer = await who.get(route.url);
+        expect(answer.status, `${stage}: GET ${route.url}`).toBe(200);
+        const subjects = (answer.body.entry as { resource: { subject: { reference: string } } }[]).map(
+          (entry) => entry.resource.subject.reference,
+        );
+        if (allowed && categories.includes(searchesOfCategory[route.url]!))
+          expect(subjects, `${stage}: GET ${route.url}`).toContain(`Patient/${person.id}`);
+        else expect(subjects, `${stage}: GET ${route.url}`).toEqual([]);
       }
     };
 

@@ -1,10 +1,12 @@
 // Factories of screening and needs: a short questionnaire (English and Spanish, one item flagged
-// substance use) loaded as the CLI would, and needs recorded through the use cases.
+// substance use) loaded as the CLI would, and screenings and needs recorded through the use cases.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/platform/db/database';
 import {
   addNeed,
   importQuestionnaire,
+  recordScreening,
+  type RecordScreeningBody,
   sensitiveExtension,
   translationExtension,
   type AddNeedBody,
@@ -78,4 +80,20 @@ export async function buildNeed(db: Database, personId: string, body: Partial<Ad
     personId,
     body: { needDomain: 'food-insecurity', severity: 'medium', status: 'identified', ...body },
   });
+}
+
+/**
+ * A completed screening of the test questionnaire, recorded as the operator would: by default food
+ * "often" (a need for food) and housing "no"; `answers` replaces them.
+ */
+export async function buildScreening(
+  db: Database,
+  personId: string,
+  questionnaireId: string,
+  answers: RecordScreeningBody['answers'] = [
+    { linkId: 'food', answers: [{ code: 'often' }] },
+    { linkId: 'housing', answers: [{ code: 'no' }] },
+  ],
+) {
+  return recordScreening(system(db), { personId, body: { questionnaireId, language: 'en', answers } });
 }

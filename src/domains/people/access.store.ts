@@ -72,3 +72,24 @@ export function accessSql(viewer: Viewer, firstParam: number): AccessSql {
     values: [viewer.organizationId, viewer.holderCategories],
   };
 }
+
+/** The people a viewer sees, as a subquery another domain's SQL joins its rows about a person to. */
+export interface VisiblePeopleSql {
+  /**
+   * `(SELECT …) ` with the columns `id`, `holder_organization_id`, `access_basis` ('holder' or
+   * 'consent') and `access_categories` (text[]): use it as `JOIN ${from} vp ON vp.id = x.person_id`,
+   * so that a list is filtered by the one access rule before it is paged and counted.
+   */
+  from: string;
+  values: unknown[];
+}
+
+/** The access rule as a subquery of the visible people (merged records left out), its values numbered from `firstParam`. */
+export function visiblePeopleSql(viewer: Viewer, firstParam: number): VisiblePeopleSql {
+  const access = accessSql(viewer, firstParam);
+  return {
+    from: `(SELECT p.id, p.holder_organization_id, ${access.basis} AS access_basis, ${access.categories} AS access_categories
+              FROM people p WHERE p.merged_into IS NULL AND ${access.visible})`,
+    values: access.values,
+  };
+}

@@ -51,5 +51,9 @@ export type {
 
 // For the domains that keep data about a person (screening and needs): the one access rule.
 export { guardPerson } from './guard';
-export { writesForHolder } from './access';
+export { writesForHolder, viewerOf, accessOf } from './access';
+export type { Viewer } from './access';
+// …and for their lists across people (a FHIR search of screenings or needs): the rule as SQL.
+export { visiblePeopleSql } from './access.store';
+export type { VisiblePeopleSql } from './access.store';
 export type { GuardedPerson } from './people.policy';

@@ -19,7 +19,26 @@ export { readNeeds } from './read-needs';
 // A merge of two records of one person (called by the people domain inside its transaction).
 export { movePersonNeeds } from './move-person-needs';
 export type { MovedNeeds } from './move-needs.store';
+// Read by their own ids and searched across people (what FHIR QuestionnaireResponse, Observation,
+// Condition and Questionnaire reads and searches ask).
+export { readScreening } from './read-screening';
+export type { ScreeningRecord } from './read-screening';
+export { searchScreenings } from './search-screenings';
+export type { ScreeningSearch, ScreeningsPage } from './search-screenings';
+export { searchScreeningAnswers } from './search-screening-answers';
+export type { AnswerSearch, AnswersPage, ItemCode } from './search-screening-answers';
+export { readNeed } from './read-need';
+export type { NeedRecord } from './read-need';
+export { searchNeeds } from './search-needs';
+export type { NeedSearch, NeedsPage } from './search-needs';
+export { searchQuestionnaires } from './search-questionnaires';
+export { readQuestionnaire } from './read-questionnaires';
+export type { QuestionnaireRecord } from './read-questionnaires';
+export type { AnsweredItem, NeedEvidence, ScreenedQuestionnaire } from './screening-records';
+export type { QuestionnaireRow } from './questionnaires.store';
+export type { NeedRow, ScreeningRow } from './needs.store';
+export type { ScreeningOutcome } from './record-screening';
 export { translationExtension, sensitiveExtension, parseQuestionnaire as checkQuestionnaire } from './questionnaire';
-export type { ScoringRule } from './questionnaire';
-export { needStatuses } from './screening.schema';
+export type { ScoringRule, GivenAnswer, GivenItem, ParsedQuestionnaire, Question, QuestionCode } from './questionnaire';
+export { needStatuses, openNeedStatuses, RecordScreeningBody as RecordScreeningBodySchema } from './screening.schema';
 export type { RecordScreeningBody, AddNeedBody, NeedStatus } from './screening.schema';

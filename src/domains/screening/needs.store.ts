@@ -149,11 +149,14 @@ export async function insertScreening(
     sensitive: string | null;
     by: string | null;
     byOrganization: string | null;
+    /** When the screening was done; null: now. */
+    completedAt?: Date | null;
   },
 ): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `INSERT INTO screening_responses (person_id, questionnaire_id, answers, language, sensitive, recorded_by, recorded_by_organization_id)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO screening_responses (person_id, questionnaire_id, answers, language, sensitive, recorded_by,
+                                      recorded_by_organization_id, completed_at)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, COALESCE($8::timestamptz, now())) RETURNING id`,
     [
       values.personId,
       values.questionnaireId,
@@ -162,6 +165,7 @@ export async function insertScreening(
       values.sensitive,
       values.by,
       values.byOrganization,
+      values.completedAt ?? null,
     ],
   );
   return row!.id;

@@ -56,9 +56,20 @@ export interface QuestionOption {
   display: Texts;
 }
 
+/** A code the questionnaire gives an item (`item.code`, e.g. its LOINC question code). */
+export interface QuestionCode {
+  system: string | null;
+  code: string;
+  display: string | null;
+}
+
 /** One item of the questionnaire as the form shows it, in order, nested groups flattened. */
 export interface Question {
   linkId: string;
+  /** The linkId of the item this one is nested in (a group, or a question with follow-ups); null at the top. */
+  parentLinkId: string | null;
+  /** The item's codes, as the questionnaire gives them (none: the item is known by its linkId). */
+  codes: QuestionCode[];
   type: ItemType;
   text: Texts;
   /** The texts of the groups the item is inside, outermost first. */
@@ -107,6 +118,21 @@ function sensitivityOf(item: Json): 'sud' | null {
     : null;
 }
 
+function codesOf(value: unknown): QuestionCode[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isObject).flatMap((coding) =>
+    isText(coding.code)
+      ? [
+          {
+            system: isText(coding.system) ? coding.system : null,
+            code: coding.code,
+            display: isText(coding.display) ? coding.display : null,
+          },
+        ]
+      : [],
+  );
+}
+
 /**
  * Reads a Questionnaire, or throws a validation error naming every faulty field by its path in
  * the resource (`item[2].item[0].linkId`). `source` names the file in the message.
@@ -133,7 +159,7 @@ export function parseQuestionnaire(resource: unknown, source = 'the questionnair
   const questions: Question[] = [];
   const seen = new Set<string>();
 
-  const walk = (items: unknown, path: string, groups: Texts[]) => {
+  const walk = (items: unknown, path: string, groups: Texts[], parentLinkId: string | null) => {
     if (!Array.isArray(items) || items.length === 0) {
       fault(path, 'must be a list of at least one item');
       return;
@@ -180,6 +206,8 @@ export function parseQuestionnaire(resource: unknown, source = 'the questionnair
       if (isText(linkId) && typeof item.type === 'string' && (itemTypes as readonly string[]).includes(item.type)) {
         questions.push({
           linkId,
+          parentLinkId,
+          codes: codesOf(item.code),
           type: item.type as ItemType,
           text,
           groups,
@@ -190,11 +218,12 @@ export function parseQuestionnaire(resource: unknown, source = 'the questionnair
           answerable: answerableTypes.has(item.type),
         });
       }
-      if (item.item !== undefined) walk(item.item, `${at}.item`, item.type === 'group' ? [...groups, text] : groups);
+      if (item.item !== undefined)
+        walk(item.item, `${at}.item`, item.type === 'group' ? [...groups, text] : groups, isText(linkId) ? linkId : parentLinkId);
       else if (item.type === 'group') fault(`${at}.item`, 'a group must hold items');
     });
   };
-  walk(resource.item, 'item', []);
+  walk(resource.item, 'item', [], null);
   if (errors.length > 0) {
     throw new AppError(
       'validation_failed',

@@ -103,3 +103,67 @@ export async function copyRules(q: Queryable, fromId: string, toId: string): Pro
     [fromId, toId],
   );
 }
+
+export async function findQuestionnairesByIds(q: Queryable, ids: readonly string[]): Promise<QuestionnaireRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<QuestionnaireRow>(`SELECT ${columns} FROM screening_questionnaires sq WHERE sq.id = ANY ($1::uuid[])`, [
+    [...new Set(ids)],
+  ]);
+}
+
+/** Every questionnaire Kith holds, current versions and older ones (a few dozen at most). */
+export async function listEveryQuestionnaire(
+  q: Queryable,
+): Promise<Pick<QuestionnaireRow, 'id' | 'url' | 'version' | 'resource'>[]> {
+  return q.query('SELECT id, url, version, resource FROM screening_questionnaires ORDER BY id');
+}
+
+export interface QuestionnaireFilter {
+  url?: string;
+  version?: string;
+  /** The title, or a word of it, begins with this (any letter case). */
+  title?: string;
+  /** The resource's computer-friendly name begins with this (any letter case). */
+  name?: string;
+  /** The resource's own status (draft, active, retired, unknown). */
+  status?: string;
+  /** Only the version each form offers now. */
+  currentOnly?: boolean;
+  /** The id of the last questionnaire of the page before. */
+  after?: string;
+  limit: number;
+}
+
+const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+/** Questionnaires matching the filter, in id order, `limit + 1` of them. */
+export async function searchQuestionnaireRows(q: Queryable, filter: QuestionnaireFilter): Promise<QuestionnaireRow[]> {
+  const values: unknown[] = [];
+  const add = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const where = ['TRUE'];
+  if (filter.url !== undefined) where.push(`sq.url = ${add(filter.url)}`);
+  if (filter.version !== undefined) where.push(`sq.version = ${add(filter.version)}`);
+  if (filter.title !== undefined) {
+    const prefix = add(likePrefix(filter.title));
+    where.push(`(lower(sq.title) LIKE ${prefix} OR lower(sq.title) LIKE ('% ' || ${prefix}))`);
+  }
+  if (filter.name !== undefined) where.push(`lower(sq.resource->>'name') LIKE ${add(likePrefix(filter.name))}`);
+  if (filter.status !== undefined) where.push(`sq.resource->>'status' = ${add(filter.status)}`);
+  if (filter.currentOnly) where.push('sq.active');
+  if (filter.after) where.push(`sq.id > ${add(filter.after)}::uuid`);
+  return q.query<QuestionnaireRow>(
+    `SELECT ${columns} FROM screening_questionnaires sq WHERE ${where.join(' AND ')} ORDER BY sq.id LIMIT ${add(filter.limit + 1)}`,
+    values,
+  );
+}
+
+export async function listRulesOf(q: Queryable, questionnaireIds: readonly string[]): Promise<ScoringRuleRow[]> {
+  if (questionnaireIds.length === 0) return [];
+  return q.query<ScoringRuleRow>(
+    'SELECT * FROM screening_rules WHERE questionnaire_id = ANY ($1::uuid[]) ORDER BY questionnaire_id, link_id, answer, need_domain',
+    [[...new Set(questionnaireIds)]],
+  );
+}

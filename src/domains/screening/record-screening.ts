@@ -2,6 +2,8 @@
 // QuestionnaireResponse in shape: person, questionnaire, answers, who, when, language), scored by
 // the questionnaire's rules, and turned into needs: one per positive need domain. An open need of
 // the domain is updated (its severity, the screening that found it again), never duplicated.
+// `completedAt` is when the screening was done, for one done elsewhere (a FHIR
+// QuestionnaireResponse's authored): not in the future; by default, now.
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, signedInActor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
@@ -21,6 +23,9 @@ import { checkAnswers, parseQuestionnaire, score, severities, type GivenItem } f
 import { findQuestionnaire, listRules } from './questionnaires.store';
 import type { RecordScreeningBody } from './screening.schema';
 
+/** How far ahead of the server's clock a screening done elsewhere may say it was done. */
+const clockSkewMs = 5 * 60 * 1000;
+
 export interface ScreeningOutcome {
   screening: ScreeningRow;
   needs: NeedRow[];
@@ -30,9 +35,12 @@ export interface ScreeningOutcome {
 
 export async function recordScreening(
   context: UseCaseContext,
-  props: { personId: string; body: RecordScreeningBody },
+  props: { personId: string; body: RecordScreeningBody; completedAt?: Date },
 ): Promise<ScreeningOutcome> {
-  const { body } = props;
+  const { body, completedAt } = props;
+  if (completedAt && (Number.isNaN(completedAt.getTime()) || completedAt.getTime() > Date.now() + clockSkewMs))
+    throw AppError.field('completedAt', 'must be a time that has passed');
+  if (completedAt && completedAt.getUTCFullYear() < 1900) throw AppError.field('completedAt', 'must be after 1900');
   return context.db.tx(async (q) => {
     const { personId, holderOrganizationId, access } = await guardNeeds(q, context, props.personId, 'screening.create');
     const questionnaire = await findQuestionnaire(q, body.questionnaireId);
@@ -67,6 +75,7 @@ export async function recordScreening(
       sensitive: answers.some((item) => sensitiveItems.has(item.linkId)) ? 'sud' : null,
       by,
       byOrganization: signedInActor(context)?.organizationId ?? null,
+      completedAt: completedAt ?? null,
     });
 
     const open = new Map(

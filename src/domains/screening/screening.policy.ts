@@ -24,6 +24,13 @@ declare module '../../platform/policy/policy' {
     'need.update': GuardedNeeds;
     'screening.list': GuardedNeeds;
     'screening.create': GuardedNeeds;
+    /** One screening or one need by its own id (a FHIR read): the 'needs' category of its person. */
+    'screening.read': GuardedNeeds;
+    'need.read': GuardedNeeds;
+    /** Screenings, their answers and needs across the people the access rule lets the actor see (a FHIR search). */
+    'screening.search': Guarded;
+    'screening.search_answers': Guarded;
+    'need.search': Guarded;
   }
 }
 
@@ -43,4 +50,10 @@ registerRules({
   'need.update': writesNeeds,
   'screening.list': seesNeeds,
   'screening.create': writesNeeds,
+  'screening.read': seesNeeds,
+  'need.read': seesNeeds,
+  // Every signed-in user may ask; the answer holds only what the access rule and the categories let them see.
+  'screening.search': () => true,
+  'screening.search_answers': () => true,
+  'need.search': () => true,
 });

@@ -13,6 +13,7 @@ import { Client, signedIn } from '../../../test/support/http-client';
 import { createApiToken } from '../../domains/identity';
 import { revokeConsent } from '../../domains/people';
 import { fhirSchemaAvailable, medplumErrors, schemaErrors, sdohExamples } from './fhir-validator';
+import { resources } from './registry';
 import { identifierSystems } from './systems';
 
 /** Every resource served passes the FHIR R4 JSON Schema and @medplum/core's validator (a Bundle: its entries too). */
@@ -277,7 +278,15 @@ describeEachEngine('FHIR R4', (ctx) => {
       interaction: { code: string }[];
       searchParam: { name: string }[];
     }[];
-    expect(listed.map((resource) => resource.type)).toEqual(['Patient', 'Consent']);
+    expect(listed.map((resource) => resource.type)).toEqual([
+      'Patient',
+      'Consent',
+      'Questionnaire',
+      'QuestionnaireResponse',
+      'Observation',
+      'Condition',
+    ]);
+    const idParamOf = new Map(resources.map((resource) => [resource.type, resource.idParam]));
     const routes = new Set(
       app.kithRoutes.filter((route) => route.url.startsWith('/fhir/R4/')).map((route) => `${route.method} ${route.url}`),
     );
@@ -286,7 +295,7 @@ describeEachEngine('FHIR R4', (ctx) => {
       for (const { code } of resource.interaction) {
         const route =
           code === 'read'
-            ? `GET /fhir/R4/${resource.type}/:${resource.type === 'Patient' ? 'personId' : 'consentId'}`
+            ? `GET /fhir/R4/${resource.type}/:${idParamOf.get(resource.type)}`
             : code === 'create'
               ? `POST /fhir/R4/${resource.type}`
               : `GET /fhir/R4/${resource.type}`;
@@ -313,6 +322,16 @@ describeEachEngine('FHIR R4', (ctx) => {
       '_count',
       '_cursor',
     ]);
+    const interactions = (type: string) =>
+      listed.find((resource) => resource.type === type)!.interaction.map((entry) => entry.code);
+    const params = (type: string) => listed.find((resource) => resource.type === type)!.searchParam.map((param) => param.name);
+    expect(interactions('QuestionnaireResponse')).toEqual(['read', 'search-type', 'create']);
+    for (const type of ['Questionnaire', 'Observation', 'Condition'])
+      expect(interactions(type), type).toEqual(['read', 'search-type']);
+    expect(params('Questionnaire')).toEqual(['url', 'version', 'title', 'name', 'status', '_count', '_cursor']);
+    expect(params('QuestionnaireResponse')).toEqual(['patient', 'questionnaire', 'authored', 'status', '_count', '_cursor']);
+    expect(params('Observation')).toEqual(['patient', 'category', 'code', 'date', '_count', '_cursor']);
+    expect(params('Condition')).toEqual(['patient', 'category', 'clinical-status', 'code', '_count', '_cursor']);
   });
 
   it('validates with a schema and a validator that refuse what is not FHIR', { timeout: 60_000 }, async () => {

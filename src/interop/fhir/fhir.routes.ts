@@ -28,7 +28,12 @@ function send(reply: FastifyReply, status: number, resource: unknown): FastifyRe
 }
 
 function searchQuery(resource: FhirResourceType) {
-  const params = Object.fromEntries((resource.search?.params ?? []).map((param) => [param.name, param.schema.optional()]));
+  const params = Object.fromEntries(
+    (resource.search?.params ?? []).map((param) => [
+      param.name,
+      (param.repeats ? z.union([param.schema, z.array(param.schema).min(1).max(4)]) : param.schema).optional(),
+    ]),
+  );
   return z.strictObject({
     ...params,
     _count: z.coerce.number().int().min(1).max(100).default(20),
@@ -87,6 +92,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
 
       for (const resource of resources) {
         const { type, idParam } = resource;
+        const readId = resource.readId ?? uuid;
         if (resource.read) {
           const read = resource.read;
           api.get(`/${type}/:${idParam}`, {
@@ -98,8 +104,8 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
             },
             handler: async (request, reply) => {
               const id = (request.params as Record<string, string>)[idParam]!;
-              // Kith's ids are UUIDs: any other id names nothing (and never reaches SQL).
-              if (!uuid.test(id)) throw new AppError('not_found', `No ${type} with this id.`);
+              // Kith's ids are UUIDs (or made of one): any other id names nothing (and never reaches SQL).
+              if (!readId.test(id)) throw new AppError('not_found', `No ${type} with this id.`);
               return send(reply, 200, await read(contextOf(request, db), id.toLowerCase()));
             },
           });
@@ -115,12 +121,18 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
             },
             handler: async (request, reply) => {
               const query = request.query as Record<string, unknown> & { _count: number; _cursor?: string };
-              const values = Object.fromEntries(names.map((name) => [name, query[name] as string | undefined]));
-              const page = await search.run(contextOf(request, db), values, { count: query._count, cursor: query._cursor });
+              const all = Object.fromEntries(
+                names.map((name) => {
+                  const value = query[name] as string | string[] | undefined;
+                  return [name, value === undefined ? [] : Array.isArray(value) ? value : [value]];
+                }),
+              );
+              const values = Object.fromEntries(names.map((name) => [name, all[name]![0]]));
+              const page = await search.run(contextOf(request, db), values, { count: query._count, cursor: query._cursor }, all);
               return send(
                 reply,
                 200,
-                searchset(baseUrl(request), type, values, query._count, query._cursor, page.resources, page.nextCursor),
+                searchset(baseUrl(request), type, all, query._count, query._cursor, page.resources, page.nextCursor),
               );
             },
           });
@@ -128,7 +140,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
         if (resource.create) {
           const create = resource.create;
           api.post(`/${type}`, {
-            schema: { tags, summary: `Create a ${type} (a likely duplicate: 409 naming the candidates)` },
+            schema: { tags, summary: resource.createSummary ?? `Create a ${type}` },
             handler: async (request, reply) => {
               const created = await create(contextOf(request, db), request.body);
               reply.header('location', `${baseUrl(request)}/${type}/${created.id}`);
@@ -146,7 +158,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
 function searchset(
   base: string,
   type: string,
-  values: Record<string, string | undefined>,
+  values: Record<string, string[]>,
   count: number,
   cursor: string | undefined,
   found: FhirResource[],
@@ -154,7 +166,7 @@ function searchset(
 ) {
   const link = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(values)) if (value !== undefined) params.set(name, value);
+    for (const [name, list] of Object.entries(values)) for (const value of list) params.append(name, value);
     params.set('_count', String(count));
     for (const [name, value] of Object.entries(extra)) params.set(name, value);
     return `${base}/${type}?${params.toString()}`;

@@ -73,6 +73,7 @@ export const patientResource: FhirResourceType = {
       };
     },
   },
+  createSummary: 'Create a Patient (a likely duplicate: 409 naming the candidates)',
   create: async (context, body) => {
     const record = await createPerson(context, { body: patientToCreateBody(body) });
     return presentPatient(record.row, record.access, record.identifiers);

@@ -20,6 +20,16 @@ export const codeSystems = {
   consentCategory: `${base}/CodeSystem/consent-category`,
   /** What a consent is for: care_coordination, referral, case_conference. */
   consentPurpose: `${base}/CodeSystem/consent-purpose`,
+  /** The need domains (the directory's list: food-insecurity, behavioral-health …), as Condition.code. */
+  needDomain: `${base}/CodeSystem/need-domain`,
+  /** How severe a need is: low, medium, high, urgent. */
+  needSeverity: `${base}/CodeSystem/need-severity`,
+} as const;
+
+/** Extensions of Kith's own. */
+export const extensions = {
+  /** A need's status in Kith's words (identified, in_scope, out_of_scope, being_addressed, met, declined, not_applicable): Condition.clinicalStatus says less. */
+  needStatus: `${base}/StructureDefinition/need-status`,
 } as const;
 
 /** Systems of HL7 and others that the resources use. */
@@ -32,6 +42,17 @@ export const hl7 = {
   purposeOfUse: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
   observationValue: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
   language: 'urn:ietf:bcp:47',
+  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  observationInterpretation: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+  usCoreCategory: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-category',
+  conditionCategory: 'http://hl7.org/fhir/us/core/CodeSystem/condition-category',
+  conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+  conditionVerification: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
+  /** The SDOH Clinical Care IG's code system, which holds the Gravity Project's SDOH categories. */
+  sdohTemporaryCodes: 'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes',
+  snomed: 'http://snomed.info/sct',
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  loinc: 'http://loinc.org',
   interpreterRequired: 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired',
 } as const;
 
@@ -39,4 +60,7 @@ export const hl7 = {
 export const shapedAfter = {
   patient: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient',
   consent: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Consent',
+  questionnaireResponse: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaireresponse',
+  observation: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ObservationScreeningResponse',
+  condition: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Condition',
 } as const;

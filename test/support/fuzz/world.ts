@@ -11,7 +11,7 @@ import { addNeedDomainRule, linkDirectoryOrganization, rebuildSearchEntries } fr
 import { seedTestDirectory, type TestDirectory } from '../directory-factories';
 import { buildConsent, buildPerson, buildProgram } from '../people-factories';
 import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
-import { buildNeed, buildQuestionnaire } from '../screening-factories';
+import { buildNeed, buildQuestionnaire, buildScreening } from '../screening-factories';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -34,7 +34,17 @@ export interface FuzzWorld {
   };
   directory: TestDirectory;
   /** A person the host holds (the network admin sees them; A's callers must not), with what surrounds them. */
-  person: { id: string; programId: string; enrolmentId: string; memberId: string; consentId: string; needId: string };
+  person: {
+    id: string;
+    programId: string;
+    enrolmentId: string;
+    memberId: string;
+    consentId: string;
+    needId: string;
+    /** A completed screening of the person, and one of its answers (the FHIR Observation `<screeningId>-1`). */
+    screeningId: string;
+    observationId: string;
+  };
   /** A questionnaire of the network (not personal data: every signed-in user may read it). */
   questionnaireId: string;
   callers: {
@@ -86,6 +96,8 @@ export function pathSamples(world: FuzzWorld): {
       memberId: person.memberId,
       consentId: person.consentId,
       needId: person.needId,
+      screeningId: person.screeningId,
+      observationId: person.observationId,
       questionnaireId: world.questionnaireId,
     },
   };
@@ -181,6 +193,8 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
   const consent = await buildConsent(db, person.id, { granteeOrganizationId: organizationB.id, categories: ['contact'] });
   const questionnaire = await buildQuestionnaire(db);
   const need = await buildNeed(db, person.id);
+  // Housing "yes": a second need, found by a screening (the first was recorded by hand).
+  const screening = await buildScreening(db, person.id, questionnaire.id, [{ linkId: 'housing', answers: [{ code: 'yes' }] }]);
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
@@ -206,6 +220,8 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       memberId: withMember.careTeam[0]!.id,
       consentId: consent.id,
       needId: need.id,
+      screeningId: screening.screening.id,
+      observationId: `${screening.screening.id}-1`,
     },
     questionnaireId: questionnaire.id,
     callers: {
@@ -260,6 +276,8 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
     person.id,
     program.id,
     need.id,
+    screening.screening.id,
+    ...screening.created,
   ]);
   return world;
 }

@@ -2382,6 +2382,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/R4/Condition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search Condition (patient, category, clinical-status, code; _count, paging by link next) */
+        get: {
+            parameters: {
+                query?: {
+                    _count?: number;
+                    _cursor?: string;
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                    category?: string;
+                    "clinical-status"?: string;
+                    code?: string;
+                    patient?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/Condition/{needId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a Condition */
+        get: {
+            parameters: {
+                query?: {
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                };
+                header?: never;
+                path: {
+                    needId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fhir/R4/Consent": {
         parameters: {
             query?: never;
@@ -2496,6 +2576,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/R4/Observation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search Observation (patient, category, code, date; _count, paging by link next) */
+        get: {
+            parameters: {
+                query?: {
+                    _count?: number;
+                    _cursor?: string;
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                    category?: string;
+                    code?: string;
+                    date?: string | string[];
+                    patient?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/Observation/{observationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a Observation */
+        get: {
+            parameters: {
+                query?: {
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                };
+                header?: never;
+                path: {
+                    observationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fhir/R4/Patient": {
         parameters: {
             query?: never;
@@ -2571,6 +2731,185 @@ export interface paths {
                 header?: never;
                 path: {
                     personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search Questionnaire (url, version, title, name, status; _count, paging by link next) */
+        get: {
+            parameters: {
+                query?: {
+                    _count?: number;
+                    _cursor?: string;
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                    name?: string;
+                    status?: string;
+                    title?: string;
+                    url?: string;
+                    version?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/Questionnaire/{questionnaireId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a Questionnaire */
+        get: {
+            parameters: {
+                query?: {
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                };
+                header?: never;
+                path: {
+                    questionnaireId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/QuestionnaireResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search QuestionnaireResponse (patient, questionnaire, authored, status; _count, paging by link next) */
+        get: {
+            parameters: {
+                query?: {
+                    _count?: number;
+                    _cursor?: string;
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                    authored?: string | string[];
+                    patient?: string;
+                    questionnaire?: string;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Record a screening done in another app: scored into needs by the questionnaire’s rules (the questionnaire must be loaded; errors name the element) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/QuestionnaireResponse/{screeningId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a QuestionnaireResponse */
+        get: {
+            parameters: {
+                query?: {
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                };
+                header?: never;
+                path: {
+                    screeningId: string;
                 };
                 cookie?: never;
             };
