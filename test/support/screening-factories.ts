@@ -1,12 +1,14 @@
-// Factories of screening and needs: a short questionnaire (English and Spanish, one item flagged
-// substance use) loaded as the CLI would, and needs recorded through the use cases.
+// Factories of screening, needs and goals: a short questionnaire (English and Spanish, one item
+// flagged substance use) loaded as the CLI would, and needs and goals recorded through the use cases.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/platform/db/database';
 import {
+  addGoal,
   addNeed,
   importQuestionnaire,
   sensitiveExtension,
   translationExtension,
+  type AddGoalBody,
   type AddNeedBody,
   type ScoringRule,
 } from '../../src/domains/screening';
@@ -78,4 +80,12 @@ export async function buildNeed(db: Database, personId: string, body: Partial<Ad
     personId,
     body: { needDomain: 'food-insecurity', severity: 'medium', status: 'identified', ...body },
   });
+}
+
+export async function buildGoal(db: Database, personId: string, body: Partial<AddGoalBody> = {}) {
+  const record = await addGoal(system(db), {
+    personId,
+    body: { description: 'Eat three meals a day', lifecycleStatus: 'active', expressedBy: 'person', ...body },
+  });
+  return record.goal;
 }

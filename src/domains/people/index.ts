@@ -46,5 +46,6 @@ export type {
 
 // For the domains that keep data about a person (screening and needs): the one access rule.
 export { guardPerson } from './guard';
+export { visiblePeopleSql } from './visible-people';
 export { writesForHolder } from './access';
 export type { GuardedPerson } from './people.policy';

@@ -1,12 +1,22 @@
-// The first step of every use case about a person's needs or screenings: the people domain's
-// access rule finds the person (404 when the actor may not see them), then the policy judges the
-// categories it gave: without 'needs', the needs do not exist for this actor (404, audited).
+// The first step of every use case about a person's needs, screenings or goals: the people
+// domain's access rule finds the person (404 when the actor may not see them), then the policy
+// judges the categories it gave: without 'needs' the needs, without 'care_plan' the goals, do not
+// exist for this actor (404, audited).
 import { authorizeFor, type UseCaseContext } from '../../platform/context';
 import type { Queryable } from '../../platform/db/database';
 import { guardPerson, type PersonAccess } from '../people';
 import type { GuardedNeeds } from './screening.policy';
 
-type NeedsAction = 'need.list' | 'need.create' | 'need.update' | 'screening.list' | 'screening.create';
+type NeedsAction =
+  | 'need.list'
+  | 'need.create'
+  | 'need.update'
+  | 'screening.list'
+  | 'screening.create'
+  | 'goal.list'
+  | 'goal.read'
+  | 'goal.create'
+  | 'goal.update';
 
 export async function guardNeeds(
   q: Queryable,

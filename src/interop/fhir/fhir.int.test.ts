@@ -277,7 +277,8 @@ describeEachEngine('FHIR R4', (ctx) => {
       interaction: { code: string }[];
       searchParam: { name: string }[];
     }[];
-    expect(listed.map((resource) => resource.type)).toEqual(['Patient', 'Consent']);
+    expect(listed.map((resource) => resource.type)).toEqual(['Patient', 'Consent', 'Goal']);
+    const idParam: Record<string, string> = { Patient: 'personId', Consent: 'consentId', Goal: 'goalId' };
     const routes = new Set(
       app.kithRoutes.filter((route) => route.url.startsWith('/fhir/R4/')).map((route) => `${route.method} ${route.url}`),
     );
@@ -286,7 +287,7 @@ describeEachEngine('FHIR R4', (ctx) => {
       for (const { code } of resource.interaction) {
         const route =
           code === 'read'
-            ? `GET /fhir/R4/${resource.type}/:${resource.type === 'Patient' ? 'personId' : 'consentId'}`
+            ? `GET /fhir/R4/${resource.type}/:${idParam[resource.type]}`
             : code === 'create'
               ? `POST /fhir/R4/${resource.type}`
               : `GET /fhir/R4/${resource.type}`;

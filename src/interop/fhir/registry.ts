@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../../platform/context';
 import { consentResource } from './consent.resource';
+import { goalResource } from './goal.resource';
 import { patientResource } from './patient.resource';
 
 export type FhirResource = Record<string, unknown> & { resourceType: string; id: string };
@@ -43,4 +44,4 @@ export interface FhirResourceType {
 }
 
 /** The resource types served, in the order the CapabilityStatement lists them. */
-export const resources: FhirResourceType[] = [patientResource, consentResource];
+export const resources: FhirResourceType[] = [patientResource, consentResource, goalResource];

@@ -20,6 +20,8 @@ export const codeSystems = {
   consentCategory: `${base}/CodeSystem/consent-category`,
   /** What a consent is for: care_coordination, referral, case_conference. */
   consentPurpose: `${base}/CodeSystem/consent-purpose`,
+  /** Kith's own need domains, beyond the Gravity Project's SDOH categories (behavioral-health, legal-help …). */
+  needDomain: `${base}/CodeSystem/need-domain`,
 } as const;
 
 /** Systems of HL7 and others that the resources use. */
@@ -33,10 +35,14 @@ export const hl7 = {
   observationValue: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
   language: 'urn:ietf:bcp:47',
   interpreterRequired: 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired',
+  goalAchievement: 'http://terminology.hl7.org/CodeSystem/goal-achievement',
+  /** The SDOH categories of the Gravity Project, as the SDOH Clinical Care IG codes them. */
+  sdohccTemporaryCodes: 'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes',
 } as const;
 
 /** The implementation guides the resources are shaped after (not claimed in meta.profile: see README). */
 export const shapedAfter = {
   patient: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient',
   consent: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Consent',
+  goal: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Goal',
 } as const;

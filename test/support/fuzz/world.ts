@@ -11,7 +11,7 @@ import { addNeedDomainRule, linkDirectoryOrganization, rebuildSearchEntries } fr
 import { seedTestDirectory, type TestDirectory } from '../directory-factories';
 import { buildConsent, buildPerson, buildProgram } from '../people-factories';
 import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
-import { buildNeed, buildQuestionnaire } from '../screening-factories';
+import { buildGoal, buildNeed, buildQuestionnaire } from '../screening-factories';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -34,7 +34,15 @@ export interface FuzzWorld {
   };
   directory: TestDirectory;
   /** A person the host holds (the network admin sees them; A's callers must not), with what surrounds them. */
-  person: { id: string; programId: string; enrolmentId: string; memberId: string; consentId: string; needId: string };
+  person: {
+    id: string;
+    programId: string;
+    enrolmentId: string;
+    memberId: string;
+    consentId: string;
+    needId: string;
+    goalId: string;
+  };
   /** A questionnaire of the network (not personal data: every signed-in user may read it). */
   questionnaireId: string;
   callers: {
@@ -86,6 +94,7 @@ export function pathSamples(world: FuzzWorld): {
       memberId: person.memberId,
       consentId: person.consentId,
       needId: person.needId,
+      goalId: person.goalId,
       questionnaireId: world.questionnaireId,
     },
   };
@@ -181,6 +190,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
   const consent = await buildConsent(db, person.id, { granteeOrganizationId: organizationB.id, categories: ['contact'] });
   const questionnaire = await buildQuestionnaire(db);
   const need = await buildNeed(db, person.id);
+  const goal = await buildGoal(db, person.id, { needId: need.id, description: 'Fuzzgoal: enough food every week' });
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
@@ -206,6 +216,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       memberId: withMember.careTeam[0]!.id,
       consentId: consent.id,
       needId: need.id,
+      goalId: goal.id,
     },
     questionnaireId: questionnaire.id,
     callers: {
@@ -240,6 +251,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       { label: "the host's person's family name", text: person.family_name },
       { label: "the host's person's id", text: person.id },
       { label: "the host's person's email", text: person.email! },
+      { label: "the host's person's goal", text: 'Fuzzgoal' },
     ],
     async freshSession(caller) {
       if (caller.kind !== 'session' || !caller.userId) return caller;
@@ -260,6 +272,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
     person.id,
     program.id,
     need.id,
+    goal.id,
   ]);
   return world;
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, withQuery } from './client';
 import { usePagedQuery } from './paged';
-import type { CareProgram, CreatePersonBody, PeopleSort, Person, PersonDetail, RecordConsentBody } from './types';
+import type { CareProgram, CreatePersonBody, MyPerson, PeopleSort, Person, PersonDetail, RecordConsentBody } from './types';
 
 export interface PeopleFilters {
   q: string;
@@ -48,8 +48,7 @@ export function peopleCsvUrl(filters: PeopleFilters): string {
 export function useMyPeople() {
   return useQuery({
     queryKey: peopleKeys.mine,
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: { person: Person; onMyTeam: boolean }[] }>('/api/people/mine', { signal, query: { limit: 8 } }),
+    queryFn: ({ signal }) => apiFetch<{ items: MyPerson[] }>('/api/people/mine', { signal, query: { limit: 8 } }),
     select: (data) => data.items,
   });
 }

@@ -1,5 +1,5 @@
-// A person's page: the summary, identifiers, primary care, care team, enrolments and consents, as
-// far as the signed-in user may see them. Someone who may see nothing finds no page at all.
+// A person's page: the summary, identifiers, needs, goals, primary care, care team, enrolments and
+// consents, as far as the signed-in user may see them. Someone who may see nothing finds no page at all.
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
@@ -11,6 +11,7 @@ import type { PersonDetail } from '../api/types';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
+import { GoalsSection } from '../screening/goals-section';
 import { NeedsSection } from '../screening/needs-section';
 import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
@@ -143,6 +144,7 @@ function PersonView(props: { detail: PersonDetail }) {
       {(holder || person.access.categories.includes('needs')) && <NeedsSection personId={person.id} writes={writes} />}
       {(holder || person.access.categories.includes('care_plan')) && (
         <>
+          <GoalsSection personId={person.id} writes={writes} />
           <Section title={t('people.primaryCare')}>
             {primaryCare ? (
               <Text>
