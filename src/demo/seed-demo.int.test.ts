@@ -3,6 +3,7 @@ import { describeEachEngine } from '../../test/support/harness';
 import { openTestDatabase } from '../../test/support/engines';
 import { buildOrganization, buildUser } from '../../test/support/factories';
 import type { Database } from '../platform/db/database';
+import { generateDemoCare } from './care';
 import { generateDemoNetwork } from './generate';
 import { networkIsEmpty, seedDemo } from './seed-demo';
 
@@ -36,6 +37,8 @@ async function seedsTheDemoNetwork(db: Database): Promise<void> {
                   WHERE u.email = 'partner@kith.demo' AND c.purpose = 'care_coordination'`),
   ).toBeGreaterThan(30);
 
+  await holdsTheDemoCare(db, expected);
+
   const total = expected.organizations.length + unitCount + expected.users.length + 1;
   expect(progress[0]).toEqual([0, total]);
   expect(progress.at(-1)).toEqual([total, total]);
@@ -53,6 +56,85 @@ async function seedsTheDemoNetwork(db: Database): Promise<void> {
       WHERE t.name = 'Enhanced Care Team' ORDER BY u.email`,
   );
   expect(team.map((row) => row.email)).toEqual(expect.arrayContaining(['coordinator@kith.demo', 'manager@kith.demo']));
+}
+
+const openStatuses = `('identified', 'in_scope', 'out_of_scope', 'being_addressed')`;
+
+/** The population's screenings, needs and goals: real work for the home page, and exactly what the seed makes. */
+async function holdsTheDemoCare(db: Database, network: ReturnType<typeof generateDemoNetwork>): Promise<void> {
+  const count = async (sql: string) => (await db.query<{ n: number }>(sql))[0]!.n;
+  expect(await count('SELECT count(DISTINCT person_id) AS n FROM screening_responses')).toBeGreaterThan(180);
+  expect(await count(`SELECT count(*) AS n FROM screening_needs WHERE status IN ${openStatuses}`)).toBeGreaterThan(100);
+  expect(await count(`SELECT count(*) AS n FROM screening_needs WHERE status = 'met'`)).toBeGreaterThan(10);
+  expect(await count(`SELECT count(*) AS n FROM screening_need_changes WHERE field = 'status'`)).toBeGreaterThan(100);
+  expect(await count(`SELECT count(*) AS n FROM screening_goals`)).toBeGreaterThan(40);
+  expect(await count(`SELECT count(*) AS n FROM screening_goals WHERE achievement_status = 'achieved'`)).toBeGreaterThan(5);
+  // The published coordinator's own people have open needs: the home page shows real work.
+  expect(
+    await count(`SELECT count(DISTINCT n.person_id) AS n FROM screening_needs n
+                   JOIN person_care_team t ON t.person_id = n.person_id JOIN users u ON u.id = t.user_id
+                  WHERE u.email = 'coordinator@kith.demo' AND n.status IN ${openStatuses}`),
+  ).toBeGreaterThan(10);
+
+  // What the database holds is what the generator makes from the seed for these people (and the
+  // generator gives the same for the same seed: care.test.ts).
+  const people = await db.query<{
+    id: string;
+    started_on: string;
+    user_id: string;
+    preferred_language: string;
+    what_matters: string;
+  }>(
+    `SELECT p.id, t.started_on::text, t.user_id, p.preferred_language, p.what_matters
+       FROM people p JOIN person_identifiers i ON i.person_id = p.id AND i.kind = 'mrn'
+       JOIN person_care_team t ON t.person_id = p.id AND t.role = 'lead_coordinator'
+      ORDER BY i.value`,
+  );
+  const organizationId = new Map(
+    (await db.query<{ id: string; name: string }>('SELECT id, name FROM organizations')).map((row) => [row.name, row.id]),
+  );
+  const idOf = (key: string) => organizationId.get(network.organizations.find((organization) => organization.key === key)!.name)!;
+  const partnerKey = network.users.find((user) => user.email === 'partner@kith.demo')!.organizationKey;
+  const care = generateDemoCare(
+    SEED,
+    people.map((row) => ({
+      personId: row.id,
+      enrolledOn: row.started_on,
+      coordinatorUserId: row.user_id,
+      preferredLanguage: row.preferred_language,
+      whatMatters: row.what_matters,
+    })),
+    {
+      hostId: idOf(network.organizations.find((organization) => organization.isHost)!.key),
+      partnerOrganizationId: idOf(partnerKey),
+      communityIds: network.organizations
+        .filter((organization) => organization.kind === 'community_organization' && organization.key !== partnerKey)
+        .map((organization) => idOf(organization.key)),
+    },
+  );
+  const generated = care
+    .flatMap((person) =>
+      person.needs.map((need) =>
+        [person.personId, need.needDomain, need.severity, need.status, need.priority, need.addressedByOrganizationId].join('|'),
+      ),
+    )
+    .sort();
+  const stored = (
+    await db.query<{ line: string }>(
+      `SELECT concat_ws('|', person_id, need_domain, severity, status, coalesce(priority::text, ''),
+                        coalesce(addressed_by_organization_id::text, '')) AS line FROM screening_needs`,
+    )
+  )
+    .map((row) => row.line)
+    .sort();
+  expect(stored).toEqual(generated);
+  const goals = care.flatMap((person) =>
+    person.goals.map((goal) => `${person.personId}|${goal.description}|${goal.lifecycleStatus}`),
+  );
+  const storedGoals = await db.query<{ line: string }>(
+    `SELECT concat_ws('|', person_id, description, lifecycle_status) AS line FROM screening_goals`,
+  );
+  expect(storedGoals.map((row) => row.line).sort()).toEqual(goals.sort());
 }
 
 describeEachEngine('seeding the demo network', (ctx) => {

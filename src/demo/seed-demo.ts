@@ -18,7 +18,8 @@ import { demoLogins, generateDemoNetwork } from './generate';
 import { generateDemoDirectory } from './directory';
 import { generateDemoPeople } from './people';
 import { bulkInsertDemoPeople, createCareProgram } from '../domains/people';
-import { importQuestionnaire } from '../domains/screening';
+import { bulkInsertDemoCare, importQuestionnaire } from '../domains/screening';
+import { generateDemoCare } from './care';
 import { demoScreening, demoScreeningRules } from './screening';
 import {
   addNeedDomainTermRules,
@@ -146,9 +147,30 @@ async function seedInto(
     communityIds: communityKeys.filter((key) => key !== partnerLogin.organizationKey).map((key) => organizationIds.get(key)!),
     towns: directory.towns,
   });
-  await bulkInsertDemoPeople(db, organizationIds.get(host.key)!, people);
+  const personIds = await bulkInsertDemoPeople(db, organizationIds.get(host.key)!, people);
   // The demo's own short screening (English and Spanish) and its scoring rules.
-  await importQuestionnaire(context, { resource: demoScreening, source: 'the demo screening', rules: demoScreeningRules });
+  const questionnaire = await importQuestionnaire(context, {
+    resource: demoScreening,
+    source: 'the demo screening',
+    rules: demoScreeningRules,
+  });
+  // Most people screened with it, the needs it found (many moved on since) and some goals, in bulk.
+  const care = generateDemoCare(
+    options.seed,
+    people.map((person, index) => ({
+      personId: personIds[index]!,
+      enrolledOn: person.careTeam[0]!.startedOn,
+      coordinatorUserId: person.careTeam[0]!.userId!,
+      preferredLanguage: person.preferredLanguage,
+      whatMatters: person.whatMatters,
+    })),
+    {
+      hostId: organizationIds.get(host.key)!,
+      partnerOrganizationId: organizationIds.get(partnerLogin.organizationKey)!,
+      communityIds: communityKeys.filter((key) => key !== partnerLogin.organizationKey).map((key) => organizationIds.get(key)!),
+    },
+  );
+  await bulkInsertDemoCare(db, questionnaire.id, care);
   step();
 
   const organizationName = new Map(network.organizations.map((organization) => [organization.key, organization.name]));

@@ -1,14 +1,16 @@
-// Factories of screening and needs: a short questionnaire (English and Spanish, one item flagged
-// substance use) loaded as the CLI would, and screenings and needs recorded through the use cases.
+// Factories of screening, needs and goals: a short questionnaire (English and Spanish, one item
+// flagged substance use) loaded as the CLI would, and needs and goals recorded through the use cases.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/platform/db/database';
 import {
+  addGoal,
   addNeed,
   importQuestionnaire,
   recordScreening,
   type RecordScreeningBody,
   sensitiveExtension,
   translationExtension,
+  type AddGoalBody,
   type AddNeedBody,
   type ScoringRule,
 } from '../../src/domains/screening';
@@ -96,4 +98,12 @@ export async function buildScreening(
   ],
 ) {
   return recordScreening(system(db), { personId, body: { questionnaireId, language: 'en', answers } });
+}
+
+export async function buildGoal(db: Database, personId: string, body: Partial<AddGoalBody> = {}) {
+  const record = await addGoal(system(db), {
+    personId,
+    body: { description: 'Eat three meals a day', lifecycleStatus: 'active', expressedBy: 'person', ...body },
+  });
+  return record.goal;
 }

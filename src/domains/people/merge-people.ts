@@ -156,6 +156,7 @@ export async function mergePeople(
       screenings: needs.screenings,
       needs: needs.needs,
       needsCombined: needs.combined,
+      goals: needs.goals,
     };
     const merge = await insertMerge(q, {
       holderOrganizationId: survivor.holder_organization_id,
@@ -178,6 +179,7 @@ export async function mergePeople(
       screenings: moved.screenings.length,
       needs: moved.needs.length,
       needsCombined: moved.needsCombined.length,
+      goals: moved.goals.length,
     };
     await audit(q, auditContextOf(context), {
       action: 'person.merge',

@@ -84,6 +84,15 @@ describeEachEngine('merging two records of one person', (ctx) => {
       ],
     });
     expect(screened.status, JSON.stringify(screened.body)).toBe(201);
+    // The duplicate's goal for its own food need: it follows the person, and the combined need.
+    const duplicateFood = ((await client.get(`/api/people/${duplicate.id}/needs`)).body.items as NeedAnswer[]).find(
+      (need) => need.needDomain === 'food-insecurity',
+    )!;
+    const goal = await client.post(`/api/people/${duplicate.id}/goals`, {
+      description: 'Enough food for the week',
+      needId: duplicateFood.id,
+    });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
     const historyOf = async (personId: string) =>
       (await client.get(`/api/people/${personId}/needs/history`)).body.items as {
         id: string;
@@ -145,6 +154,8 @@ describeEachEngine('merging two records of one person', (ctx) => {
     expect(historyAfter).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'severity', needDomain: 'food-insecurity' })]),
     );
+    const goals = (await client.get(`/api/people/${kept.id}/goals`)).body.items as { description: string; needId: string }[];
+    expect(goals).toEqual([expect.objectContaining({ description: 'Enough food for the week', needId: keptFood.id })]);
     const screenings = (await client.get(`/api/people/${kept.id}/screenings`)).body.items as { id: string }[];
     expect(screenings.map((screening) => screening.id)).toEqual([screened.body.screening.id]);
 
@@ -191,6 +202,7 @@ describeEachEngine('merging two records of one person', (ctx) => {
           screenings: 1,
           needs: 1,
           needsCombined: 1,
+          goals: 1,
         },
       }),
     ]);

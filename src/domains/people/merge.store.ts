@@ -30,6 +30,7 @@ export interface MergeMoved {
   needs: string[];
   /** Open needs of a domain both records had: the kept record's need, and the duplicate's whose history joined it. */
   needsCombined: { needId: string; fromNeedId: string; needDomain: string }[];
+  goals: string[];
 }
 
 /** Both records, locked for the merge in one order (so two merges of the same pair cannot deadlock). */

@@ -6,6 +6,7 @@ import type { CareProgramRow } from './care.store';
 import type {
   CareProgram,
   ConsentCategory,
+  MyPerson,
   Person,
   PersonDetail,
   PersonTimeline,
@@ -13,7 +14,7 @@ import type {
   IdentifierKind,
   ConsentPurpose,
 } from './people.schema';
-import type { VisiblePersonRow } from './people.store';
+import type { MyPersonRow, VisiblePersonRow } from './people.store';
 import type { PersonRecord } from './read-person';
 import type { PersonTimelineRecord } from './read-person-timeline';
 
@@ -57,6 +58,20 @@ export function presentPerson(row: VisiblePersonRow, access: PersonAccess): Pers
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** One of "my people": the person as the viewer sees them, on my team or not, and their open needs I may see. */
+export function presentMyPerson(item: {
+  row: VisiblePersonRow;
+  access: PersonAccess;
+  onMyTeam: boolean;
+  openNeeds: MyPersonRow['open_needs'];
+}): MyPerson {
+  return {
+    person: presentPerson(item.row, item.access),
+    onMyTeam: item.onMyTeam,
+    openNeeds: item.openNeeds.map((need) => ({ needDomain: need.needDomain, severity: need.severity })),
   };
 }
 
@@ -139,6 +154,7 @@ export function presentPersonTimeline(record: PersonTimelineRecord): PersonTimel
         screenings: merge.moved.screenings.length,
         needs: merge.moved.needs.length,
         needsCombined: merge.moved.needsCombined.length,
+        goals: merge.moved.goals.length,
       },
     })),
   };

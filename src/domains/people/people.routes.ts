@@ -78,17 +78,13 @@ export function peopleRoutes(app: FastifyInstance, options: { db: Database }): v
   api.get('/api/people/mine', {
     schema: {
       tags,
-      summary: 'My people: those whose care team I am on first, then the others I may see',
+      summary:
+        'My people: those whose care team I am on first, then the others I may see; the most urgent open need first, with their open needs (where I see needs)',
       querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
-      response: {
-        200: z.object({ items: z.array(z.object({ person: schema.Person, onMyTeam: z.boolean() })) }),
-      },
+      response: { 200: z.object({ items: z.array(schema.MyPerson) }) },
     },
     handler: async (request) => ({
-      items: (await readMyPeople(contextOf(request, db), { limit: request.query.limit })).map((item) => ({
-        person: present.presentPerson(item.row, item.access),
-        onMyTeam: item.onMyTeam,
-      })),
+      items: (await readMyPeople(contextOf(request, db), { limit: request.query.limit })).map(present.presentMyPerson),
     }),
   });
 

@@ -317,6 +317,14 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
+/** One of "my people": the person, whether I am on their care team, and their open needs I may see (most urgent first, at most five). */
+export const MyPerson = z.object({
+  person: Person,
+  onMyTeam: z.boolean(),
+  openNeeds: z.array(z.object({ needDomain: z.string(), severity: z.enum(['low', 'medium', 'high', 'urgent']) })),
+});
+export type MyPerson = z.infer<typeof MyPerson>;
+
 export const Identifier = z.object({ id: z.string(), kind: IdentifierKind, value: z.string(), issuer: z.string() });
 export const Enrolment = z.object({
   id: z.string(),
@@ -391,6 +399,7 @@ export const MergeMovedCounts = z.object({
   needs: z.number(),
   /** Open needs of a domain both records had, combined into one with both histories. */
   needsCombined: z.number(),
+  goals: z.number(),
 });
 
 export const PersonMerge = z.object({
@@ -441,6 +450,7 @@ for (const [schema, id] of [
   [CareTeamRole, 'CareTeamRole'],
   [PeopleSort, 'PeopleSort'],
   [Person, 'Person'],
+  [MyPerson, 'MyPerson'],
   [PersonDetail, 'PersonDetail'],
   [Identifier, 'Identifier'],
   [Enrolment, 'Enrolment'],

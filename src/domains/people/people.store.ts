@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/database';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import type { TableRow } from '../../platform/db/tables.generated';
 import type { Viewer } from './access';
-import { needsFilter } from './needs-filter';
+import { needsFilter, providedNeedsFilter } from './needs-filter';
 import { accessSql } from './access.store';
 import type { IdentifierInput, IdentifierKind, PeopleSort } from './people.schema';
 
@@ -316,14 +316,28 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
  * "My people": those the user is on the care team of first (newest changes first), then the other
  * people the viewer may see, up to `limit`.
  */
+/** A person of "my people", with their open needs the viewer may see, most urgent first. */
+export type MyPersonRow = VisiblePersonRow & {
+  on_my_team: boolean;
+  open_needs: { needDomain: string; severity: 'low' | 'medium' | 'high' | 'urgent' }[];
+};
+
 export async function listMyPeople(q: Queryable, viewer: Viewer & { kind: 'organization' }, limit: number) {
   const access = accessSql(viewer, 1);
-  return q.query<VisiblePersonRow & { on_my_team: boolean }>(
-    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key,
-            EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = $3 AND t.ended_on IS NULL) AS on_my_team
-       FROM people p
-      WHERE p.merged_into IS NULL AND ${access.visible}
-      ORDER BY on_my_team DESC, p.updated_at DESC, p.id
+  // The open needs come from the screening domain; without it, nobody has any.
+  const needs = providedNeedsFilter()?.openNeeds({ personId: 'v.id', categories: 'v.access_categories' }) ?? {
+    list: `'[]'::jsonb`,
+    urgency: '5',
+  };
+  // My care team's people first, then whoever has the most urgent open need, then the most recently changed.
+  return q.query<MyPersonRow>(
+    `SELECT v.*, ${needs.list} AS open_needs
+       FROM (SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key,
+                    EXISTS (SELECT 1 FROM person_care_team t
+                             WHERE t.person_id = p.id AND t.user_id = $3 AND t.ended_on IS NULL) AS on_my_team
+               FROM people p
+              WHERE p.merged_into IS NULL AND ${access.visible}) v
+      ORDER BY v.on_my_team DESC, ${needs.urgency}, v.updated_at DESC, v.id
       LIMIT $4`,
     [...access.values, viewer.userId, limit],
   );

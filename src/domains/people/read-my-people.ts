@@ -1,15 +1,16 @@
 // The home page's "my people": the people whose care team the user is on first, then the others
-// they may see, most recently changed first. One audit row naming the count.
+// they may see; among them, whoever has the most urgent open need first (as far as the viewer sees
+// needs), then the most recently changed. One audit row naming the count.
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { accessOf, viewerOf, type PersonAccess } from './access';
-import { listMyPeople, type VisiblePersonRow } from './people.store';
+import { listMyPeople, type MyPersonRow, type VisiblePersonRow } from './people.store';
 
 export async function readMyPeople(
   context: UseCaseContext,
   props: { limit: number },
-): Promise<{ row: VisiblePersonRow; access: PersonAccess; onMyTeam: boolean }[]> {
+): Promise<{ row: VisiblePersonRow; access: PersonAccess; onMyTeam: boolean; openNeeds: MyPersonRow['open_needs'] }[]> {
   const viewer = viewerOf(context);
   if (viewer.kind !== 'organization') throw new AppError('forbidden', 'Only a signed-in user has people of their own.');
   await authorizeFor(context, 'person.list', {}, 'person');
@@ -20,6 +21,11 @@ export async function readMyPeople(
       recordType: 'person',
       details: { count: rows.length, filter: { mine: true } },
     });
-    return rows.map((row) => ({ row, access: accessOf(row), onMyTeam: row.on_my_team }));
+    return rows.map(({ on_my_team, open_needs, ...row }) => ({
+      row,
+      access: accessOf(row),
+      onMyTeam: on_my_team,
+      openNeeds: open_needs,
+    }));
   });
 }

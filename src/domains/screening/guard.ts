@@ -1,6 +1,7 @@
-// The first step of every use case about a person's needs or screenings: the people domain's
-// access rule finds the person (404 when the actor may not see them), then the policy judges the
-// categories it gave: without 'needs', the needs do not exist for this actor (404, audited).
+// The first step of every use case about a person's needs, screenings or goals: the people
+// domain's access rule finds the person (404 when the actor may not see them), then the policy
+// judges the categories it gave: without 'needs' the needs, without 'care_plan' the goals, do not
+// exist for this actor (404, audited).
 import { authorizeFor, type UseCaseContext } from '../../platform/context';
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
@@ -8,7 +9,17 @@ import { guardPerson, type PersonAccess } from '../people';
 import type { GuardedNeeds } from './screening.policy';
 
 type NeedsAction =
-  'need.list' | 'need.read' | 'need.create' | 'need.update' | 'screening.list' | 'screening.read' | 'screening.create';
+  | 'need.list'
+  | 'need.read'
+  | 'need.create'
+  | 'need.update'
+  | 'screening.list'
+  | 'screening.read'
+  | 'screening.create'
+  | 'goal.list'
+  | 'goal.read'
+  | 'goal.create'
+  | 'goal.update';
 
 export async function guardNeeds(
   q: Queryable,

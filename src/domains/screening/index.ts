@@ -1,13 +1,18 @@
 // The screening domain's public face: questionnaires (FHIR R4 Questionnaire JSON) and their
-// scoring rules, completed screenings, and each person's needs with their history. Loading it
-// registers the domain's policy rules. Needs are personal data: no record-name function is
-// registered for the audit log.
+// scoring rules, completed screenings, each person's needs and goals with their history. Loading
+// it registers the domain's policy rules. Needs and goals are personal data: no record-name
+// function is registered for the audit log.
 import './screening.policy';
 import { provideNeedsFilter } from '../people';
-import { needFilterStatuses, needsCandidatesSql, needsFilterSql } from './needs-filter.store';
+import { needFilterStatuses, needsCandidatesSql, needsFilterSql, openNeedsSql } from './needs-filter.store';
 
-// The population list's needs filter: the people domain includes this SQL in its list query.
-provideNeedsFilter({ sql: needsFilterSql, candidates: needsCandidatesSql, statuses: needFilterStatuses });
+// The population list's needs filter and "my people"'s open needs: the people domain includes this SQL in its queries.
+provideNeedsFilter({
+  sql: needsFilterSql,
+  candidates: needsCandidatesSql,
+  openNeeds: openNeedsSql,
+  statuses: needFilterStatuses,
+});
 
 export { screeningRoutes } from './screening.routes';
 export { importQuestionnaire } from './import-questionnaire';
@@ -42,3 +47,16 @@ export { translationExtension, sensitiveExtension, parseQuestionnaire as checkQu
 export type { ScoringRule, GivenAnswer, GivenItem, ParsedQuestionnaire, Question, QuestionCode } from './questionnaire';
 export { needStatuses, openNeedStatuses, RecordScreeningBody as RecordScreeningBodySchema } from './screening.schema';
 export type { RecordScreeningBody, AddNeedBody, NeedStatus } from './screening.schema';
+export { addGoal } from './add-goal';
+export { changeGoal } from './change-goal';
+export { readGoals } from './read-goals';
+export { readGoal } from './read-goal';
+export { searchGoals } from './search-goals';
+export type { GoalsPage } from './search-goals';
+export type { GoalRow } from './goals.store';
+export { goalLifecycleStatuses, goalAchievementStatuses } from './screening.schema';
+export type { AddGoalBody, GoalLifecycleStatus, GoalAchievementStatus } from './screening.schema';
+export { score as scoreAnswers } from './questionnaire';
+// The demo population's screenings, needs and goals, written in bulk (only the demo seeder calls it).
+export { bulkInsertDemoCare } from './demo-care.store';
+export type { DemoCareInput } from './demo-care.store';

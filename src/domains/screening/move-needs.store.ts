@@ -6,7 +6,8 @@
 // priority or organisation the kept need lacks, the earlier identification date, and the 'sud'
 // flag if either had it (so nothing flagged becomes visible without that category). Each value
 // the combination changes writes a history row. The duplicate's emptied need row stays with the
-// duplicate's record.
+// duplicate's record. Goals move too, with their history; a goal of a combined need addresses the
+// kept need from then on.
 import type { Queryable } from '../../platform/db/database';
 import { insertNeedChanges, type NeedRow } from './needs.store';
 import { openNeedStatuses } from './screening.schema';
@@ -17,6 +18,7 @@ export interface MovedNeeds {
   needs: string[];
   /** Open needs of the same domain combined: the kept record's need, and the duplicate's whose history joined it. */
   combined: { needId: string; fromNeedId: string; needDomain: string }[];
+  goals: string[];
 }
 
 const severityOrder = ['low', 'medium', 'high', 'urgent'];
@@ -72,9 +74,16 @@ export async function moveNeedsAndScreenings(
     'UPDATE screening_needs SET person_id = $2, updated_at = now() WHERE person_id = $1 AND NOT (id = ANY ($3::uuid[])) RETURNING id',
     [fromPersonId, toPersonId, combined.map((pair) => pair.fromNeedId)],
   );
+  for (const pair of combined)
+    await q.query('UPDATE screening_goals SET need_id = $2 WHERE need_id = $1', [pair.fromNeedId, pair.needId]);
+  const goals = await q.query<{ id: string }>(
+    'UPDATE screening_goals SET person_id = $2, updated_at = now() WHERE person_id = $1 RETURNING id',
+    [fromPersonId, toPersonId],
+  );
   return {
     screenings: screenings.map((row) => row.id),
     needs: needs.map((row) => row.id),
     combined,
+    goals: goals.map((row) => row.id),
   };
 }

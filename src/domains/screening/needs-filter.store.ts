@@ -1,7 +1,8 @@
 // The needs filter of the population list, as SQL the people domain's list query includes: the
 // person has a need of a domain (and status), and the viewer sees needs (and 'sud' for a need
-// flagged so) by the categories the access rule computed for the row. Pure text, given to the
-// people domain when this domain loads (index.ts), so that people never imports screening.
+// flagged so) by the categories the access rule computed for the row. Also the open needs of a
+// person for the home page's "my people", most urgent first. Pure text, given to the people
+// domain when this domain loads (index.ts), so that people never imports screening.
 import { openNeedStatuses, type NeedStatus } from './screening.schema';
 
 export function needsFilterSql(props: {
@@ -30,4 +31,27 @@ export function needsCandidatesSql(props: { needDomainParam: string; statusesPar
 export function needFilterStatuses(status: NeedStatus | 'open' | undefined): string[] {
   if (status === undefined || status === 'open') return [...openNeedStatuses];
   return [status];
+}
+
+const openList = `ARRAY[${openNeedStatuses.map((status) => `'${status}'`).join(', ')}]::text[]`;
+const urgency = (alias: string) => `array_position(ARRAY['urgent', 'high', 'medium', 'low']::text[], ${alias}.severity)`;
+
+/**
+ * Two expressions about a person's open needs the viewer may see (by the row's categories): `list`,
+ * a jsonb array of at most five `{ needDomain, severity }`, most urgent first; and `urgency`, the
+ * rank of the most urgent (1 urgent … 4 low, 5 none), to order people by.
+ */
+export function openNeedsSql(props: { personId: string; categories: string }): { list: string; urgency: string } {
+  const visible = (alias: string) =>
+    `${alias}.person_id = ${props.personId} AND ${alias}.status = ANY (${openList})
+       AND (${alias}.sensitive IS NULL OR 'sud' = ANY (${props.categories}))`;
+  return {
+    list: `CASE WHEN 'needs' = ANY (${props.categories}) THEN COALESCE((
+      SELECT jsonb_agg(jsonb_build_object('needDomain', top.need_domain, 'severity', top.severity) ORDER BY top.rank, top.identified_on)
+        FROM (SELECT mn.need_domain, mn.severity, mn.identified_on, ${urgency('mn')} AS rank
+                FROM screening_needs mn WHERE ${visible('mn')}
+               ORDER BY rank, mn.identified_on LIMIT 5) top), '[]'::jsonb) ELSE '[]'::jsonb END`,
+    urgency: `CASE WHEN 'needs' = ANY (${props.categories}) THEN COALESCE((
+      SELECT min(${urgency('un')}) FROM screening_needs un WHERE ${visible('un')}), 5) ELSE 5 END`,
+  };
 }

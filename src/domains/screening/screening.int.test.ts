@@ -3,7 +3,7 @@
 // naming the field with nothing written, the scoring rules edited by the host only, and the
 // privacy rule: needs only under a consent naming 'needs', 'sud' only under one naming 'sud'.
 import { expect, it } from 'vitest';
-import { revokeConsent } from '../people';
+import { addCareTeamMember, revokeConsent } from '../people';
 import { buildUser } from '../../../test/support/factories';
 import { describeEachEngine } from '../../../test/support/harness';
 import { signedIn } from '../../../test/support/http-client';
@@ -355,5 +355,59 @@ describeEachEngine('screening and needs', (ctx) => {
     expect(await ids(partner, 'needDomain=food-insecurity')).toEqual([]);
     await buildConsent(db, hungry.id, { granteeOrganizationId: world.pantry.id, categories: ['needs'] });
     expect(await ids(partner, 'needDomain=food-insecurity')).toEqual([hungry.id]);
+  });
+
+  it('lists my people with the most urgent open need first, with their open needs where the viewer sees needs', async () => {
+    const { db, baseUrl } = ctx();
+    const world = await buildPeopleWorld(db);
+    const [urgent, low, none] = [
+      await buildPerson(db, { holderOrganizationId: world.host.id }),
+      await buildPerson(db, { holderOrganizationId: world.host.id }),
+      await buildPerson(db, { holderOrganizationId: world.host.id }),
+    ];
+    // Changed last, so it would come first without its needs.
+    for (const person of [urgent!, low!, none!].reverse()) {
+      await addCareTeamMember(
+        { db, actor: 'system' },
+        {
+          personId: person.id,
+          body: { organizationId: world.host.id, userId: world.coordinator.id, displayName: 'Coordinator', role: 'coordinator' },
+        },
+      );
+    }
+    await buildNeed(db, urgent!.id, { needDomain: 'homelessness', severity: 'urgent' });
+    await buildNeed(db, urgent!.id, { needDomain: 'food-insecurity', severity: 'medium' });
+    await buildNeed(db, low!.id, { needDomain: 'stress', severity: 'low' });
+    await buildNeed(db, none!.id, { needDomain: 'stress', severity: 'urgent', status: 'met' });
+    await buildNeed(db, none!.id, { needDomain: 'behavioral-health', severity: 'urgent', status: 'met', sensitive: 'sud' });
+    const client = await signedIn(baseUrl, world.coordinator.email, world.coordinator.password);
+    const mine = await client.get('/api/people/mine?limit=3');
+    expect(mine.status).toBe(200);
+    expect(
+      mine.body.items.map((item: { person: { id: string }; onMyTeam: boolean; openNeeds: unknown[] }) => [
+        item.person.id,
+        item.onMyTeam,
+        item.openNeeds,
+      ]),
+    ).toEqual([
+      [
+        urgent!.id,
+        true,
+        [
+          { needDomain: 'homelessness', severity: 'urgent' },
+          { needDomain: 'food-insecurity', severity: 'medium' },
+        ],
+      ],
+      [low!.id, true, [{ needDomain: 'stress', severity: 'low' }]],
+      [none!.id, true, []],
+    ]);
+
+    // A partner who sees the person by a contact-only consent sees no needs of theirs.
+    await buildConsent(db, urgent!.id, { granteeOrganizationId: world.pantry.id, categories: ['contact'] });
+    const partner = await signedIn(baseUrl, world.pantryStaff.email, world.pantryStaff.password);
+    const theirs = await partner.get('/api/people/mine');
+    expect(
+      theirs.body.items.map((item: { person: { id: string }; openNeeds: unknown[] }) => [item.person.id, item.openNeeds]),
+    ).toEqual([[urgent!.id, []]]);
   });
 });

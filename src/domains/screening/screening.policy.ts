@@ -31,12 +31,22 @@ declare module '../../platform/policy/policy' {
     'screening.search': Guarded;
     'screening.search_answers': Guarded;
     'need.search': Guarded;
+    /** A person's goals: the 'care_plan' category ('sud' too for a goal that addresses a need flagged so). */
+    'goal.list': GuardedNeeds;
+    'goal.read': GuardedNeeds;
+    'goal.create': GuardedNeeds;
+    'goal.update': GuardedNeeds;
+    /** A search of goals (FHIR): filtered by the access rule in SQL. */
+    'goal.search': Guarded;
   }
 }
 
 const seesNeeds = (_actor: Actor, person: GuardedNeeds) => person.visible && person.categories.includes('needs');
 const writesNeeds = (actor: Actor, person: GuardedNeeds) =>
   seesNeeds(actor, person) && writesForHolder(actor, person.organizationId);
+const seesCarePlan = (_actor: Actor, person: GuardedNeeds) => person.visible && person.categories.includes('care_plan');
+const writesCarePlan = (actor: Actor, person: GuardedNeeds) =>
+  seesCarePlan(actor, person) && writesForHolder(actor, person.organizationId);
 /** The host's admins and program managers keep the network's questionnaires. */
 const keepsQuestionnaires = (actor: Actor) => actor.organizationIsHost && hasRole(actor, 'admin', 'program_manager');
 
@@ -56,4 +66,10 @@ registerRules({
   'screening.search': () => true,
   'screening.search_answers': () => true,
   'need.search': () => true,
+  'goal.list': seesCarePlan,
+  'goal.read': seesCarePlan,
+  'goal.create': writesCarePlan,
+  'goal.update': writesCarePlan,
+  // Every signed-in user may ask; the answer holds only the goals the access rule lets them see.
+  'goal.search': () => true,
 });

@@ -1,9 +1,19 @@
 // What leaves the server about questionnaires, screenings and needs: field by field.
+import type { GoalChangeRow, GoalRow } from './goals.store';
 import type { NeedChangeRow, NeedRow, ScreeningRow } from './needs.store';
 import type { GivenItem } from './questionnaire';
 import type { QuestionnaireRow, ScoringRuleRow } from './questionnaires.store';
 import type { QuestionnaireRecord } from './read-questionnaires';
-import type { Need, NeedChange, QuestionnaireDetail, QuestionnaireSummary, Screening, ScoringRule } from './screening.schema';
+import type {
+  Goal,
+  GoalChange,
+  Need,
+  NeedChange,
+  QuestionnaireDetail,
+  QuestionnaireSummary,
+  Screening,
+  ScoringRule,
+} from './screening.schema';
 import { openNeedStatuses } from './screening.schema';
 
 const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : value);
@@ -98,5 +108,36 @@ export function presentScreening(row: ScreeningRow, userNames: Map<string, strin
     })),
     recordedBy: row.recorded_by ? (userNames.get(row.recorded_by) ?? null) : null,
     completedAt: iso(row.completed_at),
+  };
+}
+
+export function presentGoalChange(row: GoalChangeRow, userNames: Map<string, string>): GoalChange {
+  return {
+    id: String(row.id),
+    field: row.field,
+    from: row.from_value,
+    to: row.to_value,
+    changedBy: row.changed_by ? (userNames.get(row.changed_by) ?? null) : null,
+    changedAt: iso(row.changed_at),
+  };
+}
+
+export function presentGoal(row: GoalRow, changes: GoalChangeRow[] = [], userNames: Map<string, string> = new Map()): Goal {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    needId: row.need_id,
+    needDomain: row.need_domain,
+    description: row.description,
+    lifecycleStatus: row.lifecycle_status,
+    achievementStatus: row.achievement_status,
+    startDate: day(row.start_date)!,
+    targetDate: day(row.target_date),
+    statusDate: day(row.status_date)!,
+    expressedBy: row.expressed_by,
+    note: row.note,
+    sensitive: row.sensitive === 'sud' ? 'sud' : null,
+    updatedAt: iso(row.updated_at),
+    changes: changes.map((change) => presentGoalChange(change, userNames)),
   };
 }

@@ -5,9 +5,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/auth/authenticate';
 import type { Database } from '../../platform/db/database';
+import { addGoal } from './add-goal';
 import { addNeed } from './add-need';
+import { changeGoal } from './change-goal';
 import { changeNeed } from './change-need';
 import { changeScoringRules } from './change-scoring-rules';
+import { readGoals } from './read-goals';
 import { readNeedHistory } from './read-need-history';
 import { readNeeds } from './read-needs';
 import { readQuestionnaire, readQuestionnaires } from './read-questionnaires';
@@ -168,5 +171,53 @@ export function screeningRoutes(app: FastifyInstance, options: { db: Database })
           body: request.body,
         }),
       ),
+  });
+
+  api.get('/api/people/:personId/goals', {
+    schema: {
+      tags,
+      summary: 'A person’s goals with the history of each (with a consent naming the care plan)',
+      params: schema.PersonIdParams,
+      response: { 200: schema.GoalList },
+    },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const record = await readGoals(contextOf(request, db), { personId: request.params.personId });
+      return {
+        items: record.goals.map((goal) => present.presentGoal(goal, record.changes.get(goal.id), record.userNames)),
+      };
+    },
+  });
+
+  api.post('/api/people/:personId/goals', {
+    schema: {
+      tags,
+      summary: 'Add a goal of the person, optionally addressing one of their needs',
+      params: schema.PersonIdParams,
+      body: schema.AddGoalBody,
+      response: { 201: schema.Goal },
+    },
+    handler: async (request, reply) => {
+      const record = await addGoal(contextOf(request, db), { personId: request.params.personId, body: request.body });
+      return reply.code(201).send(present.presentGoal(record.goal, record.changes, record.userNames));
+    },
+  });
+
+  api.patch('/api/people/:personId/goals/:goalId', {
+    schema: {
+      tags,
+      summary: 'Change a goal: its words, where it stands, how it goes (e.g. achieved), its target date or note',
+      params: schema.GoalIdParams,
+      body: schema.ChangeGoalBody,
+      response: { 200: schema.Goal },
+    },
+    handler: async (request) => {
+      const record = await changeGoal(contextOf(request, db), {
+        personId: request.params.personId,
+        goalId: request.params.goalId,
+        body: request.body,
+      });
+      return present.presentGoal(record.goal, record.changes, record.userNames);
+    },
   });
 }

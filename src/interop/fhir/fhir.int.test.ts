@@ -285,6 +285,7 @@ describeEachEngine('FHIR R4', (ctx) => {
       'QuestionnaireResponse',
       'Observation',
       'Condition',
+      'Goal',
     ]);
     const idParamOf = new Map(resources.map((resource) => [resource.type, resource.idParam]));
     const routes = new Set(

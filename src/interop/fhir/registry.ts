@@ -7,6 +7,7 @@ import type { UseCaseContext } from '../../platform/context';
 import { conditionResource } from './condition.resource';
 import { consentResource } from './consent.resource';
 import { observationResource } from './observation.resource';
+import { goalResource } from './goal.resource';
 import { patientResource } from './patient.resource';
 import { questionnaireResource } from './questionnaire.resource';
 import { questionnaireResponseResource } from './questionnaire-response.resource';
@@ -62,4 +63,5 @@ export const resources: FhirResourceType[] = [
   questionnaireResponseResource,
   observationResource,
   conditionResource,
+  goalResource,
 ];

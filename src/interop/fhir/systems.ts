@@ -54,6 +54,7 @@ export const hl7 = {
   icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
   loinc: 'http://loinc.org',
   interpreterRequired: 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired',
+  goalAchievement: 'http://terminology.hl7.org/CodeSystem/goal-achievement',
 } as const;
 
 /** The implementation guides the resources are shaped after (not claimed in meta.profile: see README). */
@@ -63,4 +64,5 @@ export const shapedAfter = {
   questionnaireResponse: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaireresponse',
   observation: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ObservationScreeningResponse',
   condition: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Condition',
+  goal: 'http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Goal',
 } as const;

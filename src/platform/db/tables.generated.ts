@@ -493,6 +493,32 @@ export interface Tables {
     updated_at: Date;
     updated_by: string | null;
   };
+  screening_goal_changes: {
+    id: number;
+    goal_id: string;
+    field: 'created' | 'lifecycle_status' | 'achievement_status' | 'description' | 'target_date' | 'note';
+    from_value: string | null;
+    to_value: string | null;
+    changed_by: string | null;
+    changed_at: Date;
+  };
+  screening_goals: {
+    id: string;
+    person_id: string;
+    need_id: string | null;
+    need_domain: string | null;
+    description: string;
+    lifecycle_status: 'proposed' | 'active' | 'on_hold' | 'completed' | 'cancelled';
+    achievement_status: 'in_progress' | 'improving' | 'worsening' | 'no_change' | 'achieved' | 'sustaining' | 'not_achieved' | 'no_progress' | 'not_attainable' | null;
+    start_date: string;
+    target_date: string | null;
+    status_date: string;
+    expressed_by: 'person' | 'team';
+    note: string | null;
+    created_by: string | null;
+    created_at: Date;
+    updated_at: Date;
+  };
   screening_need_changes: {
     id: number;
     need_id: string;

@@ -11,7 +11,7 @@ import { addNeedDomainRule, linkDirectoryOrganization, rebuildSearchEntries } fr
 import { seedTestDirectory, type TestDirectory } from '../directory-factories';
 import { buildConsent, buildPerson, buildProgram } from '../people-factories';
 import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
-import { buildNeed, buildQuestionnaire, buildScreening } from '../screening-factories';
+import { buildGoal, buildNeed, buildQuestionnaire, buildScreening } from '../screening-factories';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -44,6 +44,7 @@ export interface FuzzWorld {
     /** A completed screening of the person, and one of its answers (the FHIR Observation `<screeningId>-1`). */
     screeningId: string;
     observationId: string;
+    goalId: string;
   };
   /** A questionnaire of the network (not personal data: every signed-in user may read it). */
   questionnaireId: string;
@@ -98,6 +99,7 @@ export function pathSamples(world: FuzzWorld): {
       needId: person.needId,
       screeningId: person.screeningId,
       observationId: person.observationId,
+      goalId: person.goalId,
       questionnaireId: world.questionnaireId,
     },
   };
@@ -195,6 +197,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
   const need = await buildNeed(db, person.id);
   // Housing "yes": a second need, found by a screening (the first was recorded by hand).
   const screening = await buildScreening(db, person.id, questionnaire.id, [{ linkId: 'housing', answers: [{ code: 'yes' }] }]);
+  const goal = await buildGoal(db, person.id, { needId: need.id, description: 'Fuzzgoal: enough food every week' });
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
@@ -222,6 +225,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       needId: need.id,
       screeningId: screening.screening.id,
       observationId: `${screening.screening.id}-1`,
+      goalId: goal.id,
     },
     questionnaireId: questionnaire.id,
     callers: {
@@ -256,6 +260,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       { label: "the host's person's family name", text: person.family_name },
       { label: "the host's person's id", text: person.id },
       { label: "the host's person's email", text: person.email! },
+      { label: "the host's person's goal", text: 'Fuzzgoal' },
     ],
     async freshSession(caller) {
       if (caller.kind !== 'session' || !caller.userId) return caller;
@@ -278,6 +283,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
     need.id,
     screening.screening.id,
     ...screening.created,
+    goal.id,
   ]);
   return world;
 }

@@ -1598,6 +1598,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{personId}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s goals with the history of each (with a consent naming the care plan) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a goal of the person, optionally addressing one of their needs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddGoalBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Goal"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a goal: its words, where it stands, how it goes (e.g. achieved), its target date or note */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    goalId: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeGoalBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Goal"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/people/{personId}/merge": {
         parameters: {
             query?: never;
@@ -1940,7 +2047,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My people: those whose care team I am on first, then the others I may see */
+        /** My people: those whose care team I am on first, then the others I may see; the most urgent open need first, with their open needs (where I see needs) */
         get: {
             parameters: {
                 query?: {
@@ -1959,10 +2066,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                onMyTeam: boolean;
-                                person: components["schemas"]["Person"];
-                            }[];
+                            items: components["schemas"]["MyPerson"][];
                         };
                     };
                 };
@@ -2518,6 +2622,85 @@ export interface paths {
                 header?: never;
                 path: {
                     consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/Goal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search Goal (patient, lifecycle-status, category; _count, paging by link next) */
+        get: {
+            parameters: {
+                query?: {
+                    _count?: number;
+                    _cursor?: string;
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                    category?: string;
+                    "lifecycle-status"?: string;
+                    patient?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/R4/Goal/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a Goal */
+        get: {
+            parameters: {
+                query?: {
+                    _format?: "json" | "application/json" | "application/fhir+json";
+                };
+                header?: never;
+                path: {
+                    goalId: string;
                 };
                 cookie?: never;
             };
@@ -3383,6 +3566,46 @@ export interface components {
             unitId?: string | null;
             userId?: string | null;
         };
+        AddGoalBody: {
+            achievementStatus?: ("in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved" | "no_progress" | "not_attainable") | null;
+            description: string;
+            /**
+             * @default person
+             * @enum {string}
+             */
+            expressedBy: "person" | "team";
+            /**
+             * @default active
+             * @enum {string}
+             */
+            lifecycleStatus: "proposed" | "active" | "on_hold" | "completed" | "cancelled";
+            needDomain?: string | null;
+            needId?: string | null;
+            note?: string;
+            /** Format: date */
+            startDate?: string;
+            targetDate?: string | null;
+        };
+        AddGoalBodyInput: {
+            achievementStatus?: ("in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved" | "no_progress" | "not_attainable") | null;
+            description: string;
+            /**
+             * @default person
+             * @enum {string}
+             */
+            expressedBy?: "person" | "team";
+            /**
+             * @default active
+             * @enum {string}
+             */
+            lifecycleStatus?: "proposed" | "active" | "on_hold" | "completed" | "cancelled";
+            needDomain?: string | null;
+            needId?: string | null;
+            note?: string;
+            /** Format: date */
+            startDate?: string;
+            targetDate?: string | null;
+        };
         AddNeedBody: {
             addressedByOrganizationId?: string | null;
             needDomain: string;
@@ -3521,6 +3744,22 @@ export interface components {
         CareTeamRole: "lead_coordinator" | "coordinator" | "pcp" | "specialist" | "cbo_case_manager" | "community_health_worker" | "other";
         /** @enum {string} */
         CareTeamRoleInput: "lead_coordinator" | "coordinator" | "pcp" | "specialist" | "cbo_case_manager" | "community_health_worker" | "other";
+        ChangeGoalBody: {
+            achievementStatus?: ("in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved" | "no_progress" | "not_attainable") | null;
+            description?: string;
+            /** @enum {string} */
+            lifecycleStatus?: "proposed" | "active" | "on_hold" | "completed" | "cancelled";
+            note?: string | null;
+            targetDate?: string | null;
+        };
+        ChangeGoalBodyInput: {
+            achievementStatus?: ("in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved" | "no_progress" | "not_attainable") | null;
+            description?: string;
+            /** @enum {string} */
+            lifecycleStatus?: "proposed" | "active" | "on_hold" | "completed" | "cancelled";
+            note?: string | null;
+            targetDate?: string | null;
+        };
         ChangeNeedBody: {
             addressedByOrganizationId?: string | null;
             priority?: number | null;
@@ -3849,6 +4088,72 @@ export interface components {
         GenderIdentityCode: "woman" | "man" | "non_binary" | "transgender_woman" | "transgender_man" | "other" | "not_disclosed";
         /** @enum {string} */
         GenderIdentityCodeInput: "woman" | "man" | "non_binary" | "transgender_woman" | "transgender_man" | "other" | "not_disclosed";
+        Goal: {
+            achievementStatus: ("in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved" | "no_progress" | "not_attainable") | null;
+            changes: components["schemas"]["GoalChange"][];
+            description: string;
+            /** @enum {string} */
+            expressedBy: "person" | "team";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            lifecycleStatus: "proposed" | "active" | "on_hold" | "completed" | "cancelled";
+            needDomain: string | null;
+            needId: string | null;
+            note: string | null;
+            /** Format: uuid */
+            personId: string;
+            sensitive: "sud" | null;
+            startDate: string;
+            statusDate: string;
+            targetDate: string | null;
+            updatedAt: string;
+        };
+        GoalChange: {
+            changedAt: string;
+            changedBy: string | null;
+            /** @enum {string} */
+            field: "created" | "lifecycle_status" | "achievement_status" | "description" | "target_date" | "note";
+            from: string | null;
+            id: string;
+            to: string | null;
+        };
+        GoalChangeInput: {
+            changedAt: string;
+            changedBy: string | null;
+            /** @enum {string} */
+            field: "created" | "lifecycle_status" | "achievement_status" | "description" | "target_date" | "note";
+            from: string | null;
+            id: string;
+            to: string | null;
+        };
+        GoalInput: {
+            achievementStatus: ("in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved" | "no_progress" | "not_attainable") | null;
+            changes: components["schemas"]["GoalChangeInput"][];
+            description: string;
+            /** @enum {string} */
+            expressedBy: "person" | "team";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            lifecycleStatus: "proposed" | "active" | "on_hold" | "completed" | "cancelled";
+            needDomain: string | null;
+            needId: string | null;
+            note: string | null;
+            /** Format: uuid */
+            personId: string;
+            sensitive: "sud" | null;
+            startDate: string;
+            statusDate: string;
+            targetDate: string | null;
+            updatedAt: string;
+        };
+        GoalList: {
+            items: components["schemas"]["Goal"][];
+        };
+        GoalListInput: {
+            items: components["schemas"]["GoalInput"][];
+        };
         Identifier: {
             id: string;
             issuer: string;
@@ -4043,6 +4348,24 @@ export interface components {
         MergeSide: "survivor" | "duplicate";
         /** @enum {string} */
         MergeSideInput: "survivor" | "duplicate";
+        MyPerson: {
+            onMyTeam: boolean;
+            openNeeds: {
+                needDomain: string;
+                /** @enum {string} */
+                severity: "low" | "medium" | "high" | "urgent";
+            }[];
+            person: components["schemas"]["Person"];
+        };
+        MyPersonInput: {
+            onMyTeam: boolean;
+            openNeeds: {
+                needDomain: string;
+                /** @enum {string} */
+                severity: "low" | "medium" | "high" | "urgent";
+            }[];
+            person: components["schemas"]["PersonInput"];
+        };
         Need: {
             addressedByOrganizationId: string | null;
             addressedByOrganizationName: string | null;
@@ -4343,6 +4666,7 @@ export interface components {
                 careTeam: number;
                 consents: number;
                 enrolments: number;
+                goals: number;
                 identifiers: number;
                 needs: number;
                 needsCombined: number;
@@ -4363,6 +4687,7 @@ export interface components {
                 careTeam: number;
                 consents: number;
                 enrolments: number;
+                goals: number;
                 identifiers: number;
                 needs: number;
                 needsCombined: number;

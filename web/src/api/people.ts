@@ -6,6 +6,7 @@ import type {
   CareProgram,
   CreatePersonBody,
   MergePeopleBody,
+  MyPerson,
   PeopleSort,
   Person,
   PersonDetail,
@@ -59,8 +60,7 @@ export function peopleCsvUrl(filters: PeopleFilters): string {
 export function useMyPeople() {
   return useQuery({
     queryKey: peopleKeys.mine,
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: { person: Person; onMyTeam: boolean }[] }>('/api/people/mine', { signal, query: { limit: 8 } }),
+    queryFn: ({ signal }) => apiFetch<{ items: MyPerson[] }>('/api/people/mine', { signal, query: { limit: 8 } }),
     select: (data) => data.items,
   });
 }

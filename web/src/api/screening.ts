@@ -1,8 +1,12 @@
-// Screening and needs: the questionnaires, a person's screenings, needs and their history.
+// Screening, needs and goals: the questionnaires, a person's screenings, needs and goals, and their history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
 import type {
+  AddGoalBody,
+  AddNeedBody,
+  ChangeGoalBody,
   ChangeNeedBody,
+  Goal,
   Need,
   NeedChange,
   QuestionnaireDetail,
@@ -18,6 +22,7 @@ export const screeningKeys = {
   questionnaire: (id: string) => ['questionnaires', id] as const,
   needs: (personId: string) => ['needs', personId] as const,
   history: (personId: string) => ['needs', personId, 'history'] as const,
+  goals: (personId: string) => ['goals', personId] as const,
 };
 
 export function useQuestionnaires() {
@@ -71,6 +76,41 @@ export function useChangeNeed(personId: string) {
     mutationFn: ({ needId, body }: { needId: string; body: ChangeNeedBody }) =>
       apiFetch<Need>(`/api/people/${personId}/needs/${needId}`, { method: 'PATCH', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: screeningKeys.needs(personId) }),
+  });
+}
+
+export function useAddNeed(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AddNeedBody) => apiFetch<Need>(`/api/people/${personId}/needs`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: screeningKeys.needs(personId) }),
+  });
+}
+
+/** A person's goals; a 404 (no consent naming the care plan) is an answer, not an error to retry. */
+export function useGoals(personId: string) {
+  return useQuery({
+    queryKey: screeningKeys.goals(personId),
+    queryFn: ({ signal }) => apiFetch<{ items: Goal[] }>(`/api/people/${personId}/goals`, { signal }),
+    select: (data) => data.items,
+    retry: false,
+  });
+}
+
+export function useAddGoal(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AddGoalBody) => apiFetch<Goal>(`/api/people/${personId}/goals`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: screeningKeys.goals(personId) }),
+  });
+}
+
+export function useChangeGoal(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ goalId, body }: { goalId: string; body: ChangeGoalBody }) =>
+      apiFetch<Goal>(`/api/people/${personId}/goals/${goalId}`, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: screeningKeys.goals(personId) }),
   });
 }
 

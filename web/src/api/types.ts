@@ -73,6 +73,7 @@ export const auditOutcomes = allOf<AuditOutcome>()(['success', 'denied', 'failur
 
 // ----- people -----
 export type Person = Schemas['Person'];
+export type MyPerson = Schemas['MyPerson'];
 export type PersonDetail = Schemas['PersonDetail'];
 export type CareProgram = Schemas['CareProgram'];
 export type Consent = Schemas['Consent'];
@@ -133,3 +134,23 @@ export const needStatuses = allOf<NeedStatus>()([
   'not_applicable',
 ]);
 export const needSeverities = allOf<NeedSeverity>()(['low', 'medium', 'high', 'urgent']);
+
+// ----- goals -----
+export type Goal = Schemas['Goal'];
+export type GoalChange = Schemas['GoalChange'];
+export type AddGoalBody = Schemas['AddGoalBodyInput'];
+export type ChangeGoalBody = Schemas['ChangeGoalBodyInput'];
+export type GoalLifecycleStatus = Goal['lifecycleStatus'];
+export type GoalAchievementStatus = NonNullable<Goal['achievementStatus']>;
+export const goalLifecycleStatuses = allOf<GoalLifecycleStatus>()(['proposed', 'active', 'on_hold', 'completed', 'cancelled']);
+export const goalAchievementStatuses = allOf<GoalAchievementStatus>()([
+  'in_progress',
+  'improving',
+  'worsening',
+  'no_change',
+  'achieved',
+  'sustaining',
+  'not_achieved',
+  'no_progress',
+  'not_attainable',
+]);

@@ -12,13 +12,14 @@ export default function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const admin = isAdmin(me);
+  const seesPeople = me.user.roles.some((role) => role !== 'partner_staff');
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })}>
       {/* Partner staff land on their own services, to keep their room up to date. */}
       {!me.organization.isHost && <KeptServices />}
       {/* Coordinators land on their people: those whose care team they are on first. */}
-      {me.user.roles.some((role) => role !== 'partner_staff') && <MyPeople />}
+      {seesPeople && <MyPeople />}
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Text>
@@ -39,39 +40,42 @@ export default function HomePage() {
           </List>
         </Stack>
       </Paper>
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('home.todayTitle')}
-          </Title>
-          {admin ? (
-            <List spacing="sm">
-              <List.Item>
-                <Anchor component={Link} to="/admin" fw={600}>
-                  {t('nav.admin')}
-                </Anchor>
-                <Text size="sm">{me.networkAdmin ? t('home.adminNetworkTask') : t('home.adminOrganizationTask')}</Text>
-              </List.Item>
-              <List.Item>
-                <Anchor component={Link} to="/admin/audit" fw={600}>
-                  {t('nav.audit')}
-                </Anchor>
-                <Text size="sm">{t('home.auditTask')}</Text>
-              </List.Item>
-              {me.networkAdmin && (
+      {/* Their people and open needs are a coordinator's work; the box below lists the other tasks, if any. */}
+      {(admin || !seesPeople) && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('home.todayTitle')}
+            </Title>
+            {admin ? (
+              <List spacing="sm">
                 <List.Item>
-                  <Anchor component={Link} to="/directory/settings" fw={600}>
-                    {t('nav.directorySettings')}
+                  <Anchor component={Link} to="/admin" fw={600}>
+                    {t('nav.admin')}
                   </Anchor>
-                  <Text size="sm">{t('home.directorySettingsTask')}</Text>
+                  <Text size="sm">{me.networkAdmin ? t('home.adminNetworkTask') : t('home.adminOrganizationTask')}</Text>
                 </List.Item>
-              )}
-            </List>
-          ) : (
-            <Text>{t('home.workListsSoon')}</Text>
-          )}
-        </Stack>
-      </Paper>
+                <List.Item>
+                  <Anchor component={Link} to="/admin/audit" fw={600}>
+                    {t('nav.audit')}
+                  </Anchor>
+                  <Text size="sm">{t('home.auditTask')}</Text>
+                </List.Item>
+                {me.networkAdmin && (
+                  <List.Item>
+                    <Anchor component={Link} to="/directory/settings" fw={600}>
+                      {t('nav.directorySettings')}
+                    </Anchor>
+                    <Text size="sm">{t('home.directorySettingsTask')}</Text>
+                  </List.Item>
+                )}
+              </List>
+            ) : (
+              <Text>{t('home.workListsSoon')}</Text>
+            )}
+          </Stack>
+        </Paper>
+      )}
     </Page>
   );
 }

@@ -1,7 +1,7 @@
-// A person's page: the summary, identifiers, primary care, care team, enrolments and consents, as
-// far as the signed-in user may see them, possible duplicates (for those who may merge them) and
-// the timeline. Someone who may see nothing finds no page at all; the address of a record merged
-// into another leads to that record.
+// A person's page: the summary, identifiers, needs, goals, primary care, care team, enrolments and
+// consents, as far as the signed-in user may see them, possible duplicates (for those who may merge
+// them) and the timeline. Someone who may see nothing finds no page at all; the address of a record
+// merged into another leads to that record.
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
@@ -13,6 +13,7 @@ import type { PersonDetail } from '../api/types';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
+import { GoalsSection } from '../screening/goals-section';
 import { NeedsSection } from '../screening/needs-section';
 import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
@@ -151,6 +152,7 @@ function PersonView(props: { detail: PersonDetail }) {
       {(holder || person.access.categories.includes('needs')) && <NeedsSection personId={person.id} writes={writes} />}
       {(holder || person.access.categories.includes('care_plan')) && (
         <>
+          <GoalsSection personId={person.id} writes={writes} />
           <Section title={t('people.primaryCare')}>
             {primaryCare ? (
               <Text>

@@ -32,6 +32,7 @@ export function PersonTimeline(props: { detail: PersonDetail }) {
       moved.screenings > 0 && t('people.timeline.moved.screenings', { count: moved.screenings }),
       moved.needs > 0 && t('people.timeline.moved.needs', { count: moved.needs }),
       moved.needsCombined > 0 && t('people.timeline.moved.needsCombined', { count: moved.needsCombined }),
+      moved.goals > 0 && t('people.timeline.moved.goals', { count: moved.goals }),
     ].filter((part): part is string => Boolean(part));
     return [
       merge.fieldsFromDuplicate.length > 0

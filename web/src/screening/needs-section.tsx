@@ -1,6 +1,6 @@
 // The needs section of a person's page: each need with its status and severity in words, its
 // status changed in one step (e.g. "out of scope": a partner must meet it), the history of every
-// change, and the screening form. Shown only to those the server lets see needs: a 404 from the
+// change, the screening form and the form to record a need by hand. Shown only to those the server lets see needs: a 404 from the
 // needs route means they are not shared with this user, and the section says so without asking again.
 import { Badge, Button, Group, List, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -10,6 +10,7 @@ import { ApiError } from '../api/client';
 import { useNeedDomains } from '../api/directory';
 import { useChangeNeed, useNeedHistory, useNeeds } from '../api/screening';
 import { needStatuses, type Need, type NeedChange, type NeedStatus } from '../api/types';
+import { NeedForm } from './need-form';
 import { ScreeningForm } from './screening-form';
 
 const severityColor = { low: 'gray', medium: 'blue', high: 'orange', urgent: 'red' } as const;
@@ -19,6 +20,7 @@ export function NeedsSection(props: { personId: string; writes: boolean }) {
   const needs = useNeeds(props.personId);
   const domains = useNeedDomains();
   const [screening, setScreening] = useState(false);
+  const [byHand, setByHand] = useState(false);
   const [history, setHistory] = useState(false);
   const domainName = (code: string) => domains.data?.find((domain) => domain.code === code)?.name ?? code;
 
@@ -33,16 +35,18 @@ export function NeedsSection(props: { personId: string; writes: boolean }) {
         {needs.data?.map((need) => (
           <NeedRow key={need.id} need={need} name={domainName(need.needDomain)} personId={props.personId} writes={props.writes} />
         ))}
-        {props.writes &&
-          (screening ? (
-            <ScreeningForm personId={props.personId} onDone={() => setScreening(false)} />
-          ) : (
-            <Group>
-              <Button variant="light" onClick={() => setScreening(true)}>
-                {t('screening.form.start')}
-              </Button>
-            </Group>
-          ))}
+        {props.writes && screening && <ScreeningForm personId={props.personId} onDone={() => setScreening(false)} />}
+        {props.writes && byHand && <NeedForm personId={props.personId} onDone={() => setByHand(false)} />}
+        {props.writes && !screening && !byHand && (
+          <Group>
+            <Button variant="light" onClick={() => setScreening(true)}>
+              {t('screening.form.start')}
+            </Button>
+            <Button variant="light" onClick={() => setByHand(true)}>
+              {t('screening.addNeed.start')}
+            </Button>
+          </Group>
+        )}
         <Group>
           <Button variant="subtle" size="xs" onClick={() => setHistory(!history)}>
             {history ? t('screening.needs.hideHistory') : t('screening.needs.showHistory')}
