@@ -11,7 +11,7 @@ import { buildOrganization, buildUser } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { signedIn, type Client } from '../support/http-client';
 import { buildConsent, buildPerson } from '../support/people-factories';
-import { buildQuestionnaire, buildScreening } from '../support/screening-factories';
+import { buildGoal, buildQuestionnaire, buildScreening } from '../support/screening-factories';
 import { revokeConsent } from '../../src/domains/people';
 
 /** Lists of people (no person id in the path): the person must be absent from each unless consented. */
@@ -30,6 +30,7 @@ const categoryOfRecord: Record<string, string> = {
   screeningId: 'needs',
   observationId: 'needs',
   needId: 'needs',
+  goalId: 'care_plan',
 };
 /** FHIR reads by an id that names no one person's record (or one tested elsewhere), with the reason. */
 const notPersonRecords: Record<string, string> = {
@@ -41,6 +42,7 @@ const searchesOfCategory: Record<string, string> = {
   '/fhir/R4/QuestionnaireResponse': 'needs',
   '/fhir/R4/Observation': 'needs',
   '/fhir/R4/Condition': 'needs',
+  '/fhir/R4/Goal': 'care_plan',
 };
 
 describeEachEngine('the consent matrix', (ctx) => {
@@ -65,7 +67,10 @@ describeEachEngine('the consent matrix', (ctx) => {
     const questionnaire = await buildQuestionnaire(db);
     const screening = await buildScreening(db, person.id, questionnaire.id);
     expect(screening.created).toHaveLength(1);
+    // …and a goal for that need, read as a FHIR Goal (the care plan).
+    const goal = await buildGoal(db, person.id, { needId: screening.created[0]! });
     const samples: Record<string, string> = {
+      goalId: goal.id,
       screeningId: screening.screening.id,
       observationId: `${screening.screening.id}-1`,
       needId: screening.created[0]!,
@@ -84,6 +89,7 @@ describeEachEngine('the consent matrix', (ctx) => {
     expect(recordRoutes.map((route) => route.url).sort()).toEqual(
       expect.arrayContaining([
         '/fhir/R4/Condition/:needId',
+        '/fhir/R4/Goal/:goalId',
         '/fhir/R4/Observation/:observationId',
         '/fhir/R4/QuestionnaireResponse/:screeningId',
       ]),

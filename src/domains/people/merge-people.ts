@@ -6,12 +6,12 @@
 // screening domain moves its own rows); the duplicate's row stays, marked as merged into the kept
 // one, so what was recorded about it can still be read; a merge record says who merged, when,
 // which fields came from where and what moved; and both records get an audit row.
+import { needsMover } from './needs-hooks';
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, authorizeFor, signedInActor, type UseCaseContext } from '../../platform/context';
 import type { Db, Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { authorize } from '../../platform/policy/policy';
-import { movePersonNeeds } from '../screening';
 import { accessOf, viewerOf } from './access';
 import { by } from './change-around';
 import { guardPerson } from './guard';
@@ -139,7 +139,7 @@ export async function mergePeople(
     const careTeam = await moveCareTeam(q, duplicate.id, survivor.id);
     const consents = await moveConsents(q, duplicate.id, survivor.id);
     // Screenings and needs are the screening domain's: it moves them, in this transaction.
-    const needs = await movePersonNeeds(
+    const needs = await needsMover()(
       { ...context, db: inThisTransaction(context.db, q) },
       { fromPersonId: duplicate.id, toPersonId: survivor.id },
     );

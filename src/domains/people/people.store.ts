@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/database';
 import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import type { TableRow } from '../../platform/db/tables.generated';
 import type { Viewer } from './access';
-import { needsFilter, providedNeedsFilter } from './needs-filter';
+import { needsFilter, providedNeedsFilter } from './needs-hooks';
 import { accessSql } from './access.store';
 import type { IdentifierInput, IdentifierKind, PeopleSort } from './people.schema';
 

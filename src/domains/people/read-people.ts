@@ -6,7 +6,7 @@ import { auditContextOf, authorizeFor, type UseCaseContext } from '../../platfor
 import { AppError } from '../../platform/http/app-error';
 import { accessOf, viewerOf, type PersonAccess } from './access';
 import type { PeopleQuery } from './people.schema';
-import { needsFilter } from './needs-filter';
+import { needsFilter } from './needs-hooks';
 import { listVisiblePeople, type VisiblePersonRow } from './people.store';
 
 export interface PeoplePage {

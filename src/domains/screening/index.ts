@@ -3,7 +3,8 @@
 // it registers the domain's policy rules. Needs and goals are personal data: no record-name
 // function is registered for the audit log.
 import './screening.policy';
-import { provideNeedsFilter } from '../people';
+import { provideNeedsFilter, provideNeedsMover } from '../people';
+import { movePersonNeeds } from './move-person-needs';
 import { needFilterStatuses, needsCandidatesSql, needsFilterSql, openNeedsSql } from './needs-filter.store';
 
 // The population list's needs filter and "my people"'s open needs: the people domain includes this SQL in its queries.
@@ -13,6 +14,8 @@ provideNeedsFilter({
   openNeeds: openNeedsSql,
   statuses: needFilterStatuses,
 });
+// A merge of two records of one person moves their screenings, needs and goals through this (in its transaction).
+provideNeedsMover(movePersonNeeds);
 
 export { screeningRoutes } from './screening.routes';
 export { importQuestionnaire } from './import-questionnaire';
@@ -21,9 +24,6 @@ export { recordScreening } from './record-screening';
 export { addNeed } from './add-need';
 export { changeNeed } from './change-need';
 export { readNeeds } from './read-needs';
-// A merge of two records of one person (called by the people domain inside its transaction).
-export { movePersonNeeds } from './move-person-needs';
-export type { MovedNeeds } from './move-needs.store';
 // Read by their own ids and searched across people (what FHIR QuestionnaireResponse, Observation,
 // Condition and Questionnaire reads and searches ask).
 export { readScreening } from './read-screening';

@@ -9,17 +9,9 @@
 // duplicate's record. Goals move too, with their history; a goal of a combined need addresses the
 // kept need from then on.
 import type { Queryable } from '../../platform/db/database';
+import type { MovedNeeds } from '../people';
 import { insertNeedChanges, type NeedRow } from './needs.store';
 import { openNeedStatuses } from './screening.schema';
-
-export interface MovedNeeds {
-  screenings: string[];
-  /** Needs moved as they were. */
-  needs: string[];
-  /** Open needs of the same domain combined: the kept record's need, and the duplicate's whose history joined it. */
-  combined: { needId: string; fromNeedId: string; needDomain: string }[];
-  goals: string[];
-}
 
 const severityOrder = ['low', 'medium', 'high', 'urgent'];
 const open = `ARRAY[${openNeedStatuses.map((status) => `'${status}'`).join(', ')}]::text[]`;

@@ -6,7 +6,8 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { actorUserId, guardNeeds } from './guard';
-import { moveNeedsAndScreenings, type MovedNeeds } from './move-needs.store';
+import type { MovedNeeds } from '../people';
+import { moveNeedsAndScreenings } from './move-needs.store';
 
 export async function movePersonNeeds(
   context: UseCaseContext,
