@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/app';
 // The screening domain (loading it also gives the population list its needs filter).
 import { readNeeds } from '../src/domains/screening';
-import { createCareProgram, nameKey, PeopleQuery, readPeople, readPerson } from '../src/domains/people';
+import { createCareProgram, nameKey, PeopleQuery, readMyPeople, readPeople, readPerson } from '../src/domains/people';
 import type { Actor } from '../src/platform/auth/actor';
 import type { Database, Engine } from '../src/platform/db/database';
 import { buildOrganization, buildUser } from '../test/support/factories';
@@ -272,6 +272,24 @@ async function measure(engine: Engine) {
         await (round % 2 === 0 ? viaApi().then(direct) : direct().then(viaApi));
       }
       results.push({ viewer: viewer.name, name: 'person page', api, sql });
+      // The home page's "my people": care-team people first, then by the most urgent open need.
+      const homeApi: number[] = [];
+      const homeSql: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const viaApi = async () => {
+          const started = performance.now();
+          const answer = await get('/api/people/mine?limit=10');
+          homeApi.push(performance.now() - started);
+          if (answer.status !== 200) throw new Error(`my people: ${answer.status}`);
+        };
+        const direct = async () => {
+          const started = performance.now();
+          await readMyPeople(context, { limit: 10 });
+          homeSql.push(performance.now() - started);
+        };
+        await (round % 2 === 0 ? viaApi().then(direct) : direct().then(viaApi));
+      }
+      results.push({ viewer: viewer.name, name: 'home: my people', api: homeApi, sql: homeSql });
     }
     agent.destroy();
     await app.close();

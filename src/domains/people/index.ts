@@ -13,6 +13,7 @@ export type { ImportPersonRow, ImportNote, ImportFieldError, ImportPeopleResult,
 export { createCareProgram } from './create-care-program';
 export { readPerson } from './read-person';
 export { readPeople } from './read-people';
+export { readMyPeople } from './read-my-people';
 export { addCareTeamMember } from './add-care-team-member';
 export { disenrolPerson } from './disenrol-person';
 export { endCareTeamMember } from './end-care-team-member';
