@@ -1,6 +1,6 @@
 // The population at scale: BENCH_PEOPLE people (default 100,000) held by the host, with MRNs,
-// enrolments, care teams and 150,000 consents (1 % of the people consent to care coordination with
-// one partner organisation), written in a few INSERT … SELECT generate_series statements. Then the
+// enrolments, the coordinator's caseload (one person in 1,000) and 150,000 consents (1 % of the
+// people consent to care coordination with one partner organisation), written in a few INSERT … SELECT generate_series statements. Then the
 // population list (first page by name, filtered by program, by need domain and status, a name
 // search, one with a typo) and the person page (the person and their needs),
 // each through the HTTP API as a signed-in user and as the use case's own SQL (the privacy filter
@@ -126,7 +126,7 @@ async function generate(db: Database) {
     );
     await q.query(
       `INSERT INTO person_care_team (person_id, organization_id, user_id, display_name, role, started_on)
-       SELECT id, $1, $2, 'Bench coordinator', 'lead_coordinator', DATE '2025-01-01' FROM bench_people WHERE n % 40 = 0`,
+       SELECT id, $1, $2, 'Bench coordinator', 'lead_coordinator', DATE '2025-01-01' FROM bench_people WHERE n % 1000 = 7`,
       [host.id, coordinator.id],
     );
     // 1 % of the people consent to care coordination with the partner (contact, demographics and

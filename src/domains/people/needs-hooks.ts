@@ -15,9 +15,12 @@ export interface NeedsFilter {
   candidates(props: { needDomainParam: string; statusesParam: string }): string;
   /**
    * For "my people": a person's open needs the viewer may see (jsonb list of { needDomain,
-   * severity }, most urgent first) and the rank of the most urgent (1 urgent … 4 low, 5 none).
+   * severity }, most urgent first) and a text key to order people by (the most urgent need's rank
+   * and the day the oldest of that rank was identified; '5' for none).
    */
   openNeeds(props: { personId: string; categories: string }): { list: string; urgency: string };
+  /** SQL of the first open needs of everyone in `urgency`'s order: rows of `person_id` and `urgency_key`. */
+  mostUrgent(limitParam: string): string;
   /** The statuses a filter value names. */
   statuses(status: PeopleQuery['needStatus']): string[];
 }

@@ -324,24 +324,52 @@ export type MyPersonRow = VisiblePersonRow & {
 
 export async function listMyPeople(q: Queryable, viewer: Viewer & { kind: 'organization' }, limit: number) {
   const access = accessSql(viewer, 1);
+  const hooks = providedNeedsFilter();
   // The open needs come from the screening domain; without it, nobody has any.
-  const needs = providedNeedsFilter()?.openNeeds({ personId: 'v.id', categories: 'v.access_categories' }) ?? {
+  const needs = hooks?.openNeeds({ personId: 'v.id', categories: 'v.access_categories' }) ?? {
     list: `'[]'::jsonb`,
-    urgency: '5',
+    urgency: `'5'`,
   };
-  // My care team's people first, then whoever has the most urgent open need, then the most recently changed.
-  return q.query<MyPersonRow>(
-    `SELECT v.*, ${needs.list} AS open_needs
-       FROM (SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key,
-                    EXISTS (SELECT 1 FROM person_care_team t
-                             WHERE t.person_id = p.id AND t.user_id = $3 AND t.ended_on IS NULL) AS on_my_team
-               FROM people p
-              WHERE p.merged_into IS NULL AND ${access.visible}) v
-      ORDER BY v.on_my_team DESC, ${needs.urgency}, v.updated_at DESC, v.id
-      LIMIT $4`,
-    [...access.values, viewer.userId, limit],
-  );
+  // My care team's people first, then whoever has the most urgent open need (the longest waiting
+  // first), then the most recently changed. `among`: the people to rank, or all the viewer sees.
+  const page = (among: string | null, values: unknown[]) =>
+    q.query<MyPersonRow & { urgency_key: string }>(
+      `SELECT v.*, ${needs.list} AS open_needs
+         FROM (SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key,
+                      EXISTS (SELECT 1 FROM person_care_team t
+                               WHERE t.person_id = p.id AND t.user_id = $3 AND t.ended_on IS NULL) AS on_my_team
+                 FROM people p
+                WHERE p.merged_into IS NULL AND ${access.visible}${among ? ` AND ${among}` : ''}) v,
+              LATERAL (SELECT ${needs.urgency} AS urgency_key) u
+        ORDER BY v.on_my_team DESC, u.urgency_key, v.updated_at DESC, v.id
+        LIMIT $4`,
+      [...access.values, viewer.userId, limit, ...values],
+    );
+  if (hooks && !access.ids) {
+    // Staff who see many people: rank only their care team's and those whose needs come first in
+    // the needs' own urgency order (read from its index), not everyone. That is the same page as
+    // ranking everyone when it is full and none of its people from outside the team ranks after
+    // the last need read (a tie could hide someone not read); otherwise (few needs, or most of them
+    // of people the viewer may not see)
+    // everyone is ranked.
+    const walked = await q.query<{ person_id: string; urgency_key: string }>(hooks.mostUrgent('$1'), [URGENT_NEEDS_READ * limit]);
+    const complete = walked.length < URGENT_NEEDS_READ * limit;
+    const lastKey = walked.at(-1)?.urgency_key;
+    const team = await q.query<{ person_id: string }>(
+      'SELECT person_id FROM person_care_team WHERE user_id = $1 AND ended_on IS NULL',
+      [viewer.userId],
+    );
+    const rows = await page(`p.id = ANY ($5::uuid[])`, [[...new Set([...team, ...walked].map((row) => row.person_id))]]);
+    const exact =
+      rows.length === limit &&
+      rows.every((row) => row.on_my_team || complete || (lastKey !== undefined && row.urgency_key < lastKey));
+    if (exact) return rows;
+  }
+  return page(null, []);
 }
+
+/** How many needs, per person asked for, "my people" reads in urgency order before ranking. */
+const URGENT_NEEDS_READ = 20;
 
 /**
  * People of the holder who may be this one: the same date of birth and a similar name (trigram

@@ -5,13 +5,14 @@
 import './screening.policy';
 import { provideNeedsFilter, provideNeedsMover } from '../people';
 import { movePersonNeeds } from './move-person-needs';
-import { needFilterStatuses, needsCandidatesSql, needsFilterSql, openNeedsSql } from './needs-filter.store';
+import { mostUrgentNeedsSql, needFilterStatuses, needsCandidatesSql, needsFilterSql, openNeedsSql } from './needs-filter.store';
 
 // The population list's needs filter and "my people"'s open needs: the people domain includes this SQL in its queries.
 provideNeedsFilter({
   sql: needsFilterSql,
   candidates: needsCandidatesSql,
   openNeeds: openNeedsSql,
+  mostUrgent: mostUrgentNeedsSql,
   statuses: needFilterStatuses,
 });
 // A merge of two records of one person moves their screenings, needs and goals through this (in its transaction).

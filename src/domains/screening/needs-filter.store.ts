@@ -38,8 +38,9 @@ const urgency = (alias: string) => `array_position(ARRAY['urgent', 'high', 'medi
 
 /**
  * Two expressions about a person's open needs the viewer may see (by the row's categories): `list`,
- * a jsonb array of at most five `{ needDomain, severity }`, most urgent first; and `urgency`, the
- * rank of the most urgent (1 urgent … 4 low, 5 none), to order people by.
+ * a jsonb array of at most five `{ needDomain, severity }`, most urgent first; and `urgency`, a
+ * text key to order people by: the rank of the most urgent need (1 urgent … 4 low) and the day the
+ * oldest need of that rank was identified ('1 2026-03-02'), or '5' for someone with none.
  */
 export function openNeedsSql(props: { personId: string; categories: string }): { list: string; urgency: string } {
   const visible = (alias: string) =>
@@ -52,6 +53,20 @@ export function openNeedsSql(props: { personId: string; categories: string }): {
                 FROM screening_needs mn WHERE ${visible('mn')}
                ORDER BY rank, mn.identified_on LIMIT 5) top), '[]'::jsonb) ELSE '[]'::jsonb END`,
     urgency: `CASE WHEN 'needs' = ANY (${props.categories}) THEN COALESCE((
-      SELECT min(${urgency('un')}) FROM screening_needs un WHERE ${visible('un')}), 5) ELSE 5 END`,
+      SELECT ${urgencyKey('un')} FROM screening_needs un WHERE ${visible('un')}
+       ORDER BY ${urgency('un')}, un.identified_on LIMIT 1), '5') ELSE '5' END`,
   };
+}
+
+const urgencyKey = (alias: string) => `${urgency(alias)}::text || ' ' || to_char(${alias}.identified_on, 'YYYY-MM-DD')`;
+
+/**
+ * The first open needs of everyone in the order of `urgency` (the most urgent, then the longest
+ * waiting), as rows of `person_id` and `urgency_key`, read in order from an index: where "my
+ * people" starts for staff who see many people. Who may see them is the caller's to check.
+ */
+export function mostUrgentNeedsSql(limitParam: string): string {
+  return `SELECT un.person_id, ${urgencyKey('un')} AS urgency_key FROM screening_needs un
+           WHERE un.status = ANY (${openList})
+           ORDER BY ${urgency('un')}, un.identified_on LIMIT ${limitParam}`;
 }
