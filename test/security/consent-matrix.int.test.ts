@@ -17,6 +17,7 @@ const categoryOfRoute: Record<string, string> = {
   '/api/people/:personId/needs': 'needs',
   '/api/people/:personId/needs/history': 'needs',
   '/api/people/:personId/screenings': 'needs',
+  '/api/people/:personId/contacts': 'care_plan',
 };
 
 describeEachEngine('the consent matrix', (ctx) => {

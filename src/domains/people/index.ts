@@ -8,6 +8,8 @@ export { createPerson } from './create-person';
 export { nameKey } from './people.store';
 export { provideNeedsFilter } from './needs-filter';
 export type { NeedsFilter } from './needs-filter';
+export { provideLastReached } from './last-reached';
+export type { LastReached, LastReachedFilter } from './last-reached';
 export { importPeople } from './import-people';
 export type { ImportPersonRow, ImportNote, ImportFieldError, ImportPeopleResult, ImportRowResult } from './import-people';
 export { createCareProgram } from './create-care-program';

@@ -8,11 +8,12 @@ import type {
   ConsentCategory,
   Person,
   PersonDetail,
+  PersonListItem,
   CareTeamRole,
   IdentifierKind,
   ConsentPurpose,
 } from './people.schema';
-import type { VisiblePersonRow } from './people.store';
+import type { ListedPersonRow, VisiblePersonRow } from './people.store';
 import type { PersonRecord } from './read-person';
 
 export function presentPerson(row: VisiblePersonRow, access: PersonAccess): Person {
@@ -55,6 +56,14 @@ export function presentPerson(row: VisiblePersonRow, access: PersonAccess): Pers
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** A row of the population list: the person, and when they were last reached where the viewer sees the care plan. */
+export function presentPersonListItem(row: ListedPersonRow, access: PersonAccess): PersonListItem {
+  return {
+    ...presentPerson(row, access),
+    lastReachedAt: sees(access, 'care_plan') && row.last_reached_at ? row.last_reached_at.toISOString() : null,
   };
 }
 
@@ -184,12 +193,21 @@ const csvHeadings = [
   'City',
   'State',
   'ZIP code',
+  'Last reached',
   'What you may see',
 ];
 
-export function presentPeopleCsv(items: { row: VisiblePersonRow; access: PersonAccess }[]): string {
+/** "2026-12-03", the day in the network's time zone: a date spreadsheets read as one. */
+function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function presentPeopleCsv(
+  items: { row: ListedPersonRow; access: PersonAccess }[],
+  options: { timeZone: string } = { timeZone: 'America/New_York' },
+): string {
   const rows = items.map(({ row, access }) => {
-    const person = presentPerson(row, access);
+    const person = presentPersonListItem(row, access);
     const cells = [
       person.familyName,
       person.givenName,
@@ -204,6 +222,7 @@ export function presentPeopleCsv(items: { row: VisiblePersonRow; access: PersonA
       person.contact?.city ?? null,
       person.contact?.state ?? null,
       person.contact?.postalCode ?? null,
+      person.lastReachedAt ? localDay(new Date(person.lastReachedAt), options.timeZone) : null,
       access.basis === 'holder'
         ? 'Everything (your organisation holds the record)'
         : access.categories.map((c) => categoryWords[c]).join('; '),

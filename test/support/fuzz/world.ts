@@ -12,6 +12,7 @@ import { seedTestDirectory, type TestDirectory } from '../directory-factories';
 import { buildConsent, buildPerson, buildProgram } from '../people-factories';
 import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
 import { buildNeed, buildQuestionnaire } from '../screening-factories';
+import { buildContact } from '../outreach-factories';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -181,6 +182,8 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
   const consent = await buildConsent(db, person.id, { granteeOrganizationId: organizationB.id, categories: ['contact'] });
   const questionnaire = await buildQuestionnaire(db);
   const need = await buildNeed(db, person.id);
+  const contactNote = `Fuzz contact note ${host.id.slice(0, 8)}`;
+  await buildContact(db, person.id, { method: 'home_visit', note: contactNote });
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
@@ -240,6 +243,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       { label: "the host's person's family name", text: person.family_name },
       { label: "the host's person's id", text: person.id },
       { label: "the host's person's email", text: person.email! },
+      { label: "the note of a contact with the host's person", text: contactNote },
     ],
     async freshSession(caller) {
       if (caller.kind !== 'session' || !caller.userId) return caller;
