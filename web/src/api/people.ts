@@ -2,7 +2,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, withQuery } from './client';
 import { usePagedQuery } from './paged';
-import type { CareProgram, CreatePersonBody, PeopleSort, Person, PersonDetail, RecordConsentBody } from './types';
+import type {
+  CareProgram,
+  CreatePersonBody,
+  LastReachedFilter,
+  PeopleSort,
+  Person,
+  PersonDetail,
+  PersonListItem,
+  RecordConsentBody,
+} from './types';
 
 export interface PeopleFilters {
   q: string;
@@ -12,6 +21,8 @@ export interface PeopleFilters {
   /** People with a need of this domain (a code), and in this status ('' for any open one). */
   needDomain?: string;
   needStatus?: string;
+  /** People by when they were last reached ('' for anyone). */
+  lastReached?: LastReachedFilter | '';
 }
 
 export const peopleKeys = {
@@ -28,11 +39,12 @@ const filterQuery = (filters: PeopleFilters) => ({
   careTeamUserId: filters.mine ? 'me' : undefined,
   needDomain: filters.needDomain || undefined,
   needStatus: filters.needDomain || filters.needStatus ? filters.needStatus || 'open' : undefined,
+  lastReached: filters.lastReached || undefined,
   sort: filters.sort,
 });
 
 export function usePeople(filters: PeopleFilters) {
-  return usePagedQuery<Person>({
+  return usePagedQuery<PersonListItem>({
     queryKey: peopleKeys.list(filters),
     path: '/api/people',
     query: filterQuery(filters),

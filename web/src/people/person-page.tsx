@@ -12,6 +12,8 @@ import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
 import { NeedsSection } from '../screening/needs-section';
+import { ContactsSection } from '../outreach/contacts-section';
+import { canRecordContacts } from '../outreach/who-records';
 import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
 
@@ -141,6 +143,9 @@ function PersonView(props: { detail: PersonDetail }) {
         )}
       </Section>
       {(holder || person.access.categories.includes('needs')) && <NeedsSection personId={person.id} writes={writes} />}
+      {(holder || person.access.categories.includes('care_plan')) && (
+        <ContactsSection personId={person.id} writes={canRecordContacts(me, person)} myOrganizationId={me.organization.id} />
+      )}
       {(holder || person.access.categories.includes('care_plan')) && (
         <>
           <Section title={t('people.primaryCare')}>
