@@ -48,7 +48,7 @@ export async function bulkInsertDemoPeople(
   q: Queryable,
   holderOrganizationId: string,
   inputs: DemoPersonInput[],
-): Promise<number> {
+): Promise<string[]> {
   const people = inputs.map((input) => ({ id: randomUUID(), input }));
   await q.query(
     `INSERT INTO people (id, holder_organization_id, given_name, family_name, used_name, name_key, birth_date, sex, sex_code,
@@ -144,5 +144,6 @@ export async function bulkInsertDemoPeople(
       consents.map((consent) => consent.witnessName),
     ],
   );
-  return people.length;
+  // The new people's ids, in the order of the inputs (other demo data, such as contacts, names them).
+  return people.map((person) => person.id);
 }
