@@ -24,6 +24,7 @@ import { identityRoutes, isDemoMode, type NetworkDefaults } from './domains/iden
 import { directoryRoutes } from './domains/directory';
 import { peopleRoutes } from './domains/people';
 import { screeningRoutes } from './domains/screening';
+import { outreachRoutes } from './domains/outreach';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
 import { fhirRoutes } from './interop/fhir/fhir.routes';
 
@@ -166,8 +167,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, db);
   hsdsRoutes(app, db);
   directoryRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
-  peopleRoutes(app, { db });
+  peopleRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
   screeningRoutes(app, { db });
+  outreachRoutes(app, { db });
   await fhirRoutes(app, { db, onDenied: auditDenied });
 
   const serveWeb = options.serveWeb ?? true;

@@ -3,6 +3,7 @@
 // teams and consents, some of them to the community organisation of the published partner login.
 // Pure: the ids it needs are handed in, and nothing is read or written here.
 import type { DemoPersonInput } from '../domains/people';
+import type { DemoContactInput, OutreachMethod } from '../domains/outreach';
 import { createRandom } from './random';
 import * as words from './words';
 
@@ -132,4 +133,62 @@ export function generateDemoPeople(seed: number, ids: DemoPeopleIds, count = 300
     });
   }
   return people;
+}
+
+const contactNotes = [
+  'Left a voicemail.',
+  'Talked about the next clinic appointment.',
+  'Brought a food box; the fridge was nearly empty.',
+  'Asked about the rent letter; will call the landlord with them.',
+  'Reminded them about the bus pass renewal.',
+  'Checked the medicines together.',
+  'No answer at the door; left a card.',
+  'They are feeling better and want a call next week.',
+] as const;
+const contactMethods: readonly OutreachMethod[] = [
+  'phone',
+  'phone',
+  'phone',
+  'text_message',
+  'text_message',
+  'home_visit',
+  'clinic_visit',
+  'video',
+  'email',
+  'letter',
+];
+
+/**
+ * A few contacts for most of the demo people, made by their lead coordinator over the 90 days
+ * before `now`: the same seed gives the same contacts, each the same time before the seeding, so
+ * a fresh demo always has people reached this week, this month, longer ago and never.
+ */
+export function generateDemoContacts(
+  seed: number,
+  people: { personId: string; input: DemoPersonInput }[],
+  hostId: string,
+  now: Date,
+): DemoContactInput[] {
+  const random = createRandom(seed ^ 0x0c0a_7ac7);
+  const contacts: DemoContactInput[] = [];
+  for (const { personId, input } of people) {
+    const lead = input.careTeam.find((member) => member.role === 'lead_coordinator' && member.userId);
+    if (!lead?.userId || !random.chance(0.7)) continue;
+    const count = random.int(1, 4);
+    for (let index = 0; index < count; index++) {
+      // Minutes before now: up to 90 days, at least an hour.
+      const minutesAgo = random.int(60, 90 * 24 * 60);
+      const reached = random.chance(0.65);
+      contacts.push({
+        personId,
+        contactedAt: new Date(now.getTime() - minutesAgo * 60_000),
+        method: random.pick(contactMethods),
+        reached,
+        note: random.chance(0.6) ? random.pick(contactNotes) : null,
+        recordedBy: lead.userId,
+        recordedByOrganizationId: hostId,
+      });
+    }
+  }
+  return contacts;
 }

@@ -36,6 +36,26 @@ async function seedsTheDemoNetwork(db: Database): Promise<void> {
     await count(`SELECT count(*) AS n FROM person_consents c JOIN users u ON u.organization_id = c.grantee_organization_id
                   WHERE u.email = 'partner@kith.demo' AND c.purpose = 'care_coordination'`),
   ).toBeGreaterThan(30);
+  // Their contacts with the team: most people have a few, made by their lead coordinator in the last 90 days.
+  expect(await count('SELECT count(*) AS n FROM outreach_contacts')).toBeGreaterThan(300);
+  expect(await count('SELECT count(DISTINCT person_id) AS n FROM outreach_contacts')).toBeGreaterThan(150);
+  expect(
+    await count(`SELECT count(*) AS n FROM outreach_contacts c
+                  WHERE NOT EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = c.person_id
+                                       AND t.role = 'lead_coordinator' AND t.user_id = c.recorded_by)
+                     OR c.contacted_at > now() OR c.contacted_at < now() - interval '91 days'`),
+  ).toBe(0);
+  // So every "last reached" filter finds someone.
+  expect(
+    await count(
+      `SELECT count(DISTINCT person_id) AS n FROM outreach_contacts WHERE reached AND contacted_at >= now() - interval '7 days'`,
+    ),
+  ).toBeGreaterThan(5);
+  expect(
+    await count(
+      `SELECT count(*) AS n FROM people p WHERE NOT EXISTS (SELECT 1 FROM outreach_contacts c WHERE c.person_id = p.id AND c.reached)`,
+    ),
+  ).toBeGreaterThan(30);
 
   await holdsTheDemoCare(db, expected);
 

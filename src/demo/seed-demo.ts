@@ -16,8 +16,9 @@ import type { UseCaseContext } from '../platform/context';
 import type { Database, Db } from '../platform/db/database';
 import { demoLogins, generateDemoNetwork } from './generate';
 import { generateDemoDirectory } from './directory';
-import { generateDemoPeople } from './people';
+import { generateDemoContacts, generateDemoPeople } from './people';
 import { bulkInsertDemoPeople, createCareProgram } from '../domains/people';
+import { bulkInsertDemoContacts } from '../domains/outreach';
 import { bulkInsertDemoCare, importQuestionnaire } from '../domains/screening';
 import { generateDemoCare } from './care';
 import { demoScreening, demoScreeningRules } from './screening';
@@ -41,7 +42,7 @@ export async function networkIsEmpty(db: Database): Promise<boolean> {
 
 export async function seedDemo(
   db: Database,
-  options: { seed: number; onProgress?: (done: number, total: number) => void },
+  options: { seed: number; onProgress?: (done: number, total: number) => void; now?: Date },
 ): Promise<{ logins: DemoLogin[] }> {
   // All of the demo or none of it: a half-seeded network would never be completed, because
   // the next start finds it no longer empty.
@@ -50,7 +51,7 @@ export async function seedDemo(
 
 async function seedInto(
   db: Db,
-  options: { seed: number; onProgress?: (done: number, total: number) => void },
+  options: { seed: number; onProgress?: (done: number, total: number) => void; now?: Date },
 ): Promise<{ logins: DemoLogin[] }> {
   const network = generateDemoNetwork(options.seed);
   const context: UseCaseContext = { db, actor: 'system' };
@@ -148,6 +149,14 @@ async function seedInto(
     towns: directory.towns,
   });
   const personIds = await bulkInsertDemoPeople(db, organizationIds.get(host.key)!, people);
+  // Their contacts with the team: over the weeks before today, so the "last reached" filter finds someone.
+  const contacts = generateDemoContacts(
+    options.seed,
+    people.map((input, index) => ({ personId: personIds[index]!, input })),
+    organizationIds.get(host.key)!,
+    options.now ?? new Date(),
+  );
+  await bulkInsertDemoContacts(db, contacts);
   // The demo's own short screening (English and Spanish) and its scoring rules.
   const questionnaire = await importQuestionnaire(context, {
     resource: demoScreening,

@@ -22,6 +22,7 @@ const categoryOfRoute: Record<string, string> = {
   '/api/people/:personId/needs/history': 'needs',
   '/api/people/:personId/screenings': 'needs',
   '/api/people/:personId/goals': 'care_plan',
+  '/api/people/:personId/contacts': 'care_plan',
 };
 /** Person routes for the holder's staff alone (what a merge starts from): 404 to a partner under any consent. */
 const holderOnlyRoutes = ['/api/people/:personId/duplicates'];

@@ -8,6 +8,8 @@ export { createPerson } from './create-person';
 export { nameKey } from './people.store';
 export { provideNeedsFilter, provideNeedsMover } from './needs-hooks';
 export type { NeedsFilter, NeedsMover, MovedNeeds } from './needs-hooks';
+export { provideLastReached } from './last-reached';
+export type { LastReached, LastReachedFilter } from './last-reached';
 export { importPeople } from './import-people';
 export type { ImportPersonRow, ImportNote, ImportFieldError, ImportPeopleResult, ImportRowResult } from './import-people';
 export { createCareProgram } from './create-care-program';

@@ -10,11 +10,12 @@ import type {
   Person,
   PersonDetail,
   PersonTimeline,
+  PersonListItem,
   CareTeamRole,
   IdentifierKind,
   ConsentPurpose,
 } from './people.schema';
-import type { MyPersonRow, VisiblePersonRow } from './people.store';
+import type { ListedPersonRow, MyPersonRow, VisiblePersonRow } from './people.store';
 import type { PersonRecord } from './read-person';
 import type { PersonTimelineRecord } from './read-person-timeline';
 
@@ -72,6 +73,14 @@ export function presentMyPerson(item: {
     person: presentPerson(item.row, item.access),
     onMyTeam: item.onMyTeam,
     openNeeds: item.openNeeds.map((need) => ({ needDomain: need.needDomain, severity: need.severity })),
+  };
+}
+
+/** A row of the population list: the person, and when they were last reached where the viewer sees the care plan. */
+export function presentPersonListItem(row: ListedPersonRow, access: PersonAccess): PersonListItem {
+  return {
+    ...presentPerson(row, access),
+    lastReachedAt: sees(access, 'care_plan') && row.last_reached_at ? row.last_reached_at.toISOString() : null,
   };
 }
 
@@ -229,12 +238,21 @@ const csvHeadings = [
   'City',
   'State',
   'ZIP code',
+  'Last reached',
   'What you may see',
 ];
 
-export function presentPeopleCsv(items: { row: VisiblePersonRow; access: PersonAccess }[]): string {
+/** "2026-12-03", the day in the network's time zone: a date spreadsheets read as one. */
+function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function presentPeopleCsv(
+  items: { row: ListedPersonRow; access: PersonAccess }[],
+  options: { timeZone: string } = { timeZone: 'America/New_York' },
+): string {
   const rows = items.map(({ row, access }) => {
-    const person = presentPerson(row, access);
+    const person = presentPersonListItem(row, access);
     const cells = [
       person.familyName,
       person.givenName,
@@ -249,6 +267,7 @@ export function presentPeopleCsv(items: { row: VisiblePersonRow; access: PersonA
       person.contact?.city ?? null,
       person.contact?.state ?? null,
       person.contact?.postalCode ?? null,
+      person.lastReachedAt ? localDay(new Date(person.lastReachedAt), options.timeZone) : null,
       access.basis === 'holder'
         ? 'Everything (your organisation holds the record)'
         : access.categories.map((c) => categoryWords[c]).join('; '),

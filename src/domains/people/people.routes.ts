@@ -37,8 +37,9 @@ function ifMatchVersion(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-export function peopleRoutes(app: FastifyInstance, options: { db: Database }): void {
+export function peopleRoutes(app: FastifyInstance, options: { db: Database; timeZone?: string }): void {
   const { db } = options;
+  const timeZone = options.timeZone ?? 'America/New_York';
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['people'];
   const detail = (record: Parameters<typeof present.presentPersonDetail>[0]) => present.presentPersonDetail(record);
@@ -46,13 +47,17 @@ export function peopleRoutes(app: FastifyInstance, options: { db: Database }): v
   api.get('/api/people', {
     schema: {
       tags,
-      summary: 'The people you may see: filter by program or care-team member, search by name, MRN or date of birth',
+      summary:
+        'The people you may see: filter by program, care-team member, need or when last reached; search by name, MRN or date of birth',
       querystring: schema.PeopleQuery,
       response: { 200: schema.PersonPage },
     },
     handler: async (request) => {
       const page = await readPeople(contextOf(request, db), { query: request.query });
-      return { items: page.items.map(({ row, access }) => present.presentPerson(row, access)), nextCursor: page.nextCursor };
+      return {
+        items: page.items.map(({ row, access }) => present.presentPersonListItem(row, access)),
+        nextCursor: page.nextCursor,
+      };
     },
   });
 
@@ -71,7 +76,7 @@ export function peopleRoutes(app: FastifyInstance, options: { db: Database }): v
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="kith-people.csv"')
         .header('cache-control', 'no-store')
-        .send(present.presentPeopleCsv(page.items));
+        .send(present.presentPeopleCsv(page.items, { timeZone }));
     },
   });
 

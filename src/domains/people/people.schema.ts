@@ -53,6 +53,7 @@ export type CareTeamRole = z.infer<typeof CareTeamRole>;
 export const peopleSorts = ['name', 'birth_date', 'recent'] as const;
 export const PeopleSort = z.enum(peopleSorts);
 export type PeopleSort = z.infer<typeof PeopleSort>;
+export const lastReachedFilters = ['within_7_days', 'within_30_days', 'not_within_30_days', 'never'] as const;
 
 const text = (max: number) => oneLineText().max(max, `must be at most ${max} characters`);
 const nonEmpty = (max: number) => text(max).min(1, 'must not be empty');
@@ -257,6 +258,8 @@ export const PeopleQuery = PageQuery.extend({
   needStatus: z
     .enum(['open', 'identified', 'in_scope', 'out_of_scope', 'being_addressed', 'met', 'declined', 'not_applicable'])
     .optional(),
+  /** People last reached (a contact where the person was reached) within 7 or 30 days, not within 30 days (or never), or never. */
+  lastReached: z.enum(lastReachedFilters).optional(),
   sort: PeopleSort.default('name'),
 }).strict();
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
@@ -383,7 +386,10 @@ export const PersonDetail = z.object({
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
-export const PersonPage = pageSchema(Person);
+/** A person as the population list shows them: with when they were last reached (null unless the viewer sees the care plan). */
+export const PersonListItem = Person.extend({ lastReachedAt: z.string().nullable() });
+export type PersonListItem = z.infer<typeof PersonListItem>;
+export const PersonPage = pageSchema(PersonListItem);
 
 /** The people of the holder who may be the same person as one on record (same birth date and a similar name). */
 export const PossibleDuplicates = z.object({ items: z.array(Person) });
@@ -451,6 +457,7 @@ for (const [schema, id] of [
   [PeopleSort, 'PeopleSort'],
   [Person, 'Person'],
   [MyPerson, 'MyPerson'],
+  [PersonListItem, 'PersonListItem'],
   [PersonDetail, 'PersonDetail'],
   [Identifier, 'Identifier'],
   [Enrolment, 'Enrolment'],

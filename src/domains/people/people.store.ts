@@ -6,12 +6,15 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination';
 import type { TableRow } from '../../platform/db/tables.generated';
 import type { Viewer } from './access';
 import { needsFilter, providedNeedsFilter } from './needs-hooks';
+import { lastReached, lastReachedAtSql, type LastReachedFilter } from './last-reached';
 import { accessSql } from './access.store';
 import type { IdentifierInput, IdentifierKind, PeopleSort } from './people.schema';
 
 export type PersonRow = TableRow<'people'>;
 /** A person as one viewer may see them: the row, and what the access rule gave that viewer. */
 export type VisiblePersonRow = PersonRow & { access_basis: string; access_categories: string[]; sort_key: string };
+/** A person of the population list: with when they were last reached (null unless the viewer sees the care plan). */
+export type ListedPersonRow = VisiblePersonRow & { last_reached_at: Date | null };
 export type IdentifierRow = TableRow<'person_identifiers'>;
 
 /** Lower case, without accents, words of letters and digits with one space between them. */
@@ -160,6 +163,8 @@ export interface PeopleFilter {
   careTeamUserId?: string;
   /** People with a need of this domain (or any domain, when only statuses are given) in these statuses. */
   needs?: { needDomain: string | null; statuses: string[] };
+  /** People by when they were last reached (seen only by viewers who see the care plan). */
+  lastReached?: LastReachedFilter;
   sort: PeopleSort;
   limit: number;
   cursor?: string;
@@ -231,6 +236,16 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
     );
     if (probe[0]!.n < FEW_CANDIDATES) idSets.push(needs.candidates(params));
   }
+  if (filter.lastReached) {
+    const reached = lastReached();
+    where.push(reached.filter({ personId: 'p.id', categories: access.categories, value: filter.lastReached }));
+    // As for needs: few people reached lately are read by id; an absence ("never") walks in order.
+    const candidates = reached.candidates(filter.lastReached);
+    if (candidates) {
+      const probe = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${candidates} LIMIT ${FEW_CANDIDATES}) few`);
+      if (probe[0]!.n < FEW_CANDIDATES) idSets.push(candidates);
+    }
+  }
   if (filter.careTeamUserId) {
     where.push(
       `EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = ${param(filter.careTeamUserId)}::uuid AND t.ended_on IS NULL)`,
@@ -301,8 +316,9 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
   }
   if (after) where.push(`(${sort.key}, p.id::text) ${sort.direction} (${param(after[0])}, ${param(after[1])})`);
   if (idSets.length) where.push(`p.id = ANY (ARRAY(${idSets.map((ids) => `(${ids})`).join(' INTERSECT ')}))`);
-  const rows = await q.query<VisiblePersonRow>(
-    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${sort.key} AS sort_key
+  const rows = await q.query<ListedPersonRow>(
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${sort.key} AS sort_key,
+            ${lastReachedAtSql({ personId: 'p.id', categories: access.categories })} AS last_reached_at
        FROM people p
       WHERE ${where.join(' AND ')}
       ORDER BY ${sort.key} ${sort.order}, p.id::text ${sort.order}

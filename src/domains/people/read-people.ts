@@ -7,10 +7,10 @@ import { AppError } from '../../platform/http/app-error';
 import { accessOf, viewerOf, type PersonAccess } from './access';
 import type { PeopleQuery } from './people.schema';
 import { needsFilter } from './needs-hooks';
-import { listVisiblePeople, type VisiblePersonRow } from './people.store';
+import { listVisiblePeople, type ListedPersonRow } from './people.store';
 
 export interface PeoplePage {
-  items: { row: VisiblePersonRow; access: PersonAccess }[];
+  items: { row: ListedPersonRow; access: PersonAccess }[];
   nextCursor: string | null;
 }
 
@@ -35,6 +35,7 @@ export async function readPeople(
         query.needDomain !== undefined || query.needStatus !== undefined
           ? { needDomain: query.needDomain ?? null, statuses: needsFilter().statuses(query.needStatus) }
           : undefined,
+      lastReached: query.lastReached,
       sort: query.sort,
       limit: query.limit,
       cursor: query.cursor,
@@ -50,6 +51,7 @@ export async function readPeople(
           careTeamUserId: careTeamUserId ?? null,
           needDomain: query.needDomain ?? null,
           needStatus: query.needStatus ?? null,
+          lastReached: query.lastReached ?? null,
           sort: query.sort,
           page: query.cursor ? 'next' : 'first',
         },

@@ -392,6 +392,17 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
   };
+  outreach_contacts: {
+    id: string;
+    person_id: string;
+    contacted_at: Date;
+    method: 'phone' | 'text_message' | 'email' | 'home_visit' | 'clinic_visit' | 'video' | 'letter';
+    reached: boolean;
+    note: string | null;
+    recorded_by: string | null;
+    recorded_by_organization_id: string | null;
+    recorded_at: Date;
+  };
   people: {
     id: string;
     holder_organization_id: string;

@@ -12,6 +12,7 @@ import { seedTestDirectory, type TestDirectory } from '../directory-factories';
 import { buildConsent, buildPerson, buildProgram } from '../people-factories';
 import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
 import { buildGoal, buildNeed, buildQuestionnaire, buildScreening } from '../screening-factories';
+import { buildContact } from '../outreach-factories';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -198,6 +199,8 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
   // Housing "yes": a second need, found by a screening (the first was recorded by hand).
   const screening = await buildScreening(db, person.id, questionnaire.id, [{ linkId: 'housing', answers: [{ code: 'yes' }] }]);
   const goal = await buildGoal(db, person.id, { needId: need.id, description: 'Fuzzgoal: enough food every week' });
+  const contactNote = `Fuzz contact note ${host.id.slice(0, 8)}`;
+  await buildContact(db, person.id, { method: 'home_visit', note: contactNote });
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
@@ -261,6 +264,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       { label: "the host's person's id", text: person.id },
       { label: "the host's person's email", text: person.email! },
       { label: "the host's person's goal", text: 'Fuzzgoal' },
+      { label: "the note of a contact with the host's person", text: contactNote },
     ],
     async freshSession(caller) {
       if (caller.kind !== 'session' || !caller.userId) return caller;

@@ -1133,12 +1133,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people you may see: filter by program or care-team member, search by name, MRN or date of birth */
+        /** The people you may see: filter by program, care-team member, need or when last reached; search by name, MRN or date of birth */
         get: {
             parameters: {
                 query?: {
                     careTeamUserId?: string | "me";
                     cursor?: string;
+                    lastReached?: "within_7_days" | "within_30_days" | "not_within_30_days" | "never";
                     limit?: number;
                     needDomain?: string;
                     needStatus?: "open" | "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
@@ -1159,7 +1160,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Person"][];
+                            items: components["schemas"]["PersonListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1210,6 +1211,7 @@ export interface paths {
             parameters: {
                 query?: {
                     careTeamUserId?: string | "me";
+                    lastReached?: "within_7_days" | "within_30_days" | "not_within_30_days" | "never";
                     needDomain?: string;
                     needStatus?: "open" | "identified" | "in_scope" | "out_of_scope" | "being_addressed" | "met" | "declined" | "not_applicable";
                     programId?: string;
@@ -1465,6 +1467,73 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s contacts with the team, newest first (with a consent naming the care plan) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutreachContactPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a contact with a person: when, how, whether they were reached, a short note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordContactBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutreachContact"];
                     };
                 };
             };
@@ -4546,6 +4615,60 @@ export interface components {
         OrganizationKind: "health_system" | "primary_care_practice" | "community_organization" | "public_agency" | "coalition_backbone" | "payer";
         /** @enum {string} */
         OrganizationKindInput: "health_system" | "primary_care_practice" | "community_organization" | "public_agency" | "coalition_backbone" | "payer";
+        OutreachContact: {
+            contactedAt: string;
+            /** Format: uuid */
+            id: string;
+            method: components["schemas"]["OutreachMethod"];
+            note: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            personId: string;
+            reached: boolean;
+            recordedAt: string;
+            recordedBy: {
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            } | null;
+        };
+        OutreachContactInput: {
+            contactedAt: string;
+            /** Format: uuid */
+            id: string;
+            method: components["schemas"]["OutreachMethodInput"];
+            note: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            personId: string;
+            reached: boolean;
+            recordedAt: string;
+            recordedBy: {
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            } | null;
+        };
+        OutreachContactPage: {
+            items: components["schemas"]["OutreachContact"][];
+            nextCursor: string | null;
+        };
+        OutreachContactPageInput: {
+            items: components["schemas"]["OutreachContactInput"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        OutreachMethod: "phone" | "text_message" | "email" | "home_visit" | "clinic_visit" | "video" | "letter";
+        /** @enum {string} */
+        OutreachMethodInput: "phone" | "text_message" | "email" | "home_visit" | "clinic_visit" | "video" | "letter";
         /** @enum {string} */
         PcpRelationship: "ongoing_care" | "refers_only";
         /** @enum {string} */
@@ -4649,6 +4772,92 @@ export interface components {
             givenName: string;
             holderOrganizationId: string;
             id: string;
+            updatedAt: string;
+            usedName: string | null;
+            version: number;
+            whatMatters: string | null;
+        };
+        PersonListItem: {
+            access: {
+                /** @enum {string} */
+                basis: "holder" | "consent";
+                categories: components["schemas"]["ConsentCategory"][];
+            };
+            contact: {
+                addressLine: string | null;
+                city: string | null;
+                contactMethod: components["schemas"]["ContactMethod"] | null;
+                contactTimes: string | null;
+                email: string | null;
+                location: {
+                    latitude: number;
+                    longitude: number;
+                    /** @enum {string} */
+                    placedBy: "postal_code";
+                } | null;
+                phone: string | null;
+                postalCode: string | null;
+                state: string | null;
+            } | null;
+            createdAt: string;
+            demographics: {
+                birthDate: string;
+                genderIdentity: string | null;
+                genderIdentityCode: components["schemas"]["GenderIdentityCode"] | null;
+                interpreterNeeded: boolean;
+                preferredLanguage: string | null;
+                pronouns: string | null;
+                sex: string | null;
+                sexCode: components["schemas"]["SexCode"] | null;
+            } | null;
+            familyName: string;
+            givenName: string;
+            holderOrganizationId: string;
+            id: string;
+            lastReachedAt: string | null;
+            updatedAt: string;
+            usedName: string | null;
+            version: number;
+            whatMatters: string | null;
+        };
+        PersonListItemInput: {
+            access: {
+                /** @enum {string} */
+                basis: "holder" | "consent";
+                categories: components["schemas"]["ConsentCategoryInput"][];
+            };
+            contact: {
+                addressLine: string | null;
+                city: string | null;
+                contactMethod: components["schemas"]["ContactMethodInput"] | null;
+                contactTimes: string | null;
+                email: string | null;
+                location: {
+                    latitude: number;
+                    longitude: number;
+                    /** @enum {string} */
+                    placedBy: "postal_code";
+                } | null;
+                phone: string | null;
+                postalCode: string | null;
+                state: string | null;
+            } | null;
+            createdAt: string;
+            demographics: {
+                birthDate: string;
+                genderIdentity: string | null;
+                genderIdentityCode: components["schemas"]["GenderIdentityCodeInput"] | null;
+                interpreterNeeded: boolean;
+                preferredLanguage: string | null;
+                pronouns: string | null;
+                sex: string | null;
+                sexCode: components["schemas"]["SexCodeInput"] | null;
+            } | null;
+            familyName: string;
+            givenName: string;
+            holderOrganizationId: string;
+            id: string;
+            lastReachedAt: string | null;
             updatedAt: string;
             usedName: string | null;
             version: number;
@@ -4871,6 +5080,20 @@ export interface components {
             purpose: components["schemas"]["ConsentPurposeInput"];
             startsOn: string;
             witnessName?: string | null;
+        };
+        RecordContactBody: {
+            /** Format: date-time */
+            contactedAt: string;
+            method: components["schemas"]["OutreachMethod"];
+            note?: unknown | null;
+            reached: boolean;
+        };
+        RecordContactBodyInput: {
+            /** Format: date-time */
+            contactedAt: string;
+            method: components["schemas"]["OutreachMethodInput"];
+            note?: string | null;
+            reached: boolean;
         };
         RecordScreeningBody: {
             answers: {

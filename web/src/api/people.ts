@@ -5,11 +5,13 @@ import { usePagedQuery } from './paged';
 import type {
   CareProgram,
   CreatePersonBody,
+  LastReachedFilter,
   MergePeopleBody,
   MyPerson,
   PeopleSort,
   Person,
   PersonDetail,
+  PersonListItem,
   PersonTimeline,
   RecordConsentBody,
 } from './types';
@@ -22,6 +24,8 @@ export interface PeopleFilters {
   /** People with a need of this domain (a code), and in this status ('' for any open one). */
   needDomain?: string;
   needStatus?: string;
+  /** People by when they were last reached ('' for anyone). */
+  lastReached?: LastReachedFilter | '';
 }
 
 export const peopleKeys = {
@@ -40,11 +44,12 @@ const filterQuery = (filters: PeopleFilters) => ({
   careTeamUserId: filters.mine ? 'me' : undefined,
   needDomain: filters.needDomain || undefined,
   needStatus: filters.needDomain || filters.needStatus ? filters.needStatus || 'open' : undefined,
+  lastReached: filters.lastReached || undefined,
   sort: filters.sort,
 });
 
 export function usePeople(filters: PeopleFilters) {
-  return usePagedQuery<Person>({
+  return usePagedQuery<PersonListItem>({
     queryKey: peopleKeys.list(filters),
     path: '/api/people',
     query: filterQuery(filters),

@@ -154,3 +154,20 @@ export const goalAchievementStatuses = allOf<GoalAchievementStatus>()([
   'no_progress',
   'not_attainable',
 ]);
+// ----- outreach (contacts with a person; when each person of the population list was last reached) -----
+export type OutreachContact = Schemas['OutreachContact'];
+export type OutreachMethod = Schemas['OutreachMethod'];
+export type RecordContactBody = Schemas['RecordContactBodyInput'];
+/** A person as the population list shows them, with when they were last reached. */
+export type PersonListItem = Schemas['PersonListItem'];
+export type LastReachedFilter = NonNullable<NonNullable<paths['/api/people']['get']['parameters']['query']>['lastReached']>;
+export const outreachMethods = allOf<OutreachMethod>()([
+  'phone',
+  'text_message',
+  'email',
+  'home_visit',
+  'clinic_visit',
+  'video',
+  'letter',
+]);
+export const lastReachedFilters = allOf<LastReachedFilter>()(['within_7_days', 'within_30_days', 'not_within_30_days', 'never']);

@@ -12,6 +12,7 @@ import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
 import { canWritePeople, personName } from './people-words';
+import { LastReachedCell, LastReachedSelect } from '../outreach/last-reached';
 
 export default function PeopleListPage() {
   const { t } = useTranslation();
@@ -82,6 +83,10 @@ export default function PeopleListPage() {
                 ...needStatuses.map((status) => ({ value: status, label: t(`screening.needs.statuses.${status}`) })),
               ]}
             />
+            <LastReachedSelect
+              value={filters.lastReached ?? ''}
+              onChange={(lastReached) => setFilters((current) => ({ ...current, lastReached }))}
+            />
             <NativeSelect
               label={t('people.sort')}
               value={filters.sort}
@@ -120,6 +125,7 @@ export default function PeopleListPage() {
                   <Table.Th scope="col">{t('people.columns.name')}</Table.Th>
                   <Table.Th scope="col">{t('people.columns.birthDate')}</Table.Th>
                   <Table.Th scope="col">{t('people.columns.phone')}</Table.Th>
+                  <Table.Th scope="col">{t('outreach.lastReached.column')}</Table.Th>
                   <Table.Th scope="col">{t('people.columns.access')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -133,6 +139,9 @@ export default function PeopleListPage() {
                     </Table.Td>
                     <Table.Td>{person.demographics?.birthDate ?? t('people.notShared')}</Table.Td>
                     <Table.Td>{person.contact?.phone ?? (person.contact ? '' : t('people.notShared'))}</Table.Td>
+                    <Table.Td>
+                      <LastReachedCell person={person} />
+                    </Table.Td>
                     <Table.Td>
                       {person.access.basis === 'holder'
                         ? t('people.accessHolder')

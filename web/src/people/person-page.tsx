@@ -15,6 +15,8 @@ import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
 import { GoalsSection } from '../screening/goals-section';
 import { NeedsSection } from '../screening/needs-section';
+import { ContactsSection } from '../outreach/contacts-section';
+import { canRecordContacts } from '../outreach/who-records';
 import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
 import { PersonTimeline } from './person-timeline';
@@ -150,6 +152,9 @@ function PersonView(props: { detail: PersonDetail }) {
         )}
       </Section>
       {(holder || person.access.categories.includes('needs')) && <NeedsSection personId={person.id} writes={writes} />}
+      {(holder || person.access.categories.includes('care_plan')) && (
+        <ContactsSection personId={person.id} writes={canRecordContacts(me, person)} myOrganizationId={me.organization.id} />
+      )}
       {(holder || person.access.categories.includes('care_plan')) && (
         <>
           <GoalsSection personId={person.id} writes={writes} />
