@@ -10,7 +10,7 @@ export async function guardContacts(
   q: Queryable,
   context: UseCaseContext,
   personId: string,
-  action: 'contact.list' | 'contact.create',
+  action: 'contact.list' | 'contact.create' | 'contact.move',
 ): Promise<{ personId: string; holderOrganizationId: string; access: PersonAccess }> {
   const { row, access } = await guardPerson(q, context, personId, 'person.read');
   const record: GuardedContacts = {

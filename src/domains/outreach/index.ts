@@ -5,9 +5,11 @@
 import './outreach.policy';
 import { provideLastReached } from '../people';
 import { lastReachedSql } from './last-reached.store';
+import { movePersonContacts } from './move-person-contacts';
 
-// The population list's "last reached": the people domain includes this SQL in its list query.
-provideLastReached(lastReachedSql);
+// The population list's "last reached": the people domain includes this SQL in its list query; a
+// merge of two records of one person moves their contacts through the same hook.
+provideLastReached({ ...lastReachedSql, move: movePersonContacts });
 
 export { outreachRoutes } from './outreach.routes';
 export { recordContact } from './record-contact';

@@ -32,7 +32,7 @@ const matches: Record<LastReachedFilter, (last: string) => string> = {
   never: (last) => `${last} IS NULL`,
 };
 
-export const lastReachedSql: LastReached = {
+export const lastReachedSql: Omit<LastReached, 'move'> = {
   lastReachedAt: ({ personId, categories }) => `CASE WHEN ${seesCarePlan(categories)} THEN ${lastReachedOf(personId)} END`,
 
   filter: ({ personId, categories, value }) => `(${seesCarePlan(categories)} AND ${matches[value](lastReachedOf(personId))})`,

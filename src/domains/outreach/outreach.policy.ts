@@ -18,6 +18,8 @@ declare module '../../platform/policy/policy' {
     /** A person's contacts: the 'care_plan' category. */
     'contact.list': GuardedContacts;
     'contact.create': GuardedContacts;
+    /** A person's contacts moved onto another record of them (a merge): the holder's writers. */
+    'contact.move': GuardedContacts;
   }
 }
 
@@ -29,6 +31,7 @@ const consentedWriter = (actor: Actor, person: GuardedContacts) =>
 
 registerRules({
   'contact.list': seesContacts,
+  'contact.move': (actor, person) => person.basis === 'holder' && writesForHolder(actor, person.organizationId),
   'contact.create': (actor, person) =>
     seesContacts(actor, person) && (writesForHolder(actor, person.organizationId) || consentedWriter(actor, person)),
 });

@@ -64,3 +64,12 @@ export async function listContactRows(
   );
   return pageOf(rows, props.limit, (row) => [row.sort_key, row.id]);
 }
+
+/** Every contact of one record moves to another record of the same person (a merge); their ids. */
+export async function moveContacts(q: Queryable, fromPersonId: string, toPersonId: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>('UPDATE outreach_contacts SET person_id = $2 WHERE person_id = $1 RETURNING id', [
+    fromPersonId,
+    toPersonId,
+  ]);
+  return rows.map((row) => row.id);
+}

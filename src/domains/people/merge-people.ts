@@ -6,6 +6,7 @@
 // screening domain moves its own rows); the duplicate's row stays, marked as merged into the kept
 // one, so what was recorded about it can still be read; a merge record says who merged, when,
 // which fields came from where and what moved; and both records get an audit row.
+import { contactsMover } from './last-reached';
 import { needsMover } from './needs-hooks';
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, authorizeFor, signedInActor, type UseCaseContext } from '../../platform/context';
@@ -143,6 +144,10 @@ export async function mergePeople(
       { ...context, db: inThisTransaction(context.db, q) },
       { fromPersonId: duplicate.id, toPersonId: survivor.id },
     );
+    const contacts = await contactsMover()(
+      { ...context, db: inThisTransaction(context.db, q) },
+      { fromPersonId: duplicate.id, toPersonId: survivor.id },
+    );
     await markMerged(q, duplicate.id, survivor.id);
     const moved: MergeMoved = {
       identifiers: identifiers.moved,
@@ -157,6 +162,7 @@ export async function mergePeople(
       needs: needs.needs,
       needsCombined: needs.combined,
       goals: needs.goals,
+      contacts,
     };
     const merge = await insertMerge(q, {
       holderOrganizationId: survivor.holder_organization_id,
@@ -180,6 +186,7 @@ export async function mergePeople(
       needs: moved.needs.length,
       needsCombined: moved.needsCombined.length,
       goals: moved.goals.length,
+      contacts: moved.contacts.length,
     };
     await audit(q, auditContextOf(context), {
       action: 'person.merge',

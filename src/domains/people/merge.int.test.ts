@@ -14,6 +14,7 @@ import { describeEachEngine } from '../../../test/support/harness';
 import { signedIn } from '../../../test/support/http-client';
 import { buildConsent, buildPeopleWorld, buildPerson, buildProgram } from '../../../test/support/people-factories';
 import { buildNeed, buildQuestionnaire } from '../../../test/support/screening-factories';
+import { buildContact } from '../../../test/support/outreach-factories';
 import { fhirSchemaAvailable, schemaErrors } from '../../interop/fhir/fhir-validator';
 
 const system = (db: Parameters<typeof buildPerson>[0]) => ({ db, actor: 'system' as const });
@@ -93,6 +94,8 @@ describeEachEngine('merging two records of one person', (ctx) => {
       needId: duplicateFood.id,
     });
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    // …and a call to the duplicate: it follows the person too.
+    const call = await buildContact(db, duplicate.id, { method: 'phone', reached: true });
     const historyOf = async (personId: string) =>
       (await client.get(`/api/people/${personId}/needs/history`)).body.items as {
         id: string;
@@ -154,6 +157,8 @@ describeEachEngine('merging two records of one person', (ctx) => {
     expect(historyAfter).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'severity', needDomain: 'food-insecurity' })]),
     );
+    const contacts = (await client.get(`/api/people/${kept.id}/contacts`)).body.items as { id: string }[];
+    expect(contacts.map((contact) => contact.id)).toEqual([call.id]);
     const goals = (await client.get(`/api/people/${kept.id}/goals`)).body.items as { description: string; needId: string }[];
     expect(goals).toEqual([expect.objectContaining({ description: 'Enough food for the week', needId: keptFood.id })]);
     const screenings = (await client.get(`/api/people/${kept.id}/screenings`)).body.items as { id: string }[];
@@ -203,6 +208,7 @@ describeEachEngine('merging two records of one person', (ctx) => {
           needs: 1,
           needsCombined: 1,
           goals: 1,
+          contacts: 1,
         },
       }),
     ]);

@@ -31,6 +31,7 @@ export interface MergeMoved {
   /** Open needs of a domain both records had: the kept record's need, and the duplicate's whose history joined it. */
   needsCombined: { needId: string; fromNeedId: string; needDomain: string }[];
   goals: string[];
+  contacts: string[];
 }
 
 /** Both records, locked for the merge in one order (so two merges of the same pair cannot deadlock). */

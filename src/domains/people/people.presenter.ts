@@ -164,6 +164,7 @@ export function presentPersonTimeline(record: PersonTimelineRecord): PersonTimel
         needs: merge.moved.needs.length,
         needsCombined: merge.moved.needsCombined.length,
         goals: merge.moved.goals.length,
+        contacts: merge.moved.contacts.length,
       },
     })),
   };

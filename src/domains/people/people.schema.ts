@@ -406,6 +406,7 @@ export const MergeMovedCounts = z.object({
   /** Open needs of a domain both records had, combined into one with both histories. */
   needsCombined: z.number(),
   goals: z.number(),
+  contacts: z.number(),
 });
 
 export const PersonMerge = z.object({

@@ -4874,6 +4874,7 @@ export interface components {
             moved: {
                 careTeam: number;
                 consents: number;
+                contacts: number;
                 enrolments: number;
                 goals: number;
                 identifiers: number;
@@ -4895,6 +4896,7 @@ export interface components {
             moved: {
                 careTeam: number;
                 consents: number;
+                contacts: number;
                 enrolments: number;
                 goals: number;
                 identifiers: number;

@@ -33,6 +33,7 @@ export function PersonTimeline(props: { detail: PersonDetail }) {
       moved.needs > 0 && t('people.timeline.moved.needs', { count: moved.needs }),
       moved.needsCombined > 0 && t('people.timeline.moved.needsCombined', { count: moved.needsCombined }),
       moved.goals > 0 && t('people.timeline.moved.goals', { count: moved.goals }),
+      moved.contacts > 0 && t('people.timeline.moved.contacts', { count: moved.contacts }),
     ].filter((part): part is string => Boolean(part));
     return [
       merge.fieldsFromDuplicate.length > 0
