@@ -14,10 +14,14 @@ export function needsFilterSql(props: {
   needDomainParam: string;
   statusesParam: string;
 }): string {
-  // As two uncorrelated sets (needs not flagged; needs flagged 'sud', for viewers who see those),
-  // each read once through the (domain, status) index, rather than each person's needs looked up.
-  const matching = (sensitive: string) => `${props.personId} IN (${needsCandidatesSql(props)} AND fn.sensitive IS ${sensitive})`;
-  return `('needs' = ANY (${props.categories}) AND (${matching('NULL')} OR ('sud' = ANY (${props.categories}) AND ${matching('NOT NULL')})))`;
+  // A lookup of the person's needs (by the index on person and domain): cheap for each person a
+  // page reads. When few people have such a need, the list starts from them instead (`candidates`).
+  return `('needs' = ANY (${props.categories}) AND EXISTS (
+    SELECT 1 FROM screening_needs fn
+     WHERE fn.person_id = ${props.personId}
+       AND (${props.needDomainParam}::text IS NULL OR fn.need_domain = ${props.needDomainParam}::text)
+       AND fn.status = ANY (${props.statusesParam}::text[])
+       AND (fn.sensitive IS NULL OR 'sud' = ANY (${props.categories}))))`;
 }
 
 /** The people with a need of the domain in the statuses, whoever may see it: a superset to start a list from. */
