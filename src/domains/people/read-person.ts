@@ -38,8 +38,15 @@ export interface PersonRecord {
  */
 export async function readPerson(context: UseCaseContext, props: { personId: string }): Promise<PersonRecord> {
   const answer = await context.db.tx(async (q): Promise<PersonRecord | { mergedInto: string }> => {
-    const survivorId = await findSurvivorOf(q, props.personId);
-    if (survivorId) {
+    // The live record first (one query on the common path); only a record not found is looked up
+    // among the merged ones.
+    let guarded: Awaited<ReturnType<typeof guardPerson>>;
+    try {
+      guarded = await guardPerson(q, context, props.personId, 'person.read');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+      const survivorId = await findSurvivorOf(q, props.personId);
+      if (!survivorId) throw error;
       const survivor = await guardPerson(q, context, survivorId, 'person.read');
       await audit(q, auditContextOf(context), {
         action: 'person.read',
@@ -51,7 +58,7 @@ export async function readPerson(context: UseCaseContext, props: { personId: str
       });
       return { mergedInto: survivor.row.id };
     }
-    const { row, access } = await guardPerson(q, context, props.personId, 'person.read');
+    const { row, access } = guarded;
     const record = await loadRecord(q, row, access, typeof context.actor === 'string' ? undefined : context.actor.organizationId);
     await audit(q, auditContextOf(context), {
       action: 'person.read',
