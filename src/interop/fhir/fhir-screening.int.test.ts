@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { buildOrganization } from '../../../test/support/factories';
+import { expectValidFhir as keep } from '../../../test/support/fhir-checks';
 import { describeEachEngine } from '../../../test/support/harness';
 import { Client, signedIn } from '../../../test/support/http-client';
 import { buildConsent, buildPeopleWorld, buildPerson } from '../../../test/support/people-factories';
@@ -19,21 +20,10 @@ import { buildQuestionnaire, buildScreening } from '../../../test/support/screen
 import { revokeConsent } from '../../domains/people';
 import { importQuestionnaire } from '../../domains/screening';
 import { standardsAvailable, standardsDir } from '../hsds/import/standards-kit';
-import { fhirSchemaAvailable, medplumErrors, schemaErrors, sdohExamples } from './fhir-validator';
+import { sdohExamples } from './fhir-validator';
 import { codeSystems, hl7 } from './systems';
 
 type Json = Record<string, any>;
-
-/** Every resource served passes the FHIR R4 JSON Schema and @medplum/core's validator (a Bundle: its entries too). */
-async function keep(resource: Json) {
-  if (!fhirSchemaAvailable()) return;
-  const entries =
-    resource.resourceType === 'Bundle' ? (resource.entry as { resource: Json }[]).map((entry) => entry.resource) : [];
-  for (const each of [resource, ...entries]) {
-    expect(schemaErrors(each as { resourceType: string }), JSON.stringify(each)).toEqual([]);
-    expect(await medplumErrors(each), JSON.stringify(each)).toEqual([]);
-  }
-}
 
 const auditCount = async (db: { query: <T>(sql: string, values?: unknown[]) => Promise<T[]> }, action: string, userId: string) =>
   Number(

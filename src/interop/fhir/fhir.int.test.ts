@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { buildConsent, buildPeopleWorld, buildPerson } from '../../../test/support/people-factories';
+import { expectValidFhir as keep } from '../../../test/support/fhir-checks';
 import { describeEachEngine } from '../../../test/support/harness';
 import { Client, signedIn } from '../../../test/support/http-client';
 import { createApiToken } from '../../domains/identity';
@@ -15,19 +16,6 @@ import { revokeConsent } from '../../domains/people';
 import { fhirSchemaAvailable, medplumErrors, schemaErrors, sdohExamples } from './fhir-validator';
 import { resources } from './registry';
 import { identifierSystems } from './systems';
-
-/** Every resource served passes the FHIR R4 JSON Schema and @medplum/core's validator (a Bundle: its entries too). */
-async function keep(resource: Record<string, unknown>) {
-  if (!fhirSchemaAvailable()) return;
-  const entries =
-    resource.resourceType === 'Bundle'
-      ? (resource.entry as { resource: Record<string, unknown> }[]).map((entry) => entry.resource)
-      : [];
-  for (const each of [resource, ...entries]) {
-    expect(schemaErrors(each as { resourceType: string }), JSON.stringify(each)).toEqual([]);
-    expect(await medplumErrors(each), JSON.stringify(each)).toEqual([]);
-  }
-}
 
 const auditCount = async (db: { query: <T>(sql: string, values?: unknown[]) => Promise<T[]> }, action: string, userId: string) =>
   Number(
