@@ -22,20 +22,16 @@ import {
 import type { Database, Engine } from '../src/platform/db/database';
 import { createRandom } from '../src/demo/random';
 import { buildOrganization, buildUser } from '../test/support/factories';
-import { openTestDatabase, serverUnavailableReason } from '../test/support/engines';
+import { openTestDatabase } from '../test/support/engines';
 import { signedIn } from '../test/support/http-client';
 import { benchKinds, benchTowns, generateDirectoryChunk, townZip } from './directory-generator';
 import { measureReimports, printReimports } from './directory-import';
+import { benchEngines, percentile } from './support/bench-kit';
 
 const total = Number(process.env.BENCH_SERVICES ?? 500_000);
 const searches = Number(process.env.BENCH_SEARCHES ?? 300);
 const chunk = 20_000;
 const timeZone = 'America/New_York';
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** A deterministic mix of what coordinators type: words (some misspelt), ZIP codes, needs, filters. */
 function mixedQueries(count: number): Record<string, string>[] {
@@ -193,9 +189,7 @@ async function measure(engine: Engine) {
 }
 
 // BENCH_ENGINES=postgres (or pglite) measures one engine only.
-const available: Engine[] = (await serverUnavailableReason()) ? ['pglite'] : ['postgres', 'pglite'];
-const chosen = process.env.BENCH_ENGINES?.split(',').map((name) => name.trim());
-const engines = chosen ? available.filter((engine) => chosen.includes(engine)) : available;
+const engines = await benchEngines();
 const part = process.env.BENCH_PART ?? 'all';
 if (part === 'import' || part === 'all') printReimports(total, await measureReimports(engines, total));
 if (part === 'import') process.exit(0);

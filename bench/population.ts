@@ -20,17 +20,13 @@ import { createCareProgram, nameKey, PeopleQuery, readMyPeople, readPeople, read
 import type { Actor } from '../src/platform/auth/actor';
 import type { Database, Engine } from '../src/platform/db/database';
 import { buildOrganization, buildUser } from '../test/support/factories';
-import { openTestDatabase, serverUnavailableReason } from '../test/support/engines';
+import { openTestDatabase } from '../test/support/engines';
 import { signedIn } from '../test/support/http-client';
+import { benchEngines, percentile } from './support/bench-kit';
 
 const total = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const consents = Math.round(total * 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 60);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const givens = [
   'Maria',
@@ -301,10 +297,8 @@ async function measure(engine: Engine) {
   }
 }
 
-const available: Engine[] = (await serverUnavailableReason()) ? ['pglite'] : ['postgres', 'pglite'];
-const chosen = process.env.BENCH_ENGINES?.split(',').map((name) => name.trim());
 const rows = [];
-for (const engine of available.filter((engine) => !chosen || chosen.includes(engine))) rows.push(await measure(engine));
+for (const engine of await benchEngines()) rows.push(await measure(engine));
 
 console.log(
   `\npopulation benchmark — ${total.toLocaleString()} people, ${consents.toLocaleString()} consents, ${rounds} rounds per case; ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os
