@@ -296,6 +296,8 @@ describeEachEngine('minimum necessary by role', (ctx) => {
     const listed = await leader.get('/api/people?q=Lindqvist');
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([person.id]);
     expect(listed.body.items[0].contact).toBeNull();
+    // A program filter is the care plan's: it finds nobody for a leader.
+    expect((await leader.get(`/api/people?programId=${program.id}`)).body.items).toEqual([]);
     const csv = String((await leader.get('/api/people.csv?q=Lindqvist')).body);
     expect(csv).toContain('Lindqvist');
     expect(csv).not.toContain('410-555-0100');

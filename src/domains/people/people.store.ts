@@ -223,9 +223,12 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
   const idSets: string[] = [];
   if (access.ids) idSets.push(access.ids);
   else where.push(access.visible);
+  // Enrolments and the care team are the care plan's: a viewer who may not see it finds nobody by
+  // them (but anyone may list the people whose care team they are on themselves).
+  const seesCarePlan = `'care_plan' = ANY (${access.categories})`;
   if (filter.programId) {
     where.push(
-      `EXISTS (SELECT 1 FROM person_enrolments e WHERE e.person_id = p.id AND e.program_id = ${param(filter.programId)}::uuid AND e.disenrolled_on IS NULL)`,
+      `${seesCarePlan} AND EXISTS (SELECT 1 FROM person_enrolments e WHERE e.person_id = p.id AND e.program_id = ${param(filter.programId)}::uuid AND e.disenrolled_on IS NULL)`,
     );
   }
   if (filter.needs) {
@@ -252,8 +255,9 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
     }
   }
   if (filter.careTeamUserId) {
+    const own = viewer.kind === 'organization' && viewer.userId === filter.careTeamUserId;
     where.push(
-      `EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = ${param(filter.careTeamUserId)}::uuid AND t.ended_on IS NULL)`,
+      `${own ? '' : `${seesCarePlan} AND `}EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = ${param(filter.careTeamUserId)}::uuid AND t.ended_on IS NULL)`,
     );
   }
   const seesDemographics = `'demographics' = ANY(${access.categories})`;
