@@ -63,6 +63,8 @@ describe.skipIf(!browserTestsCanRun())('people in the browser', () => {
     personPath = new URL(page.url()).pathname;
     expect(personPath).toMatch(/^\/people\/[0-9a-f-]{36}$/);
     await page.getByText('1958-11-03').waitFor();
+    // Why the coordinator sees what they see, in words.
+    await page.getByText('Your organisation holds this person’s record, and your role lets you see all of it.').waitFor();
 
     // The demo screening, one question at a time: food often runs out, and no ride to the doctor.
     const needs = page.getByRole('region', { name: 'Needs' });
@@ -127,6 +129,11 @@ describe.skipIf(!browserTestsCanRun())('people in the browser', () => {
     await page.getByRole('link', { name: 'Marisol Quintanilla' }).click();
     await page.getByRole('heading', { level: 1, name: 'Marisol Quintanilla' }).waitFor();
     await page.getByText('Shared with your organisation by consent').waitFor();
+    await page
+      .getByText(
+        'This person agreed to share only these kinds of information with your organisation: Contact details, Needs and screenings. Everything else is left out.',
+      )
+      .waitFor();
     await page.getByText('410-555-0199').waitFor();
     const needs = page.getByRole('region', { name: 'Needs' });
     await needs.getByRole('region', { name: 'Food' }).waitFor();

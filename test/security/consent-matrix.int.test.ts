@@ -6,13 +6,15 @@
 // about a person read by their own ids (a FHIR QuestionnaireResponse, Observation or Condition)
 // are walked the same way with a sample of each, and so are the FHIR searches of them; a FHIR
 // read whose id this test does not know fails it until a sample (or a reason) is added here.
+// Then the same routes for staff of a department of the holder, who see a person only while on
+// their care team, with the categories of their care-team role (absent before and after).
 import { expect, it } from 'vitest';
 import { buildOrganization, buildUser } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { signedIn, type Client } from '../support/http-client';
 import { buildConsent, buildPerson } from '../support/people-factories';
 import { buildGoal, buildQuestionnaire, buildScreening } from '../support/screening-factories';
-import { revokeConsent } from '../../src/domains/people';
+import { addCareTeamMember, endCareTeamMember, revokeConsent } from '../../src/domains/people';
 
 /** Lists of people (no person id in the path): the person must be absent from each unless consented. */
 const listRoutes = ['/api/people', '/api/people.csv', '/api/people/mine', '/fhir/R4/Patient'];
@@ -47,7 +49,7 @@ const searchesOfCategory: Record<string, string> = {
 };
 
 describeEachEngine('the consent matrix', (ctx) => {
-  it('lets a partner read a person by any route only through a live care-coordination consent', async () => {
+  it('lets a partner read a person by any route only through a live care-coordination consent, a host department only through the care team', async () => {
     const { db, baseUrl, app } = ctx();
     const person = await buildPerson(db);
     const partner = await buildOrganization(db, { name: `Matrix partner ${person.id.slice(0, 8)}` });
@@ -100,13 +102,20 @@ describeEachEngine('the consent matrix', (ctx) => {
     const searches = app.kithRoutes.filter((route) => route.method === 'GET' && route.url in searchesOfCategory);
     expect(searches.map((route) => route.url).sort()).toEqual(Object.keys(searchesOfCategory).sort());
 
-    const expectAccess = async (who: Client, allowed: boolean, stage: string, categories: string[] = ['contact']) => {
+    /** `refused`: how a route the categories do not open answers a caller who sees the person (404 across organisations, 403 within the holder). */
+    const expectAccess = async (
+      who: Client,
+      allowed: boolean,
+      stage: string,
+      categories: string[] = ['contact'],
+      refused: 403 | 404 = 404,
+    ) => {
       for (const route of personRoutes) {
         const answer = await who.get(route.url.replace(':personId', person.id));
         const category = categoryOfRoute[route.url];
         const routeAllowed =
           allowed && !holderOnlyRoutes.includes(route.url) && (category === undefined || categories.includes(category));
-        expect(answer.status, `${stage}: GET ${route.url}`).toBe(routeAllowed ? 200 : 404);
+        expect(answer.status, `${stage}: GET ${route.url}`).toBe(routeAllowed ? 200 : allowed ? refused : 404);
         if (!allowed) expect(JSON.stringify(answer.body)).not.toContain(person.family_name);
       }
       for (const url of listRoutes) {
@@ -120,7 +129,9 @@ describeEachEngine('the consent matrix', (ctx) => {
         const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_match, param: string) => samples[param]!);
         const answer = await who.get(url);
         const category = categoryOfRecord[route.url.split(':')[1]!]!;
-        expect(answer.status, `${stage}: GET ${route.url}`).toBe(allowed && categories.includes(category) ? 200 : 404);
+        expect(answer.status, `${stage}: GET ${route.url}`).toBe(
+          allowed && categories.includes(category) ? 200 : allowed ? refused : 404,
+        );
         if (answer.status === 404) expect(JSON.stringify(answer.body)).not.toContain(person.id);
       }
       for (const route of searches) {
@@ -153,5 +164,28 @@ describeEachEngine('the consent matrix', (ctx) => {
     await revokeConsent({ db, actor: 'system' }, { personId: person.id, consentId: wider.id, body: {} });
     await revokeConsent({ db, actor: 'system' }, { personId: person.id, consentId: consent.id, body: {} });
     await expectAccess(client, false, 'after the consent was revoked');
+
+    // Staff of a department of the holder (partner staff of the host) see the person only while on
+    // the care team, and only what their care-team role needs; a refusal of what they see is theirs
+    // to be told (403), of what they do not, a 404.
+    const department = await buildUser(db, { organizationId: person.holder_organization_id, roles: ['partner_staff'] });
+    const departmentClient = await signedIn(baseUrl, department.email, department.password);
+    await expectAccess(departmentClient, false, 'host partner staff off the care team');
+    const member = (role: 'specialist' | 'other') =>
+      addCareTeamMember(
+        { db, actor: 'system' },
+        {
+          personId: person.id,
+          body: { organizationId: person.holder_organization_id, userId: department.id, displayName: 'Dept', role },
+        },
+      );
+    const asOther = await member('other');
+    await expectAccess(departmentClient, true, 'on the care team as other', ['demographics'], 403);
+    const end = (memberId: string) => endCareTeamMember({ db, actor: 'system' }, { personId: person.id, memberId, body: {} });
+    await end(asOther.careTeam.find((row) => row.user_id === department.id && row.ended_on === null)!.id);
+    const asSpecialist = await member('specialist');
+    await expectAccess(departmentClient, true, 'on the care team as a specialist', ['demographics', 'needs', 'care_plan'], 403);
+    await end(asSpecialist.careTeam.find((row) => row.user_id === department.id && row.ended_on === null)!.id);
+    await expectAccess(departmentClient, false, 'after the care-team membership ended');
   });
 });

@@ -196,7 +196,7 @@ describeEachEngine('contacts with a person', (ctx) => {
     await refused(partner, 'after revocation');
   });
 
-  it('lets the holder’s leaders read contacts but not record them', async () => {
+  it('keeps contacts from the holder’s leaders: oversight sees no care plan', async () => {
     const { db, baseUrl } = ctx();
     const world = await buildPeopleWorld(db);
     const person = await buildPerson(db, { holderOrganizationId: world.host.id });
@@ -204,7 +204,8 @@ describeEachEngine('contacts with a person', (ctx) => {
     const leader = await signedIn(baseUrl, leaderUser.email, leaderUser.password);
     const url = `/api/people/${person.id}/contacts`;
     const before = await contactCount(db);
-    expect((await leader.get(url)).status).toBe(200);
+    // Their own organisation's record: refused as 403, not hidden.
+    expect((await leader.get(url)).status).toBe(403);
     const refused = await leader.post(url, { contactedAt: daysAgo(1), method: 'letter', reached: false });
     expect(refused.status).toBe(403);
     expect(await contactCount(db)).toBe(before);

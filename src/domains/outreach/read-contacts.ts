@@ -3,6 +3,7 @@
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { organizationNames, userDisplayNames } from '../identity';
+import { accessAuditDetails } from '../people';
 import { guardContacts } from './guard';
 import { listContactRows, type ContactRow } from './outreach.store';
 import type { ContactsQuery } from './outreach.schema';
@@ -47,7 +48,7 @@ export async function readContacts(
       recordId: personId,
       recordOrganizationId: holderOrganizationId,
       personId,
-      details: { basis: access.basis, count: page.items.length, page: props.query.cursor ? 'next' : 'first' },
+      details: { ...accessAuditDetails(access), count: page.items.length, page: props.query.cursor ? 'next' : 'first' },
     });
     return { contacts: page.items, nextCursor: page.nextCursor, names };
   });

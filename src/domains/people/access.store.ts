@@ -1,6 +1,7 @@
 // The access rule of access.ts as SQL: the filter every query of people carries, so that a list
 // is filtered before it is paged and counted, never in JavaScript afterwards. `p` is the people row.
-import type { Viewer } from './access';
+import { careTeamRoleCategories, type Viewer } from './access';
+import { careTeamRoles, consentCategories } from './people.schema';
 
 /** A consent that lets the grantee see the person now: for care coordination, not revoked, begun and not ended. */
 export function liveCareConsent(consent: string, organizationParam: string): string {
@@ -11,17 +12,44 @@ export function liveCareConsent(consent: string, organizationParam: string): str
       AND (${consent}.ends_on IS NULL OR ${consent}.ends_on >= current_date)`;
 }
 
+/**
+ * A care-team membership of the user now: begun and not ended (a membership given an end date
+ * has ended, as the care team's own lists have it). Its rows are found through the partial index
+ * person_care_team_user (user_id, person_id) WHERE ended_on IS NULL.
+ */
+export function activeMembership(member: string, userParam: string): string {
+  return `${member}.user_id = ${userParam} AND ${member}.ended_on IS NULL AND ${member}.started_on <= current_date`;
+}
+
+const textArray = (values: readonly string[]) => `ARRAY[${values.map((value) => `'${value}'`).join(', ')}]::text[]`;
+const everyCategory = textArray(consentCategories);
+
+/**
+ * access.ts's table of care-team roles as SQL rows (role, categories, narrows, keeps_holder), made
+ * from constants of the code, never from input. `narrows` is what a member's other access is
+ * narrowed to: the role's categories and 'sud' (which only the holder rule or a consent gives, and
+ * a role never takes away).
+ */
+const roleTable = `(VALUES ${careTeamRoles
+  .map((role) => {
+    const { categories, keepsHolderCategories } = careTeamRoleCategories[role];
+    return `('${role}', ${textArray(categories)}, ${textArray([...categories, 'sud'])}, ${keepsHolderCategories})`;
+  })
+  .join(', ')}) AS rc (role, categories, narrows, keeps_holder)`;
+
 export interface AccessSql {
   /** A boolean expression: the viewer may see person `p`. */
   visible: string;
-  /** 'holder' or 'consent', for a visible row. */
+  /** 'holder', 'consent' or 'care_team', for a visible row. */
   basis: string;
   /** text[]: the categories the viewer sees of `p`. */
   categories: string;
+  /** text[]: the viewer's roles on `p`'s active care team (empty when they are not on it). */
+  roles: string;
   /**
-   * For a viewer who sees people only through consents: SQL selecting the ids of everyone they may
-   * see, a set small enough to start a list from (`visible` is then `p.id` among them). Null for
-   * staff of the holder and the operator, who see too many people for that.
+   * For a viewer who sees people only through consents and care teams: SQL selecting the ids of
+   * everyone they may see, a set small enough to start a list from (`visible` is then `p.id` among
+   * them). Null for staff of the holder and the operator, who see too many people for that.
    */
   ids: string | null;
   values: unknown[];
@@ -33,52 +61,74 @@ export interface AccessSql {
  */
 export function accessSql(viewer: Viewer, firstParam: number): AccessSql {
   if (viewer.kind === 'everyone') {
-    return {
-      visible: 'TRUE',
-      basis: `'holder'`,
-      categories: `ARRAY['contact', 'demographics', 'needs', 'care_plan', 'sud']::text[]`,
-      ids: null,
-      values: [],
-    };
+    return { visible: 'TRUE', basis: `'holder'`, categories: everyCategory, roles: `'{}'::text[]`, ids: null, values: [] };
   }
   const organization = `$${firstParam}::uuid`;
   const holderCategories = `$${firstParam + 1}::text[]`;
-  // The people the organisation's consents name. As an array (computed once, before the people are
-  // read), the planner reads just those people by their key; as a sub-select it would walk the
-  // whole population in name order testing each one, which is slow when few match.
+  const user = `$${firstParam + 2}::uuid`;
+  const values = [viewer.organizationId, viewer.holderCategories, viewer.userId];
+  // The people the organisation's consents name, and the people whose care team the user is on.
+  // As arrays (each computed once, before the people are read), the planner reads just those
+  // people by their key; as sub-selects it would walk the whole population in name order testing
+  // each one, which is slow when few match.
   const consentedIds = `SELECT ac.person_id FROM person_consents ac WHERE ${liveCareConsent('ac', organization)}`;
+  const onTeam = `p.id = ANY (ARRAY(SELECT ot.person_id FROM person_care_team ot WHERE ${activeMembership('ot', user)}))`;
   const consentCategoriesOfP = `COALESCE((
         SELECT array_agg(DISTINCT category ORDER BY category)
           FROM person_consents ac CROSS JOIN LATERAL unnest(ac.categories) AS category
          WHERE ac.person_id = p.id AND ${liveCareConsent('ac', organization)}), '{}'::text[])`;
+  // A member's role rows for `p`, each with `c` one of the role's categories in `column` (looked
+  // up only for the people `onTeam` names).
+  const membershipOfP = (column?: 'categories' | 'narrows') =>
+    `person_care_team mt JOIN ${roleTable} ON rc.role = mt.role${column ? ` CROSS JOIN LATERAL unnest(rc.${column}) AS c` : ''}
+         WHERE mt.person_id = p.id AND ${activeMembership('mt', user)}`;
+  const roles = `CASE WHEN ${onTeam} THEN ARRAY(SELECT DISTINCT mt.role FROM ${membershipOfP()} ORDER BY mt.role) ELSE '{}'::text[] END`;
+  /** `base` narrowed to what the member's roles allow; `keeps`: a role that keeps the holder's categories keeps `base` whole. */
+  const narrowed = (base: string, keeps: boolean) => {
+    const union = 'array_agg(DISTINCT c)';
+    const allowed = keeps ? `CASE WHEN bool_or(rc.keeps_holder) THEN ${everyCategory} ELSE ${union} END` : union;
+    return `CASE WHEN ${onTeam}
+      THEN ARRAY(SELECT b FROM unnest(${base}) AS b WHERE b = ANY (COALESCE((SELECT ${allowed} FROM ${membershipOfP('narrows')}), '{}'::text[])))
+      ELSE ${base} END`;
+  };
+  // What a care-team member who has no other access sees: their roles' categories, never 'sud'.
+  const teamCategoriesOfP = `ARRAY(SELECT DISTINCT c FROM ${membershipOfP('categories')} ORDER BY c)`;
   if (viewer.holderCategories === null) {
-    // This user sees none of the people their organisation holds: consents are the only way in.
-    // (The second value is null here; it is named so that its parameter keeps a type.)
-    const ids = `${consentedIds} AND ${holderCategories} IS NULL`;
+    // This user sees none of the people their organisation holds but those whose care team they
+    // are on; everyone else only through consents. (The second value is null here; it is named so
+    // that its parameter keeps a type.)
+    const teamIds = `SELECT tt.person_id FROM person_care_team tt JOIN people tp ON tp.id = tt.person_id
+       WHERE ${activeMembership('tt', user)} AND tp.holder_organization_id = ${organization}`;
+    const ids = `(${consentedIds} AND ${holderCategories} IS NULL) UNION (${teamIds})`;
+    const asMember = `(p.holder_organization_id = ${organization} AND ${onTeam})`;
     return {
       visible: `p.id = ANY (ARRAY(${ids}))`,
-      basis: `'consent'`,
-      categories: consentCategoriesOfP,
+      basis: `CASE WHEN ${asMember} THEN 'care_team' ELSE 'consent' END`,
+      categories: `CASE WHEN ${asMember} THEN ${teamCategoriesOfP} ELSE ${narrowed(consentCategoriesOfP, false)} END`,
+      roles,
       ids,
-      values: [viewer.organizationId, viewer.holderCategories],
+      values,
     };
   }
   const asHolder = `(p.holder_organization_id = ${organization} AND ${holderCategories} IS NOT NULL)`;
   return {
-    visible: `(${asHolder} OR p.id = ANY (ARRAY(${consentedIds})))`,
+    // (The user is named here only so that its parameter keeps a type where just `visible` is used.)
+    visible: `(${asHolder} OR p.id = ANY (ARRAY(${consentedIds} AND ${user} IS NOT NULL)))`,
     basis: `CASE WHEN ${asHolder} THEN 'holder' ELSE 'consent' END`,
-    categories: `CASE WHEN ${asHolder} THEN ${holderCategories} ELSE ${consentCategoriesOfP} END`,
+    categories: `CASE WHEN ${asHolder} THEN ${narrowed(holderCategories, true)} ELSE ${narrowed(consentCategoriesOfP, false)} END`,
+    roles,
     ids: null,
-    values: [viewer.organizationId, viewer.holderCategories],
+    values,
   };
 }
 
 /** The people a viewer sees, as a subquery another domain's SQL joins its rows about a person to. */
 export interface VisiblePeopleSql {
   /**
-   * `(SELECT …) ` with the columns `id`, `holder_organization_id`, `access_basis` ('holder' or
-   * 'consent') and `access_categories` (text[]): use it as `JOIN ${from} vp ON vp.id = x.person_id`,
-   * so that a list is filtered by the one access rule before it is paged and counted.
+   * `(SELECT …) ` with the columns `id`, `holder_organization_id`, `access_basis` ('holder',
+   * 'consent' or 'care_team') and `access_categories` (text[]): use it as
+   * `JOIN ${from} vp ON vp.id = x.person_id`, so that a list is filtered by the one access rule
+   * before it is paged and counted.
    */
   from: string;
   values: unknown[];

@@ -32,7 +32,7 @@ export type { ConsentsPage } from './search-consents';
 export type { PersonRecord } from './read-person';
 export type { ConsentRow } from './care.store';
 export type { IdentifierRow, VisiblePersonRow } from './people.store';
-export type { PersonAccess } from './access';
+export type { PersonAccess, AccessBasis } from './access';
 export { holderCategories, sees } from './access';
 export { bulkInsertDemoPeople } from './demo-people.store';
 export type { DemoPersonInput } from './demo-people.store';
@@ -54,7 +54,7 @@ export type {
 
 // For the domains that keep data about a person (screening and needs): the one access rule.
 export { guardPerson } from './guard';
-export { writesForHolder, viewerOf, accessOf } from './access';
+export { writesForHolder, viewerOf, accessOf, accessAuditDetails } from './access';
 export type { Viewer } from './access';
 // …and for their lists across people (a FHIR search of screenings or needs): the rule as SQL.
 export { visiblePeopleSql } from './access.store';

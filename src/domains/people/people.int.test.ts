@@ -221,7 +221,7 @@ describeEachEngine('people', (ctx) => {
     // No consent: nobody outside the holder, and not the holder's partner staff either.
     await invisibleTo(pantry, person.id);
     await invisibleTo(hostPartner, person.id);
-    // Being on the care team grants nothing by itself; nor does a referral or case-conference consent.
+    // Across organisations, being on the care team grants nothing by itself; nor does a referral or case-conference consent.
     await buildConsent(db, person.id, {
       granteeOrganizationId: world.pantry.id,
       purpose: 'referral',
@@ -232,12 +232,13 @@ describeEachEngine('people', (ctx) => {
       purpose: 'case_conference',
       categories: ['contact'],
     });
-    await holder.post(`/api/people/${person.id}/care-team`, {
+    const member = await holder.post(`/api/people/${person.id}/care-team`, {
       organizationId: world.pantry.id,
       userId: world.pantryStaff.id,
       displayName: 'Pantry case manager',
       role: 'cbo_case_manager',
     });
+    expect(member.status).toBe(201);
     await invisibleTo(pantry, person.id);
     // A consent that has not begun, or has ended, grants nothing.
     await buildConsent(db, person.id, { granteeOrganizationId: world.pantry.id, startsOn: '2999-01-01' });
@@ -248,7 +249,8 @@ describeEachEngine('people', (ctx) => {
     const consent = await buildConsent(db, person.id, { granteeOrganizationId: world.pantry.id, categories: ['contact'] });
     const seen = await pantry.get(`/api/people/${person.id}`);
     expect(seen.status).toBe(200);
-    expect(seen.body.person.access).toEqual({ basis: 'consent', categories: ['contact'] });
+    // (On the care team as a community organisation's case manager: contact details are among what that role needs.)
+    expect(seen.body.person.access).toEqual({ basis: 'consent', categories: ['contact'], careTeamRoles: ['cbo_case_manager'] });
     expect(seen.body.person.familyName).toBe('Abernathy');
     expect(seen.body.person.contact).toMatchObject({ phone: '410-555-0100', postalCode: '21201' });
     expect(seen.body.person.demographics).toBeNull();
@@ -283,8 +285,18 @@ describeEachEngine('people', (ctx) => {
       granteeOrganizationId: world.pantry.id,
       categories: ['demographics', 'needs', 'care_plan'],
     });
+    // The care-team role narrows what the consent names: a case manager has no need of the care plan.
+    const narrowed = await pantry.get(`/api/people/${person.id}`);
+    expect(narrowed.body.person.access.categories).toEqual(['contact', 'demographics', 'needs']);
+    expect(narrowed.body.enrolments).toEqual([]);
+    // Off the care team, the consent alone decides.
+    const memberId = (member.body.careTeam as { id: string; userId: string | null }[]).find(
+      (m) => m.userId === world.pantryStaff.id,
+    )!.id;
+    expect((await holder.post(`/api/people/${person.id}/care-team/${memberId}/end`, {})).status).toBe(200);
     const more = await pantry.get(`/api/people/${person.id}`);
     expect(more.body.person.access.categories).toEqual(['contact', 'demographics', 'needs', 'care_plan']);
+    expect(more.body.person.access.careTeamRoles).toEqual([]);
     expect(more.body.person.demographics.birthDate).toBe('1961-04-09');
     expect(more.body.enrolments).toHaveLength(1);
     await buildConsent(db, person.id, { granteeOrganizationId: world.pantry.id, categories: ['sud'] });

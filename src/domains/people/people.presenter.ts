@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { sees, type PersonAccess } from './access';
 import type { CareProgramRow } from './care.store';
+import { consentCategories } from './people.schema';
 import type {
   CareProgram,
   ConsentCategory,
@@ -26,7 +27,7 @@ export function presentPerson(row: VisiblePersonRow, access: PersonAccess): Pers
     givenName: row.given_name,
     familyName: row.family_name,
     usedName: row.used_name,
-    access: { basis: access.basis, categories: access.categories },
+    access: { basis: access.basis, categories: access.categories, careTeamRoles: access.careTeamRoles },
     demographics: sees(access, 'demographics')
       ? {
           birthDate: row.birth_date,
@@ -222,6 +223,23 @@ const languageWord = (tag: string | null) => {
   }
 };
 
+/** The CSV's "What you may see": the categories, and why (the holder's record, a consent, the care team and the role on it). */
+function whatYouMaySee(access: PersonAccess): string {
+  if (access.basis === 'holder' && access.categories.length === consentCategories.length) {
+    return 'Everything (your organisation holds the record)';
+  }
+  const roles = access.careTeamRoles.map((role) => careTeamRoleWords[role]).join(', ');
+  const why =
+    access.basis === 'care_team'
+      ? `as a member of the care team: ${roles}`
+      : [
+          access.basis === 'holder' ? 'your organisation holds the record' : 'by consent',
+          ...(roles ? [`on the care team as ${roles}`] : []),
+        ].join('; ');
+  const categories = access.categories.map((c) => categoryWords[c]).join('; ');
+  return `${categories} (${why})`;
+}
+
 /** A spreadsheet must not run a cell as a formula: = + - @ at the start are defused. */
 const spreadsheetText = (value: string | null) => (value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
@@ -269,9 +287,7 @@ export function presentPeopleCsv(
       person.contact?.state ?? null,
       person.contact?.postalCode ?? null,
       person.lastReachedAt ? localDay(new Date(person.lastReachedAt), options.timeZone) : null,
-      access.basis === 'holder'
-        ? 'Everything (your organisation holds the record)'
-        : access.categories.map((c) => categoryWords[c]).join('; '),
+      whatYouMaySee(access),
     ];
     return cells.map(spreadsheetText);
   });

@@ -273,9 +273,16 @@ export const ConsentIdParams = z.strictObject({ personId: Id, consentId: Id });
 // ----- answers -----
 
 export const PersonAccess = z.object({
-  /** Why the viewer sees the person: their organisation holds the record, or a consent. */
-  basis: z.enum(['holder', 'consent']),
+  /**
+   * Why the viewer sees the person: their organisation holds the record (`holder`), a consent to
+   * their organisation (`consent`), or, for staff of the holder who see none of its people
+   * otherwise, being on the person's care team (`care_team`).
+   */
+  basis: z.enum(['holder', 'consent', 'care_team']),
+  /** The kinds of information the viewer sees of the person; everything else is left out. */
   categories: z.array(ConsentCategory),
+  /** The viewer's roles on the person's active care team, which narrow what they see (empty when they are not on it). */
+  careTeamRoles: z.array(CareTeamRole),
 });
 
 export const Demographics = z.object({

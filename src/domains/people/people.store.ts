@@ -12,7 +12,12 @@ import type { IdentifierInput, IdentifierKind, PeopleSort } from './people.schem
 
 export type PersonRow = TableRow<'people'>;
 /** A person as one viewer may see them: the row, and what the access rule gave that viewer. */
-export type VisiblePersonRow = PersonRow & { access_basis: string; access_categories: string[]; sort_key: string };
+export type VisiblePersonRow = PersonRow & {
+  access_basis: string;
+  access_categories: string[];
+  access_roles: string[];
+  sort_key: string;
+};
 /** A person of the population list: with when they were last reached (null unless the viewer sees the care plan). */
 export type ListedPersonRow = VisiblePersonRow & { last_reached_at: Date | null };
 export type IdentifierRow = TableRow<'person_identifiers'>;
@@ -134,7 +139,7 @@ export async function findPersonForWrite(q: Queryable, id: string): Promise<Pers
 export async function findVisiblePerson(q: Queryable, viewer: Viewer, id: string): Promise<VisiblePersonRow | undefined> {
   const access = accessSql(viewer, 2);
   const rows = await q.query<VisiblePersonRow>(
-    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${access.roles} AS access_roles, '' AS sort_key
        FROM people p
       WHERE p.id = $1 AND p.merged_into IS NULL AND ${access.visible}`,
     [id, ...access.values],
@@ -218,9 +223,12 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
   const idSets: string[] = [];
   if (access.ids) idSets.push(access.ids);
   else where.push(access.visible);
+  // Enrolments and the care team are the care plan's: a viewer who may not see it finds nobody by
+  // them (but anyone may list the people whose care team they are on themselves).
+  const seesCarePlan = `'care_plan' = ANY (${access.categories})`;
   if (filter.programId) {
     where.push(
-      `EXISTS (SELECT 1 FROM person_enrolments e WHERE e.person_id = p.id AND e.program_id = ${param(filter.programId)}::uuid AND e.disenrolled_on IS NULL)`,
+      `${seesCarePlan} AND EXISTS (SELECT 1 FROM person_enrolments e WHERE e.person_id = p.id AND e.program_id = ${param(filter.programId)}::uuid AND e.disenrolled_on IS NULL)`,
     );
   }
   if (filter.needs) {
@@ -247,8 +255,9 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
     }
   }
   if (filter.careTeamUserId) {
+    const own = viewer.kind === 'organization' && viewer.userId === filter.careTeamUserId;
     where.push(
-      `EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = ${param(filter.careTeamUserId)}::uuid AND t.ended_on IS NULL)`,
+      `${own ? '' : `${seesCarePlan} AND `}EXISTS (SELECT 1 FROM person_care_team t WHERE t.person_id = p.id AND t.user_id = ${param(filter.careTeamUserId)}::uuid AND t.ended_on IS NULL)`,
     );
   }
   const seesDemographics = `'demographics' = ANY(${access.categories})`;
@@ -317,7 +326,7 @@ export async function listVisiblePeople(q: Queryable, viewer: Viewer, filter: Pe
   // the order out of the inner query.)
   const from = searched ? `(SELECT p.* FROM people p WHERE ${where.join(' AND ')} OFFSET 0) p` : 'people p';
   const rows = await q.query<ListedPersonRow>(
-    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${sort.key} AS sort_key,
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${access.roles} AS access_roles, ${sort.key} AS sort_key,
             ${lastReachedAtSql({ personId: 'p.id', categories: access.categories })} AS last_reached_at
        FROM ${from}
       ${searched ? '' : `WHERE ${where.join(' AND ')}`}
@@ -348,17 +357,19 @@ export async function listMyPeople(q: Queryable, viewer: Viewer & { kind: 'organ
   };
   // My care team's people first, then whoever has the most urgent open need (the longest waiting
   // first), then the most recently changed. `among`: the people to rank, or all the viewer sees.
-  const page = (among: string | null, values: unknown[]) =>
+  const userParam = `$${access.values.length + 1}`;
+  const limitParam = `$${access.values.length + 2}`;
+  const page = (among: ((firstParam: number) => string) | null, values: unknown[]) =>
     q.query<MyPersonRow & { urgency_key: string }>(
       `SELECT v.*, ${needs.list} AS open_needs
-         FROM (SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key,
+         FROM (SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${access.roles} AS access_roles, '' AS sort_key,
                       EXISTS (SELECT 1 FROM person_care_team t
-                               WHERE t.person_id = p.id AND t.user_id = $3 AND t.ended_on IS NULL) AS on_my_team
+                               WHERE t.person_id = p.id AND t.user_id = ${userParam} AND t.ended_on IS NULL) AS on_my_team
                  FROM people p
-                WHERE p.merged_into IS NULL AND ${access.visible}${among ? ` AND ${among}` : ''}) v,
+                WHERE p.merged_into IS NULL AND ${access.visible}${among ? ` AND ${among(access.values.length + 3)}` : ''}) v,
               LATERAL (SELECT ${needs.urgency} AS urgency_key) u
         ORDER BY v.on_my_team DESC, u.urgency_key, v.updated_at DESC, v.id
-        LIMIT $4`,
+        LIMIT ${limitParam}`,
       [...access.values, viewer.userId, limit, ...values],
     );
   if (hooks && !access.ids) {
@@ -375,7 +386,10 @@ export async function listMyPeople(q: Queryable, viewer: Viewer & { kind: 'organ
       'SELECT person_id FROM person_care_team WHERE user_id = $1 AND ended_on IS NULL',
       [viewer.userId],
     );
-    const rows = await page(`p.id = ANY ($5::uuid[])`, [[...new Set([...team, ...walked].map((row) => row.person_id))]]);
+    const rows = await page(
+      (param) => `p.id = ANY ($${param}::uuid[])`,
+      [[...new Set([...team, ...walked].map((row) => row.person_id))]],
+    );
     const exact =
       rows.length === limit &&
       rows.every((row) => row.on_my_team || complete || (lastKey !== undefined && row.urgency_key < lastKey));
@@ -423,7 +437,7 @@ export async function findVisiblePeople(q: Queryable, viewer: Viewer, ids: strin
   if (ids.length === 0) return [];
   const access = accessSql(viewer, 2);
   return q.query<VisiblePersonRow>(
-    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, '' AS sort_key
+    `SELECT p.*, ${access.basis} AS access_basis, ${access.categories} AS access_categories, ${access.roles} AS access_roles, '' AS sort_key
        FROM people p
       WHERE p.id = ANY ($1::uuid[]) AND p.merged_into IS NULL AND ${access.visible}
       ORDER BY lower(p.family_name), lower(p.given_name), p.id`,

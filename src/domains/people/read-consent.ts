@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { organizationNames } from '../identity';
+import { accessAuditDetails } from './access';
 import { findConsent, findConsentPerson, type ConsentRow } from './care.store';
 import { guardPerson } from './guard';
 
@@ -33,7 +34,7 @@ export async function readConsent(
       recordId: row.id,
       recordOrganizationId: row.holder_organization_id,
       personId: row.id,
-      details: { consentId: consent.id, basis: access.basis },
+      details: { consentId: consent.id, ...accessAuditDetails(access) },
     });
     const names = await organizationNames(q, [row.holder_organization_id, consent.grantee_organization_id]);
     return { consent, holderOrganizationId: row.holder_organization_id, organizationNames: names };

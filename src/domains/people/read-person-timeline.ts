@@ -5,6 +5,7 @@
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { userDisplayNames } from '../identity';
+import { accessAuditDetails } from './access';
 import { guardPerson } from './guard';
 import { listMergesInto, type MergeRow } from './merge.store';
 
@@ -29,7 +30,7 @@ export async function readPersonTimeline(context: UseCaseContext, props: { perso
       recordId: row.id,
       recordOrganizationId: row.holder_organization_id,
       personId: row.id,
-      details: { basis: access.basis, merges: merges.length },
+      details: { ...accessAuditDetails(access), merges: merges.length },
     });
     return { personId: row.id, createdAt: row.created_at, merges, userNames };
   });

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { organizationNames } from '../identity';
-import { sees, type PersonAccess } from './access';
+import { accessAuditDetails, sees, type PersonAccess } from './access';
 import {
   findPrimaryCare,
   listCareTeam,
@@ -66,7 +66,7 @@ export async function readPerson(context: UseCaseContext, props: { personId: str
       recordId: row.id,
       recordOrganizationId: row.holder_organization_id,
       personId: row.id,
-      details: { basis: access.basis, categories: access.categories },
+      details: accessAuditDetails(access),
     });
     return record;
   });

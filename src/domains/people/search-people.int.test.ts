@@ -83,7 +83,7 @@ describeEachEngine('searchPeople', (ctx) => {
     const contactOnly = await buildConsent(db, shared.id, { granteeOrganizationId: world.pantry.id, categories: ['contact'] });
     const byName = await searchPeople(pantry, { search: { name: family, limit: 10 } });
     expect(byName.items.map((item) => item.row.id)).toEqual([shared.id]);
-    expect(byName.items[0]!.access).toEqual({ basis: 'consent', categories: ['contact'] });
+    expect(byName.items[0]!.access).toEqual({ basis: 'consent', categories: ['contact'], careTeamRoles: [] });
     expect(byName.items[0]!.identifiers).toEqual([]);
     expect((await searchPeople(pantry, { search: { birthDate: '1944-05-06', limit: 10 } })).items).toEqual([]);
     expect((await searchPeople(pantry, { search: { identifier: { value: mrn }, limit: 10 } })).items).toEqual([]);

@@ -6,6 +6,7 @@ import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { listNeedDomainRows } from '../directory';
 import { organizationNames } from '../identity';
+import { accessAuditDetails } from '../people';
 import { guardNeeds } from './guard';
 import { findGoalPerson, findGoalRow, type GoalRow } from './goals.store';
 
@@ -30,7 +31,7 @@ export async function readGoal(
       recordId: personId,
       recordOrganizationId: holderOrganizationId,
       personId,
-      details: { goalId: goal.id, basis: access.basis },
+      details: { goalId: goal.id, ...accessAuditDetails(access) },
     });
     return {
       goal,

@@ -4,7 +4,7 @@
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { userDisplayNames } from '../identity';
-import type { PersonAccess } from '../people';
+import { accessAuditDetails, type PersonAccess } from '../people';
 import { guardNeeds } from './guard';
 import { listGoalChanges, listGoalRows, type GoalChangeRow, type GoalRow } from './goals.store';
 
@@ -36,7 +36,7 @@ export async function readGoals(context: UseCaseContext, props: { personId: stri
       recordId: personId,
       recordOrganizationId: holderOrganizationId,
       personId,
-      details: { basis: access.basis, count: goals.length },
+      details: { ...accessAuditDetails(access), count: goals.length },
     });
     return { goals, changes, userNames, access };
   });

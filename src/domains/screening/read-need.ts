@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { listNeedDomainRows } from '../directory';
-import { sees } from '../people';
+import { accessAuditDetails, sees } from '../people';
 import { guardRecordOf } from './guard';
 import type { NeedRow } from './needs.store';
 import { needEvidence, type NeedEvidence } from './screening-records';
@@ -37,7 +37,7 @@ export async function readNeed(context: UseCaseContext, props: { needId: string 
       recordId: need.id,
       recordOrganizationId: holderOrganizationId,
       personId,
-      details: { basis: access.basis },
+      details: { ...accessAuditDetails(access) },
     });
     const names = new Map((await listNeedDomainRows(q)).map((domain) => [domain.code, domain.name]));
     return { need, evidence: evidence.get(need.id) ?? [], needDomainNames: names };

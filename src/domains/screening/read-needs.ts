@@ -3,7 +3,7 @@
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { organizationNames } from '../identity';
-import type { PersonAccess } from '../people';
+import { accessAuditDetails, type PersonAccess } from '../people';
 import { guardNeeds } from './guard';
 import { listNeedRows, type NeedRow } from './needs.store';
 
@@ -27,7 +27,7 @@ export async function readNeeds(context: UseCaseContext, props: { personId: stri
       recordId: personId,
       recordOrganizationId: holderOrganizationId,
       personId,
-      details: { basis: access.basis, count: needs.length },
+      details: { ...accessAuditDetails(access), count: needs.length },
     });
     return { needs, access, organizationNames: names };
   });

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
 import { AppError } from '../../platform/http/app-error';
 import { organizationNames } from '../identity';
-import { sees } from '../people';
+import { accessAuditDetails, sees } from '../people';
 import { guardRecordOf } from './guard';
 import { listScreeningRows, type ScreeningRow } from './needs.store';
 import type { GivenItem } from './questionnaire';
@@ -50,7 +50,7 @@ export async function readScreening(
       recordId: row.id,
       recordOrganizationId: holderOrganizationId,
       personId,
-      details: { basis: access.basis, ...(props.itemNumber !== undefined && { item: props.itemNumber }) },
+      details: { ...accessAuditDetails(access), ...(props.itemNumber !== undefined && { item: props.itemNumber }) },
     });
     const names = await organizationNames(q, row.recorded_by_organization_id ? [row.recorded_by_organization_id] : []);
     return { screening, items, withheld, questionnaire, organizationNames: names };

@@ -2,7 +2,7 @@
 // flagged 'sud' are left out unless the access rule gave 'sud'. Audited in the same transaction.
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, type UseCaseContext } from '../../platform/context';
-import { sees } from '../people';
+import { accessAuditDetails, sees } from '../people';
 import { guardNeeds } from './guard';
 import { listScreeningRows, type ScreeningRow } from './needs.store';
 import { parseQuestionnaire, type GivenItem } from './questionnaire';
@@ -19,7 +19,7 @@ export async function readScreenings(context: UseCaseContext, props: { personId:
       recordId: personId,
       recordOrganizationId: holderOrganizationId,
       personId,
-      details: { basis: access.basis, count: rows.length },
+      details: { ...accessAuditDetails(access), count: rows.length },
     });
     return screenings;
   });

@@ -4680,7 +4680,8 @@ export interface components {
         Person: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "care_team";
+                careTeamRoles: components["schemas"]["CareTeamRole"][];
                 categories: components["schemas"]["ConsentCategory"][];
             };
             contact: {
@@ -4738,7 +4739,8 @@ export interface components {
         PersonInput: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "care_team";
+                careTeamRoles: components["schemas"]["CareTeamRoleInput"][];
                 categories: components["schemas"]["ConsentCategoryInput"][];
             };
             contact: {
@@ -4780,7 +4782,8 @@ export interface components {
         PersonListItem: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "care_team";
+                careTeamRoles: components["schemas"]["CareTeamRole"][];
                 categories: components["schemas"]["ConsentCategory"][];
             };
             contact: {
@@ -4823,7 +4826,8 @@ export interface components {
         PersonListItemInput: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "care_team";
+                careTeamRoles: components["schemas"]["CareTeamRoleInput"][];
                 categories: components["schemas"]["ConsentCategoryInput"][];
             };
             contact: {

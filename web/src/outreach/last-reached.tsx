@@ -24,6 +24,6 @@ export function LastReachedCell(props: { person: PersonListItem }) {
   const { person } = props;
   if (person.lastReachedAt)
     return <>{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(person.lastReachedAt))}</>;
-  const shared = person.access.basis === 'holder' || person.access.categories.includes('care_plan');
+  const shared = person.access.categories.includes('care_plan');
   return <>{shared ? t('outreach.lastReached.never') : t('people.notShared')}</>;
 }

@@ -11,6 +11,7 @@ import { needStatuses, peopleSorts, type PeopleSort } from '../api/types';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
+import { accessCell } from './access-words';
 import { canWritePeople, personName } from './people-words';
 import { LastReachedCell, LastReachedSelect } from '../outreach/last-reached';
 
@@ -20,7 +21,8 @@ export default function PeopleListPage() {
   const [filters, setFilters] = useState<PeopleFilters>({ q: '', programId: '', mine: false, sort: 'name' });
   const [typed, setTyped] = useState('');
   const people = usePeople(filters);
-  const staff = !me.user.roles.every((role) => role === 'partner_staff');
+  // Programs are the care plan's: offered to the staff who see it (a leader's filter by program would find nobody).
+  const staff = canWritePeople(me);
   const programs = useCarePrograms(staff);
   const needDomains = useNeedDomains();
   const items = itemsOf(people.data);
@@ -142,11 +144,7 @@ export default function PeopleListPage() {
                     <Table.Td>
                       <LastReachedCell person={person} />
                     </Table.Td>
-                    <Table.Td>
-                      {person.access.basis === 'holder'
-                        ? t('people.accessHolder')
-                        : person.access.categories.map((category) => t(`people.categories.${category}`)).join(', ')}
-                    </Table.Td>
+                    <Table.Td>{accessCell(t, person.access)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

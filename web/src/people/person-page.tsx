@@ -1,15 +1,15 @@
-// A person's page: the summary, identifiers, needs, goals, primary care, care team, enrolments and
-// consents, as far as the signed-in user may see them, possible duplicates (for those who may merge
-// them) and the timeline. Someone who may see nothing finds no page at all; the address of a record
-// merged into another leads to that record.
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// A person's page: why the signed-in user sees what they see, the summary, identifiers, needs,
+// goals, primary care, care team, enrolments and consents, as far as they may see them, possible
+// duplicates (for those who may merge them) and the timeline. Someone who may see nothing finds no
+// page at all; the address of a record merged into another leads to that record.
+import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { usePerson, useRevokeConsent } from '../api/people';
-import type { PersonDetail } from '../api/types';
+import type { ConsentCategory, PersonDetail } from '../api/types';
 import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { Loading, QueryError } from '../ui/status';
@@ -17,6 +17,7 @@ import { GoalsSection } from '../screening/goals-section';
 import { NeedsSection } from '../screening/needs-section';
 import { ContactsSection } from '../outreach/contacts-section';
 import { canRecordContacts } from '../outreach/who-records';
+import { AccessNote } from './access-words';
 import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
 import { PersonTimeline } from './person-timeline';
@@ -73,6 +74,8 @@ function PersonView(props: { detail: PersonDetail }) {
   const { person, identifiers, primaryCare, careTeam, enrolments, consents } = props.detail;
   const holder = person.access.basis === 'holder';
   const writes = holder && canWritePeople(me);
+  // What the access rule lets the viewer see (the holder's staff too: their role or care-team role may narrow it).
+  const sees = (category: ConsentCategory) => person.access.categories.includes(category);
   const [consenting, setConsenting] = useState(false);
   const revoke = useRevokeConsent(person.id);
   const name = personName(person);
@@ -87,13 +90,7 @@ function PersonView(props: { detail: PersonDetail }) {
 
   return (
     <Page title={name}>
-      {!holder && (
-        <Alert color="yellow" variant="light" title={t('people.consentedViewTitle')}>
-          {t('people.consentedView', {
-            categories: person.access.categories.map((category) => t(`people.categories.${category}`)).join(', '),
-          })}
-        </Alert>
-      )}
+      <AccessNote access={person.access} />
       {writes && <PossibleDuplicates personId={person.id} />}
       <Section title={t('people.summary')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -151,11 +148,11 @@ function PersonView(props: { detail: PersonDetail }) {
           <Text c="dimmed">{t('people.notShared')}</Text>
         )}
       </Section>
-      {(holder || person.access.categories.includes('needs')) && <NeedsSection personId={person.id} writes={writes} />}
-      {(holder || person.access.categories.includes('care_plan')) && (
+      {sees('needs') && <NeedsSection personId={person.id} writes={writes} />}
+      {sees('care_plan') && (
         <ContactsSection personId={person.id} writes={canRecordContacts(me, person)} myOrganizationId={me.organization.id} />
       )}
-      {(holder || person.access.categories.includes('care_plan')) && (
+      {sees('care_plan') && (
         <>
           <GoalsSection personId={person.id} writes={writes} />
           <Section title={t('people.primaryCare')}>
