@@ -60,6 +60,9 @@ describe.skipIf(!browserTestsCanRun())('contacts in the browser', () => {
     await list.waitFor();
     const first = list.getByRole('listitem').first();
     expect(await first.textContent()).toMatch(/^Home visit — reached — .+ — by .+Brought the new pill organiser\.$/);
+    // The timeline tells it too, among the rest of the person's history.
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText('Home visit: the person was reached.').waitFor();
     await e2e.browser.checkAccessibility('person page with contacts');
 
     // On the list: among those reached in the last 7 days, reached today; no longer among those never reached.

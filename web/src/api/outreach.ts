@@ -9,11 +9,12 @@ export const outreachKeys = {
 };
 
 /** A person's contacts, newest first, a page at a time; a 404 (not shared with this user) is an answer, not retried. */
-export function useContacts(personId: string) {
+export function useContacts(personId: string, enabled = true) {
   return usePagedQuery<OutreachContact>({
     queryKey: outreachKeys.contacts(personId),
     path: `/api/people/${personId}/contacts`,
     limit: 20,
+    enabled,
   });
 }
 

@@ -14,6 +14,7 @@ import type {
   RecordScreeningBody,
   ReplaceRulesBody,
   ScoringRule,
+  Screening,
   ScreeningResult,
 } from './types';
 
@@ -22,6 +23,7 @@ export const screeningKeys = {
   questionnaire: (id: string) => ['questionnaires', id] as const,
   needs: (personId: string) => ['needs', personId] as const,
   history: (personId: string) => ['needs', personId, 'history'] as const,
+  screenings: (personId: string) => ['screenings', personId] as const,
   goals: (personId: string) => ['goals', personId] as const,
 };
 
@@ -61,12 +63,27 @@ export function useNeedHistory(personId: string, enabled: boolean) {
   });
 }
 
+/** A person's screenings, newest first (only where the viewer sees their needs). */
+export function useScreenings(personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: screeningKeys.screenings(personId),
+    queryFn: ({ signal }) => apiFetch<{ items: Screening[] }>(`/api/people/${personId}/screenings`, { signal }),
+    select: (data) => data.items,
+    retry: false,
+    enabled,
+  });
+}
+
 export function useRecordScreening(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RecordScreeningBody) =>
       apiFetch<ScreeningResult>(`/api/people/${personId}/screenings`, { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: screeningKeys.needs(personId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: screeningKeys.needs(personId) }),
+        queryClient.invalidateQueries({ queryKey: screeningKeys.screenings(personId) }),
+      ]),
   });
 }
 

@@ -1,9 +1,16 @@
 // The timeline of a person's page, newest first: when the record was made, the records of the same
 // person merged into it (who, when, what was taken from them and what moved), and what the page
-// already holds with a date: enrolments, consents and care-team memberships as they began and ended.
+// already holds with a date: enrolments, consents and care-team memberships as they began and ended;
+// and, where the viewer sees them, screenings and every change of a need (the needs category) and
+// contacts with the person (the care plan).
 import { List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useNeedDomains } from '../api/directory';
+import { itemsOf } from '../api/paged';
 import { usePersonTimeline } from '../api/people';
+import { useContacts } from '../api/outreach';
+import { useNeedHistory, useScreenings } from '../api/screening';
+import { needChangeText } from '../screening/needs-section';
 import type { PersonDetail, PersonMerge } from '../api/types';
 import { formatDateTime, formatList } from '../i18n/format';
 
@@ -20,6 +27,13 @@ export function PersonTimeline(props: { detail: PersonDetail }) {
   const { t } = useTranslation();
   const { person, enrolments, consents, careTeam } = props.detail;
   const timeline = usePersonTimeline(person.id);
+  const seesNeeds = person.access.categories.includes('needs');
+  const seesCarePlan = person.access.categories.includes('care_plan');
+  const screenings = useScreenings(person.id, seesNeeds);
+  const needChanges = useNeedHistory(person.id, seesNeeds);
+  const contacts = useContacts(person.id, seesCarePlan);
+  const domains = useNeedDomains();
+  const domainName = (code: string) => domains.data?.find((domain) => domain.code === code)?.name ?? code;
 
   const mergeDetails = (merge: PersonMerge) => {
     const moved = merge.moved;
@@ -110,6 +124,37 @@ export function PersonTimeline(props: { detail: PersonDetail }) {
         when: member.endedOn,
         text: t('people.timeline.leftTeam', { name: member.displayName }),
       });
+  }
+  for (const screening of screenings.data ?? []) {
+    events.push({
+      key: `screening-${screening.id}`,
+      at: screening.completedAt,
+      when: formatDateTime(screening.completedAt),
+      text: t('people.timeline.screened', { questionnaire: screening.questionnaireTitle }),
+      details: screening.recordedBy ? [t('people.timeline.by', { who: screening.recordedBy })] : undefined,
+    });
+  }
+  for (const change of needChanges.data ?? []) {
+    // A need a screening found again is told by the screening itself.
+    if (change.field === 'screening') continue;
+    events.push({
+      key: `need-${change.id}`,
+      at: change.changedAt,
+      when: formatDateTime(change.changedAt),
+      text: needChangeText(t, change, domainName),
+      details: change.changedBy ? [t('people.timeline.by', { who: change.changedBy })] : undefined,
+    });
+  }
+  for (const contact of itemsOf(contacts.data)) {
+    events.push({
+      key: `contact-${contact.id}`,
+      at: contact.contactedAt,
+      when: formatDateTime(contact.contactedAt),
+      text: t(contact.reached ? 'people.timeline.contactReached' : 'people.timeline.contactNotReached', {
+        method: t(`outreach.methods.${contact.method}`),
+      }),
+      details: contact.recordedBy ? [t('people.timeline.by', { who: contact.recordedBy.name })] : undefined,
+    });
   }
   // Newest first; a day and a moment of that day compare by their first ten characters, then in full.
   events.sort((a, b) => b.at.localeCompare(a.at));

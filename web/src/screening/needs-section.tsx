@@ -6,6 +6,7 @@ import { Badge, Button, Group, List, Paper, Select, Stack, Text, Title } from '@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 import { useNeedDomains } from '../api/directory';
 import { useChangeNeed, useNeedHistory, useNeeds } from '../api/screening';
@@ -116,16 +117,21 @@ function NeedRow(props: { need: Need; name: string; personId: string; writes: bo
   );
 }
 
-function History(props: { personId: string; domainName: (code: string) => string }) {
-  const { t, i18n } = useTranslation();
-  const history = useNeedHistory(props.personId, true);
-  const word = (change: NeedChange, value: string | null) => {
+/** One change of a need in words: "Housing: Status from Identified to Met". */
+export function needChangeText(t: TFunction, change: NeedChange, domainName: (code: string) => string): string {
+  const word = (value: string | null) => {
     if (value === null) return t('screening.needs.nothing');
     if (change.field === 'status' || change.field === 'created')
       return t(`screening.needs.statuses.${value as NeedStatus}`, { defaultValue: value });
     if (change.field === 'severity') return t(`screening.needs.severities.${value as Need['severity']}`, { defaultValue: value });
     return value;
   };
+  return `${domainName(change.needDomain)}: ${t(`screening.needs.historyFields.${change.field}`, { from: word(change.from), to: word(change.to) })}`;
+}
+
+function History(props: { personId: string; domainName: (code: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const history = useNeedHistory(props.personId, true);
   if (!history.data) return null;
   if (history.data.length === 0) return <Text c="dimmed">{t('screening.needs.historyNone')}</Text>;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -133,8 +139,7 @@ function History(props: { personId: string; domainName: (code: string) => string
     <List size="sm" aria-label={t('screening.needs.showHistory')}>
       {history.data.map((change) => (
         <List.Item key={change.id}>
-          {props.domainName(change.needDomain)}:{' '}
-          {t(`screening.needs.historyFields.${change.field}`, { from: word(change, change.from), to: word(change, change.to) })} —{' '}
+          {needChangeText(t, change, props.domainName)} —{' '}
           {t('screening.needs.historyBy', {
             when: when.format(new Date(change.changedAt)),
             who: change.changedBy ?? t('screening.needs.someone'),
