@@ -72,7 +72,10 @@ describe.skipIf(!browserTestsCanRun())('screening in the browser', () => {
     await needs.getByText(/Food: Status from Identified to Out of scope/).waitFor();
     // The timeline holds the screening and the change of the need.
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    await timeline.getByText(/^Screened with /).first().waitFor();
+    await timeline
+      .getByText(/^Screened with /)
+      .first()
+      .waitFor();
     await timeline.getByText(/Food: Status from Identified to Out of scope/).waitFor();
     await e2e.browser.checkAccessibility('person page with needs');
     expect(e2e.browser.accessibilityViolations).toEqual([]);
