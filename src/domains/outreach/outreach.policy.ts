@@ -5,11 +5,11 @@
 // care-coordination consent names 'care_plan' (leaders only read).
 import { hasRole, type Actor } from '../../platform/auth/actor';
 import { registerRules } from '../../platform/policy/policy';
-import { writesForHolder, type GuardedPerson } from '../people';
+import { writesForHolder, type GuardedPerson, type PersonAccess } from '../people';
 
 /** A person's contacts as the policy judges them: the holder, and what the access rule gave the viewer. */
 export interface GuardedContacts extends GuardedPerson {
-  basis: 'holder' | 'consent';
+  basis: PersonAccess['basis'];
   categories: readonly string[];
 }
 

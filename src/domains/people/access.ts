@@ -54,9 +54,13 @@ export function writesForHolder(actor: Actor, holderOrganizationId: string | und
   );
 }
 
-/** What one viewer sees of one person, as the access query worked it out. */
+/**
+ * What one viewer sees of one person, as the access query worked it out; or, with the basis
+ * 'referral', what another domain's rule gave them (the organisation a referral was sent to sees
+ * the person in the categories of the consent it went under: see shared-people.ts).
+ */
 export interface PersonAccess {
-  basis: 'holder' | 'consent';
+  basis: 'holder' | 'consent' | 'referral';
   categories: ConsentCategory[];
 }
 

@@ -273,8 +273,11 @@ export const ConsentIdParams = z.strictObject({ personId: Id, consentId: Id });
 // ----- answers -----
 
 export const PersonAccess = z.object({
-  /** Why the viewer sees the person: their organisation holds the record, or a consent. */
-  basis: z.enum(['holder', 'consent']),
+  /**
+   * Why the viewer sees the person: their organisation holds the record, a care-coordination
+   * consent, or a referral sent to their organisation under a consent (its categories only).
+   */
+  basis: z.enum(['holder', 'consent', 'referral']),
   categories: z.array(ConsentCategory),
 });
 

@@ -4680,7 +4680,7 @@ export interface components {
         Person: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "referral";
                 categories: components["schemas"]["ConsentCategory"][];
             };
             contact: {
@@ -4738,7 +4738,7 @@ export interface components {
         PersonInput: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "referral";
                 categories: components["schemas"]["ConsentCategoryInput"][];
             };
             contact: {
@@ -4780,7 +4780,7 @@ export interface components {
         PersonListItem: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "referral";
                 categories: components["schemas"]["ConsentCategory"][];
             };
             contact: {
@@ -4823,7 +4823,7 @@ export interface components {
         PersonListItemInput: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent";
+                basis: "holder" | "consent" | "referral";
                 categories: components["schemas"]["ConsentCategoryInput"][];
             };
             contact: {
@@ -4968,7 +4968,10 @@ export interface components {
         Problem: {
             candidateIds?: string[];
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "consent_required" | "precondition_required" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            data?: {
+                [key: string]: unknown;
+            };
             detail?: string;
             errors?: components["schemas"]["FieldError"][];
             instance?: string;
@@ -4980,7 +4983,10 @@ export interface components {
         ProblemInput: {
             candidateIds?: string[];
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "consent_required" | "precondition_required" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            data?: {
+                [key: string]: unknown;
+            };
             detail?: string;
             errors?: components["schemas"]["FieldErrorInput"][];
             instance?: string;
