@@ -121,7 +121,7 @@ export function momentsOf(to: ReferralStatus): { sent: boolean; answered: boolea
 }
 
 /** The first state of a new referral: a draft, or sent. */
-export function firstStatus(send: boolean): ReferralStatus {
+export function firstStatus(send: boolean): 'draft' | 'requested' {
   return send ? 'requested' : 'draft';
 }
 
