@@ -40,8 +40,8 @@ export type { Person } from './people.schema';
 export type { IdentifierRow, VisiblePersonRow } from './people.store';
 export type { PersonAccess } from './access';
 export { holderCategories, sees } from './access';
-export { bulkInsertDemoPeople } from './demo-people.store';
-export type { DemoPersonInput } from './demo-people.store';
+export { bulkInsertDemoPeople, bulkInsertDemoConsents } from './demo-people.store';
+export type { DemoPersonInput, DemoConsentInput } from './demo-people.store';
 export {
   consentCategories,
   careTeamRoles,

@@ -26,4 +26,7 @@ export {
 } from './referral-states';
 export type { ReferralStatus, ReferralReasonCode, NeedOutcome, ReferralSide } from './referral-states';
 export { DEFAULT_ANSWER_DAYS, businessDayAfter, isOverdue } from './business-days';
-export type { CreateReferralBody, ReferralTransitionBody } from './referrals.schema';
+export type { CreateReferralBody, ReferralTransitionBody, ReferralPriority } from './referrals.schema';
+// The demo's referrals, written in bulk (only the demo seeder calls it).
+export { bulkInsertDemoReferrals } from './demo-referrals.store';
+export type { DemoReferralInput, DemoReferralEvent } from './demo-referrals.store';
