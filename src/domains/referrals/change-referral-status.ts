@@ -12,7 +12,7 @@ import { auditContextOf, signedInActor, type UseCaseContext } from '../../platfo
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { can } from '../../platform/policy/policy';
-import { followReferral, type ReferralNeedChange } from '../screening';
+import { findNeedRow, followReferral, openNeedStatuses, type ReferralNeedChange } from '../screening';
 import { guardReferral } from './guard';
 import { inThisTransaction } from './in-transaction';
 import { loadReferralRecord, type ReferralRecord } from './referral-record';
@@ -167,6 +167,16 @@ export async function changeReferralStatus(
           'cannot send this draft: its service is now offered by another organisation; make a new referral',
           'unprocessable',
         );
+      // The need a draft was for may have been met or closed since: a referral is for an open need.
+      if (row.need_id) {
+        const need = await findNeedRow(q, row.person_id, row.need_id, guarded.access?.categories ?? []);
+        if (!need || !openNeedStatuses.includes(need.status))
+          throw AppError.field(
+            'to',
+            'cannot send this draft: the need it is for has been closed since; make a new referral',
+            'unprocessable',
+          );
+      }
       consentId = (await consentForSending(q, { personId: row.person_id, target, needSensitive: row.need_sensitive })).id;
     }
     await updateReferralMove(q, row.id, { status: to, ...what, consentId, ...moments });

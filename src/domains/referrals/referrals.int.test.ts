@@ -9,6 +9,7 @@ import { revokeConsent } from '../people';
 import { describeEachEngine } from '../../../test/support/harness';
 import { signedIn, type Client } from '../../../test/support/http-client';
 import { buildConsent } from '../../../test/support/people-factories';
+import { buildIntake } from '../../../test/support/directory-factories';
 import { buildReferralWorld, type ReferralWorld } from '../../../test/support/referral-factories';
 import { isLegalPath, type ReferralStatus } from './referral-states';
 
@@ -520,5 +521,55 @@ describeEachEngine('referrals', (ctx) => {
     const declined = await move(partner, id, 1, { to: 'rejected', reasonCode: 'could_not_reach' });
     expect(declined.status, JSON.stringify(declined.body)).toBe(200);
     expect(declined.body.person).toBeNull();
+  });
+
+  it('sends a draft only while its service takes referrals and its need is open', async () => {
+    const { db, baseUrl } = ctx();
+    const world = await buildReferralWorld(db);
+    const { coordinator } = await clients(baseUrl, world);
+    await buildConsent(db, world.person.id, { granteeOrganizationId: world.pantry.id, purpose: 'referral' });
+    const draft = await coordinator.post('/api/referrals', {
+      personId: world.person.id,
+      needId: world.need.id,
+      serviceId: world.service.serviceId,
+      send: false,
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const id = draft.body.id as string;
+
+    // The pantry stops taking referrals: the draft waits (422 naming the service), and so does a new one.
+    await buildIntake(db, world.service.serviceId, { acceptingReferrals: false });
+    const closed = await move(coordinator, id, 1, { to: 'requested' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(422);
+    expect(closed.body.errors).toEqual([expect.objectContaining({ field: 'serviceId', message: 'is not taking referrals now' })]);
+    const fresh = await coordinator.post('/api/referrals', {
+      personId: world.person.id,
+      serviceId: world.service.serviceId,
+      send: true,
+    });
+    expect(fresh.status).toBe(422);
+    await buildIntake(db, world.service.serviceId, { acceptingReferrals: true });
+
+    // The need is met meanwhile: the draft is not sent for it.
+    const met = await coordinator.patch(`/api/people/${world.person.id}/needs/${world.need.id}`, { status: 'met' });
+    expect(met.status, JSON.stringify(met.body)).toBe(200);
+    const before = await state(db, world.person.id);
+    const stale = await move(coordinator, id, 1, { to: 'requested' });
+    expect(stale.status, JSON.stringify(stale.body)).toBe(422);
+    expect(stale.body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
+    expect(stale.body.detail).toMatch(/need it is for has been closed/);
+    expect(await state(db, world.person.id)).toBe(before);
+    // A new referral cannot name a closed need either; the draft can still be cancelled.
+    const closedNeed = await coordinator.post('/api/referrals', {
+      personId: world.person.id,
+      needId: world.need.id,
+      serviceId: world.service.serviceId,
+      send: false,
+    });
+    expect(closedNeed.status).toBe(400);
+    expect(closedNeed.body.errors).toEqual([expect.objectContaining({ field: 'needId' })]);
+    const cancelled = await move(coordinator, id, 1, { to: 'cancelled', reasonCode: 'other', reasonText: 'The need was met' });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', sentAt: null, endedAt: expect.any(String) });
   });
 });
