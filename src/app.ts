@@ -25,6 +25,7 @@ import { directoryRoutes } from './domains/directory';
 import { peopleRoutes } from './domains/people';
 import { screeningRoutes } from './domains/screening';
 import { outreachRoutes } from './domains/outreach';
+import { referralsRoutes } from './domains/referrals';
 import { hsdsRoutes } from './interop/hsds/api/hsds.routes';
 import { fhirRoutes } from './interop/fhir/fhir.routes';
 
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   peopleRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
   screeningRoutes(app, { db });
   outreachRoutes(app, { db });
+  referralsRoutes(app, { db, timeZone: options.timeZone ?? 'America/New_York' });
   await fhirRoutes(app, { db, onDenied: auditDenied });
 
   const serveWeb = options.serveWeb ?? true;

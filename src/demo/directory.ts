@@ -53,6 +53,8 @@ export interface DemoDirectory {
   /** Need-domain term id → need-domain code, for the mapping rules. */
   termRules: { taxonomyTermId: string; needDomain: string }[];
   intakes: DemoIntake[];
+  /** Each service, with the network organisation that offers it and the need domain it serves (what a referral needs). */
+  services: { serviceId: string; name: string; organizationKey: string; needDomain: string; acceptingReferrals: boolean }[];
   /** The ZIP code of each town. */
   towns: { name: string; postalCode: string; latitude: number; longitude: number }[];
 }
@@ -128,6 +130,7 @@ export function generateDemoDirectory(network: DemoNetwork, seed: number): DemoD
 
   const links: DemoDirectory['links'] = [];
   const intakes: DemoIntake[] = [];
+  const services: DemoDirectory['services'] = [];
   for (const organization of network.organizations.filter((candidate) => candidate.services.length > 0)) {
     const organizationId = id(`organization:${organization.key}`);
     links.push({ hsdsOrganizationId: organizationId, organizationKey: organization.key });
@@ -226,10 +229,17 @@ export function generateDemoDirectory(network: DemoNetwork, seed: number): DemoD
         daysToFirstContact: random.int(1, 10),
         capacityAgeDays: random.int(0, 20),
       });
+      services.push({
+        serviceId,
+        name: service.name,
+        organizationKey: organization.key,
+        needDomain: needDomainCodes[service.needDomain],
+        acceptingReferrals: intakes.at(-1)!.acceptingReferrals,
+      });
     });
   }
   const termRules = [...termIds].map(([domain, taxonomyTermId]) => ({ taxonomyTermId, needDomain: needDomainCodes[domain] }));
-  return { records, links, termRules, intakes, towns };
+  return { records, links, termRules, intakes, services, towns };
 }
 
 const languageNames: Record<string, string> = {

@@ -58,6 +58,7 @@ async function seedsTheDemoNetwork(db: Database): Promise<void> {
   ).toBeGreaterThan(30);
 
   await holdsTheDemoCare(db, expected);
+  await holdsTheDemoReferrals(db);
 
   const total = expected.organizations.length + unitCount + expected.users.length + 1;
   expect(progress[0]).toEqual([0, total]);
@@ -155,6 +156,39 @@ async function holdsTheDemoCare(db: Database, network: ReturnType<typeof generat
     `SELECT concat_ws('|', person_id, description, lifecycle_status) AS line FROM screening_goals`,
   );
   expect(storedGoals.map((row) => row.line).sort()).toEqual(goals.sort());
+}
+
+/** The partner login's inbox: referrals from the coordinator's organisation in every state, some waiting (one overdue), each under a live consent. */
+async function holdsTheDemoReferrals(db: Database): Promise<void> {
+  const count = async (sql: string) => (await db.query<{ n: number }>(sql))[0]!.n;
+  const partnerReferrals = `referrals r JOIN users p ON p.organization_id = r.recipient_organization_id AND p.email = 'partner@kith.demo'
+                            JOIN users c ON c.organization_id = r.sender_organization_id AND c.email = 'coordinator@kith.demo'`;
+  expect(await count(`SELECT count(DISTINCT r.status)::int AS n FROM ${partnerReferrals}`)).toBe(10);
+  expect(await count(`SELECT count(*)::int AS n FROM ${partnerReferrals} WHERE r.status = 'requested'`)).toBeGreaterThanOrEqual(
+    3,
+  );
+  expect(
+    await count(`SELECT count(*)::int AS n FROM ${partnerReferrals}
+                  WHERE r.status = 'requested' AND (now() AT TIME ZONE 'America/New_York')::date
+                        > referral_business_day_after((r.sent_at AT TIME ZONE 'America/New_York')::date, 3)`),
+  ).toBe(1);
+  expect(
+    await count(
+      `SELECT count(*)::int AS n FROM referrals WHERE recipient_organization_id <> (SELECT organization_id FROM users WHERE email = 'partner@kith.demo')`,
+    ),
+  ).toBeGreaterThan(0);
+  // Every referral sent went under a live referral consent naming its recipient, of its person.
+  expect(
+    await count(`SELECT count(*)::int AS n FROM referrals r LEFT JOIN person_consents c ON c.id = r.consent_id
+                  WHERE r.sent_at IS NOT NULL AND NOT (c.person_id = r.person_id AND c.grantee_organization_id = r.recipient_organization_id
+                        AND c.purpose = 'referral' AND c.revoked_at IS NULL AND c.starts_on <= current_date)`),
+  ).toBe(0);
+  // Each change kept: as many events as versions, the last one the referral's state.
+  expect(
+    await count(`SELECT count(*)::int AS n FROM referrals r
+                  WHERE r.version <> (SELECT count(*) FROM referral_events e WHERE e.referral_id = r.id)
+                     OR r.status <> (SELECT e.to_status FROM referral_events e WHERE e.referral_id = r.id ORDER BY e.id DESC LIMIT 1)`),
+  ).toBe(0);
 }
 
 describeEachEngine('seeding the demo network', (ctx) => {

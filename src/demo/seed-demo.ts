@@ -17,7 +17,9 @@ import type { Database, Db } from '../platform/db/database';
 import { demoLogins, generateDemoNetwork } from './generate';
 import { generateDemoDirectory } from './directory';
 import { generateDemoContacts, generateDemoPeople } from './people';
-import { bulkInsertDemoPeople, createCareProgram } from '../domains/people';
+import { bulkInsertDemoConsents, bulkInsertDemoPeople, createCareProgram } from '../domains/people';
+import { bulkInsertDemoReferrals } from '../domains/referrals';
+import { generateDemoReferrals, type DemoRecipient } from './referrals';
 import { bulkInsertDemoContacts } from '../domains/outreach';
 import { bulkInsertDemoCare, importQuestionnaire } from '../domains/screening';
 import { generateDemoCare } from './care';
@@ -179,7 +181,52 @@ async function seedInto(
       communityIds: communityKeys.filter((key) => key !== partnerLogin.organizationKey).map((key) => organizationIds.get(key)!),
     },
   );
-  await bulkInsertDemoCare(db, questionnaire.id, care);
+  const written = await bulkInsertDemoCare(db, questionnaire.id, care);
+
+  // Referrals from the host to the partner login's organisation in every state (and a few to
+  // others), each under a referral consent naming the recipient, agreeing with the needs above.
+  const staffOf = (key: string) =>
+    network.users.find(
+      (user) => user.organizationKey === key && user.email !== 'partner@kith.demo' && user.roles.includes('partner_staff'),
+    );
+  const recipientOf = (key: string, userEmail?: string): DemoRecipient => {
+    const user = userEmail ?? staffOf(key)?.email;
+    return {
+      organizationId: organizationIds.get(key)!,
+      userId: user ? userIds.get(user)! : null,
+      services: directory.services
+        .filter((service) => service.organizationKey === key)
+        .map(({ serviceId, name, needDomain, acceptingReferrals }) => ({ serviceId, name, needDomain, acceptingReferrals })),
+    };
+  };
+  const plan = generateDemoReferrals(
+    options.seed,
+    care.map((person, index) => ({
+      personId: person.personId,
+      leadCoordinatorUserId: person.screening.recordedBy!,
+      needs: person.needs.map((need, needIndex) => ({
+        needId: written.needIds[index]![needIndex]!,
+        needDomain: need.needDomain,
+        status: need.status,
+        addressedByOrganizationId: need.addressedByOrganizationId,
+      })),
+    })),
+    {
+      hostId: organizationIds.get(host.key)!,
+      coordinatorUserId: userIds.get('coordinator@kith.demo')!,
+      partner: { ...recipientOf(partnerLogin.organizationKey, partnerLogin.email), userId: userIds.get(partnerLogin.email)! },
+      others: communityKeys.filter((key) => key !== partnerLogin.organizationKey).map((key) => recipientOf(key)),
+    },
+    options.now ?? new Date(),
+  );
+  const consentIds = await bulkInsertDemoConsents(db, plan.consents);
+  await bulkInsertDemoReferrals(
+    db,
+    plan.referrals.map(({ consentIndex, ...referral }) => ({
+      ...referral,
+      consentId: consentIndex === null ? null : consentIds[consentIndex]!,
+    })),
+  );
   step();
 
   const organizationName = new Map(network.organizations.map((organization) => [organization.key, organization.name]));

@@ -30,6 +30,7 @@ export const tableOwners: TableOwner[] = [
   { folder: 'src/domains/people', tables: ['people', 'care_programs'], prefixes: ['person_'] },
   { folder: 'src/domains/screening', prefixes: ['screening_'] },
   { folder: 'src/domains/outreach', prefixes: ['outreach_'] },
+  { folder: 'src/domains/referrals', tables: ['referrals'], prefixes: ['referral_'] },
   { folder: 'src/platform/audit', tables: ['audit_log'] },
   { folder: 'src/platform/db', tables: ['kith_migrations'] },
 ];

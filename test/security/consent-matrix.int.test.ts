@@ -8,11 +8,16 @@
 // read whose id this test does not know fails it until a sample (or a reason) is added here.
 // Then the same routes for staff of a department of the holder, who see a person only while on
 // their care team, with the categories of their care-team role (absent before and after).
+//
+// Referrals: the organisation a referral was sent to sees the person on the referral's routes, in
+// exactly the categories of the consent it went under, and on no person route; after that
+// consent is revoked, on none.
 import { expect, it } from 'vitest';
 import { buildOrganization, buildUser } from '../support/factories';
 import { describeEachEngine } from '../support/harness';
 import { signedIn, type Client } from '../support/http-client';
 import { buildConsent, buildPerson } from '../support/people-factories';
+import { buildPartnerService, buildReferral } from '../support/referral-factories';
 import { buildGoal, buildQuestionnaire, buildScreening } from '../support/screening-factories';
 import { addCareTeamMember, endCareTeamMember, revokeConsent } from '../../src/domains/people';
 
@@ -46,6 +51,14 @@ const searchesOfCategory: Record<string, string> = {
   '/fhir/R4/Observation': 'needs',
   '/fhir/R4/Condition': 'needs',
   '/fhir/R4/Goal': 'care_plan',
+};
+
+/** The referrals' reads: a list of referrals, one referral, or a read that shows no person (why, for each). */
+const referralReads: Record<string, 'list' | 'record' | string> = {
+  '/api/referrals': 'list',
+  '/api/referrals/:referralId': 'record',
+  '/api/referrals/counts': 'counts by state name no one',
+  '/api/referrals/settings': 'an organisation’s answer time names no one',
 };
 
 describeEachEngine('the consent matrix', (ctx) => {
@@ -187,5 +200,75 @@ describeEachEngine('the consent matrix', (ctx) => {
     await expectAccess(departmentClient, true, 'on the care team as a specialist', ['demographics', 'needs', 'care_plan'], 403);
     await end(asSpecialist.careTeam.find((row) => row.user_id === department.id && row.ended_on === null)!.id);
     await expectAccess(departmentClient, false, 'after the care-team membership ended');
+  });
+
+  it('lets the organisation a referral was sent to see the person on the referral alone, in the categories of its consent, until revoked', async () => {
+    const { db, baseUrl, app } = ctx();
+    const person = await buildPerson(db);
+    const holder = person.holder_organization_id;
+    const coordinator = await buildUser(db, { organizationId: holder, roles: ['care_coordinator'] });
+    const partner = await buildOrganization(db, { name: `Matrix referral partner ${person.id.slice(0, 8)}` });
+    const staff = await buildUser(db, { organizationId: partner.id, roles: ['partner_staff'] });
+    const client = await signedIn(baseUrl, staff.email, staff.password);
+    const service = await buildPartnerService(db, partner.id);
+
+    const reads = app.kithRoutes.filter((route) => route.method === 'GET' && route.url.startsWith('/api/referrals'));
+    expect(reads.map((route) => route.url).sort(), 'classify each referral read in referralReads').toEqual(
+      Object.keys(referralReads).sort(),
+    );
+    const personRoutes = app.kithRoutes.filter((route) => route.method === 'GET' && route.url.includes(':personId'));
+    expect(personRoutes.length).toBeGreaterThan(5);
+
+    const consent = await buildConsent(db, person.id, {
+      granteeOrganizationId: partner.id,
+      purpose: 'referral',
+      categories: ['contact'],
+    });
+    const referral = await buildReferral(db, coordinator, { personId: person.id, serviceId: service.serviceId });
+    // A wider consent recorded after the referral was sent does not widen what the referral shows.
+    await buildConsent(db, person.id, {
+      granteeOrganizationId: partner.id,
+      purpose: 'referral',
+      categories: ['contact', 'demographics', 'needs', 'care_plan'],
+    });
+
+    const expectReferral = async (shown: boolean, stage: string) => {
+      for (const route of reads) {
+        const answer = await client.get(route.url.replace(':referralId', referral.row.id));
+        const kind = referralReads[route.url]!;
+        const text = JSON.stringify(answer.body);
+        const label = `${stage}: GET ${route.url}`;
+        if (kind === 'record') {
+          expect(answer.status, label).toBe(200);
+          if (shown) {
+            expect(answer.body.person.access, label).toEqual({ basis: 'referral', categories: ['contact'] });
+            expect(answer.body.person.demographics, label).toBeNull();
+            expect(answer.body.person.contact.phone, label).toBe(person.phone);
+          } else expect(answer.body.person, label).toBeNull();
+        } else if (kind === 'list') {
+          expect(answer.status, label).toBe(200);
+          expect(text, label).toContain(referral.row.id);
+        }
+        if (shown && (kind === 'record' || kind === 'list')) expect(text, label).toContain(person.family_name);
+        else {
+          expect(text, label).not.toContain(person.family_name);
+          expect(text, label).not.toContain(person.email!);
+        }
+      }
+      // No person route opens to the referral: its consent is a referral's, not care coordination's.
+      for (const route of personRoutes) {
+        const answer = await client.get(route.url.replace(':personId', person.id));
+        expect(answer.status, `${stage}: GET ${route.url}`).toBe(404);
+      }
+      for (const url of listRoutes) {
+        const answer = await client.get(url);
+        const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+        expect(text, `${stage}: GET ${url}`).not.toContain(person.family_name);
+      }
+    };
+
+    await expectReferral(true, 'under the referral’s consent');
+    await revokeConsent({ db, actor: 'system' }, { personId: person.id, consentId: consent.id, body: {} });
+    await expectReferral(false, 'after the referral’s consent was revoked');
   });
 });

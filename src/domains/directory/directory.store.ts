@@ -23,6 +23,27 @@ export async function findServiceOwner(q: Queryable, serviceId: string): Promise
   return rows[0];
 }
 
+/** What a referral to a service needs to know of it: who offers it in the network, and whether it takes referrals now. */
+export interface ReferralServiceRow extends ServiceOwnerRow {
+  status: Service['status'];
+  /** True without an intake row: a service takes referrals until someone says it does not. */
+  accepting_referrals: boolean;
+  how_to_refer: Intake['how_to_refer'];
+}
+
+export async function findReferralService(q: Queryable, serviceId: string): Promise<ReferralServiceRow | undefined> {
+  const rows = await q.query<ReferralServiceRow>(
+    `SELECT s.id, s.name, s.status, s.organization_id AS hsds_organization_id, link.organization_id AS network_organization_id,
+            COALESCE(i.accepting_referrals, true) AS accepting_referrals, COALESCE(i.how_to_refer, '{}') AS how_to_refer
+       FROM hsds_service s
+       LEFT JOIN directory_organization_link link ON link.hsds_organization_id = s.organization_id
+       LEFT JOIN directory_service_intake i ON i.service_id = s.id
+      WHERE s.id = $1`,
+    [serviceId],
+  );
+  return rows[0];
+}
+
 export type ServiceRow = Pick<
   Service,
   | 'id'

@@ -66,5 +66,9 @@ export {
 } from './hsds-read.store';
 export type { HsdsFilter, HsdsRecordFilters } from './hsds-read.store';
 
+// A service as a referral to it needs it: who in the network offers it, whether it takes referrals.
+export { findReferralService } from './directory.store';
+export type { ReferralServiceRow } from './directory.store';
+
 // The need domains, for the domains that record needs (screening).
 export { listNeedDomainRows } from './need-domain.store';

@@ -96,12 +96,19 @@ export function writesForHolder(actor: Actor, holderOrganizationId: string | und
   );
 }
 
-export const accessBases = ['holder', 'consent', 'care_team'] as const;
+export const accessBases = ['holder', 'consent', 'care_team', 'referral'] as const;
 export type AccessBasis = (typeof accessBases)[number];
 
-/** What one viewer sees of one person, as the access query worked it out. */
+/**
+ * What one viewer sees of one person, as the access query worked it out; or, with the basis
+ * 'referral', what another domain's rule gave them (the organisation a referral was sent to sees
+ * the person in the categories of the consent it went under: see shared-people.ts).
+ */
 export interface PersonAccess {
-  /** Why the viewer sees the person: their organisation holds the record, a consent, or (staff of the holder without holder access) the care team. */
+  /**
+   * Why the viewer sees the person: their organisation holds the record, a consent, (staff of the
+   * holder without holder access) the care team, or a referral sent to their organisation.
+   */
   basis: AccessBasis;
   categories: ConsentCategory[];
   /** The viewer's roles on the person's active care team (empty when they are not on it). */

@@ -172,6 +172,15 @@ export async function findConsent(q: Queryable, personId: string, id: string): P
   )[0];
 }
 
+/** Consents by id, whoever they are about, with whether each is live today. */
+export async function findConsentsByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, ConsentRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<ConsentRow>(`SELECT ${consentColumns} FROM person_consents c WHERE c.id = ANY ($1::uuid[])`, [
+    [...new Set(ids)],
+  ]);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 export async function insertConsent(
   q: Queryable,
   personId: string,

@@ -147,3 +147,32 @@ export async function bulkInsertDemoPeople(
   // The ids in the order of the inputs, for the records other domains attach to these people.
   return people.map((person) => person.id);
 }
+
+export type DemoConsentInput = DemoPersonInput['consents'][number] & { personId: string };
+
+/** Consents of people already written (the demo's referrals go under them); their ids, in order. */
+export async function bulkInsertDemoConsents(q: Queryable, consents: DemoConsentInput[]): Promise<string[]> {
+  const ids = consents.map(() => randomUUID());
+  if (consents.length === 0) return ids;
+  await q.query(
+    `INSERT INTO person_consents (id, person_id, grantee_organization_id, purpose, categories, starts_on, method, witness_name)
+     SELECT c.id, c.person_id, c.grantee, c.purpose, string_to_array(c.categories, ','), c.starts_on, c.method, c.witness
+       FROM jsonb_to_recordset($1::jsonb) AS c (id uuid, person_id uuid, grantee uuid, purpose text, categories text,
+                                                starts_on date, method text, witness text)`,
+    [
+      JSON.stringify(
+        consents.map((consent, index) => ({
+          id: ids[index],
+          person_id: consent.personId,
+          grantee: consent.granteeOrganizationId,
+          purpose: consent.purpose,
+          categories: consent.categories.join(','),
+          starts_on: consent.startsOn,
+          method: consent.method,
+          witness: consent.witnessName,
+        })),
+      ),
+    ],
+  );
+  return ids;
+}

@@ -31,11 +31,17 @@ export type { ConsentRecord } from './read-consent';
 export type { ConsentsPage } from './search-consents';
 export type { PersonRecord } from './read-person';
 export type { ConsentRow } from './care.store';
+// For a domain that shows a person under its own rule (a referral's recipient, under the consent
+// it went under): the person's fields in the categories it settled, and the consents it checks.
+export { presentSharedPeople } from './shared-people';
+export { findConsentsByIds, listConsents as listPersonConsents } from './care.store';
+export { Person as PersonSchema } from './people.schema';
+export type { Person } from './people.schema';
 export type { IdentifierRow, VisiblePersonRow } from './people.store';
 export type { PersonAccess, AccessBasis } from './access';
 export { holderCategories, sees } from './access';
-export { bulkInsertDemoPeople } from './demo-people.store';
-export type { DemoPersonInput } from './demo-people.store';
+export { bulkInsertDemoPeople, bulkInsertDemoConsents } from './demo-people.store';
+export type { DemoPersonInput, DemoConsentInput } from './demo-people.store';
 export {
   consentCategories,
   careTeamRoles,

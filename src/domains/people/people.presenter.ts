@@ -16,11 +16,12 @@ import type {
   IdentifierKind,
   ConsentPurpose,
 } from './people.schema';
-import type { ListedPersonRow, MyPersonRow, VisiblePersonRow } from './people.store';
+import type { ListedPersonRow, MyPersonRow, PersonRow, VisiblePersonRow } from './people.store';
 import type { PersonRecord } from './read-person';
 import type { PersonTimelineRecord } from './read-person-timeline';
 
-export function presentPerson(row: VisiblePersonRow, access: PersonAccess): Person {
+/** The person as `access` lets the viewer see them: the row's fields, category by category. */
+export function presentPerson(row: PersonRow, access: PersonAccess): Person {
   return {
     id: row.id,
     holderOrganizationId: row.holder_organization_id,

@@ -275,10 +275,11 @@ export const ConsentIdParams = z.strictObject({ personId: Id, consentId: Id });
 export const PersonAccess = z.object({
   /**
    * Why the viewer sees the person: their organisation holds the record (`holder`), a consent to
-   * their organisation (`consent`), or, for staff of the holder who see none of its people
-   * otherwise, being on the person's care team (`care_team`).
+   * their organisation (`consent`), for staff of the holder who see none of its people otherwise,
+   * being on the person's care team (`care_team`), or a referral sent to their organisation under
+   * a consent (`referral`: its categories only).
    */
-  basis: z.enum(['holder', 'consent', 'care_team']),
+  basis: z.enum(['holder', 'consent', 'care_team', 'referral']),
   /** The kinds of information the viewer sees of the person; everything else is left out. */
   categories: z.array(ConsentCategory),
   /** The viewer's roles on the person's active care team, which narrow what they see (empty when they are not on it). */

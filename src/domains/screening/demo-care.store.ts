@@ -58,12 +58,14 @@ export async function bulkInsertDemoCare(
   q: Queryable,
   questionnaireId: string,
   people: DemoCareInput[],
-): Promise<{ screenings: number; needs: number; goals: number }> {
+): Promise<{ screenings: number; needs: number; goals: number; needIds: string[][] }> {
   const screenings: Record<string, unknown>[] = [];
   const needs: Record<string, unknown>[] = [];
   const needChanges: Record<string, unknown>[] = [];
   const goals: Record<string, unknown>[] = [];
   const goalChanges: Record<string, unknown>[] = [];
+  /** The ids given to each person's needs, in the order of `people` and of their needs. */
+  const needIdsOfPeople: string[][] = [];
   for (const person of people) {
     const screeningId = randomUUID();
     const { screening } = person;
@@ -77,6 +79,7 @@ export async function bulkInsertDemoCare(
       completed_at: screening.completedAt,
     });
     const needIds = person.needs.map(() => randomUUID());
+    needIdsOfPeople.push(needIds);
     person.needs.forEach((need, index) => {
       const id = needIds[index]!;
       const last = need.changes.at(-1)?.at ?? screening.completedAt;
@@ -202,5 +205,5 @@ export async function bulkInsertDemoCare(
       ORDER BY c.changed_at`,
     [JSON.stringify(goalChanges)],
   );
-  return { screenings: screenings.length, needs: needs.length, goals: goals.length };
+  return { screenings: screenings.length, needs: needs.length, goals: goals.length, needIds: needIdsOfPeople };
 }

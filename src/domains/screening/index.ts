@@ -24,6 +24,10 @@ export type { ImportedQuestionnaire } from './import-questionnaire';
 export { recordScreening } from './record-screening';
 export { addNeed } from './add-need';
 export { changeNeed } from './change-need';
+// For the referrals domain: a need it is for, and the need following the referral as it moves on.
+export { findNeedRow } from './needs.store';
+export { followReferral } from './follow-referral';
+export type { NeedStanding, ReferralNeedChange } from './follow-referral';
 export { readNeeds } from './read-needs';
 // Read by their own ids and searched across people (what FHIR QuestionnaireResponse, Observation,
 // Condition and Questionnaire reads and searches ask).

@@ -44,6 +44,11 @@ export async function findNeedRow(
   )[0];
 }
 
+/** A need by its id, whoever may see it, locked for a change a use case has authorised under its own rule. */
+export async function lockNeed(q: Queryable, needId: string): Promise<NeedRow | undefined> {
+  return (await q.query<NeedRow>('SELECT * FROM screening_needs WHERE id = $1 FOR UPDATE', [needId]))[0];
+}
+
 /** The open needs of these domains (any sensitivity: a screening updates what is there, whoever may see it). */
 export async function openNeedsOf(q: Queryable, personId: string, domains: string[]): Promise<NeedRow[]> {
   return q.query<NeedRow>(

@@ -5,6 +5,16 @@ import { hasRole, type Actor } from '../../platform/auth/actor';
 import { registerRules, type Guarded } from '../../platform/policy/policy';
 import { writesForHolder, type GuardedPerson } from '../people';
 
+/**
+ * A need as a referral for it moves on: the organisations the referral is between (the one that
+ * sent it, which holds the person, and the one it was sent to), as the referrals domain read them
+ * from its own locked row after its policy let the move through.
+ */
+export interface GuardedReferralNeed extends Guarded {
+  organizationId: string;
+  partyOrganizationIds: readonly string[];
+}
+
 /** A person's needs as the policy judges them: the holder, visibility and the categories the access rule gave. */
 export interface GuardedNeeds extends GuardedPerson {
   categories: readonly string[];
@@ -38,6 +48,8 @@ declare module '../../platform/policy/policy' {
     'goal.update': GuardedNeeds;
     /** A search of goals (FHIR): filtered by the access rule in SQL. */
     'goal.search': Guarded;
+    /** A need following a referral for it (taken on when accepted, met when completed so): by either organisation of the referral. */
+    'need.follow_referral': GuardedReferralNeed;
   }
 }
 
@@ -72,4 +84,5 @@ registerRules({
   'goal.update': writesCarePlan,
   // Every signed-in user may ask; the answer holds only the goals the access rule lets them see.
   'goal.search': () => true,
+  'need.follow_referral': (actor, need) => need.partyOrganizationIds.includes(actor.organizationId),
 });

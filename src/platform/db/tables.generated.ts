@@ -504,6 +504,55 @@ export interface Tables {
     updated_at: Date;
     updated_by: string | null;
   };
+  referral_events: {
+    id: number;
+    referral_id: string;
+    from_status: 'draft' | 'requested' | 'accepted' | 'rejected' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'cancelled' | 'entered_in_error' | null;
+    to_status: 'draft' | 'requested' | 'accepted' | 'rejected' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'cancelled' | 'entered_in_error';
+    reason_code: 'not_eligible' | 'no_capacity' | 'could_not_reach' | 'person_declined' | 'other' | null;
+    reason_text: string | null;
+    actor_user_id: string | null;
+    actor_organization_id: string | null;
+    at: Date;
+  };
+  referral_settings: {
+    organization_id: string;
+    answer_within_business_days: number;
+    updated_by: string | null;
+    updated_at: Date;
+  };
+  referrals: {
+    id: string;
+    person_id: string;
+    need_id: string | null;
+    need_domain: string | null;
+    need_sensitive: string | null;
+    service_id: string;
+    service_name: string;
+    sender_organization_id: string;
+    sender_user_id: string | null;
+    recipient_organization_id: string;
+    consent_id: string | null;
+    status: 'draft' | 'requested' | 'accepted' | 'rejected' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'cancelled' | 'entered_in_error';
+    reason_code: 'not_eligible' | 'no_capacity' | 'could_not_reach' | 'person_declined' | 'other' | null;
+    reason_text: string | null;
+    outcome_delivered: string | null;
+    outcome_need: 'met' | 'partly_met' | 'not_met' | null;
+    priority: 'routine' | 'urgent';
+    note: string | null;
+    opened_at: Date | null;
+    opened_by_user_id: string | null;
+    sent_at: Date | null;
+    answered_at: Date | null;
+    ended_at: Date | null;
+    need_status_before: 'identified' | 'in_scope' | 'out_of_scope' | 'being_addressed' | null;
+    need_addressed_by_before: string | null;
+    version: number;
+    idempotency_key: string | null;
+    request_hash: string | null;
+    created_at: Date;
+    updated_at: Date;
+  };
   screening_goal_changes: {
     id: number;
     goal_id: string;

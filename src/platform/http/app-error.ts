@@ -10,8 +10,12 @@ export const errorStatus = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unprocessable: 422,
+  consent_required: 422,
+  precondition_required: 428,
   too_many_requests: 429,
   sign_in_throttled: 429,
   internal: 500,
@@ -29,8 +33,12 @@ export const errorTitle: Record<ErrorCode, string> = {
   csrf_failed: 'The form has expired; reload the page and try again',
   not_found: 'Not found',
   conflict: 'This conflicts with something that already exists',
+  precondition_failed: 'This was changed since you read it; here is how it is now',
   payload_too_large: 'The request is too large',
   unsupported_media_type: 'This content type is not accepted',
+  unprocessable: 'This cannot be done as asked',
+  consent_required: 'The person has not given consent to share this with that organisation',
+  precondition_required: 'Send If-Match with the ETag of what you read, so that a change made since is not overwritten',
   too_many_requests: 'Too many requests; wait a moment and try again',
   sign_in_throttled: 'Too many sign-in tries; wait, then try again',
   internal: 'Something went wrong on our side',
@@ -64,6 +72,12 @@ export class AppError extends Error {
       candidateIds?: string[];
       /** The record this one was merged into (a duplicate person record): the id to read instead. */
       mergedInto?: string;
+      /**
+       * What the client needs to put the request right, already shaped for the answer (a presenter's
+       * output, never a row): what consent is missing, the states a record may go to, the record
+       * as it is now after a stale If-Match.
+       */
+      data?: Record<string, unknown>;
     } = {},
   ) {
     super(message ?? errorTitle[code]);

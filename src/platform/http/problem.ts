@@ -19,6 +19,8 @@ export const ProblemSchema = z
     candidateIds: z.array(z.string()).optional(),
     /** The record asked for was merged into this one (a duplicate person record): read that one instead. */
     mergedInto: z.string().optional(),
+    /** What the client needs to put the request right (what consent is missing, the allowed next states, the record as it is now). */
+    data: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema> & { errors?: FieldError[] };
@@ -35,6 +37,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   if (error.extra.errors?.length) problem.errors = error.extra.errors;
   if (error.extra.candidateIds) problem.candidateIds = error.extra.candidateIds;
   if (error.extra.mergedInto) problem.mergedInto = error.extra.mergedInto;
+  if (error.extra.data) problem.data = error.extra.data;
   if (error.extra.retryAfterSeconds) reply.header('retry-after', String(error.extra.retryAfterSeconds));
   return reply.code(error.status).type('application/problem+json').send(problem);
 }

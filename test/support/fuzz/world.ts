@@ -13,6 +13,7 @@ import { buildConsent, buildPerson, buildProgram } from '../people-factories';
 import { addCareTeamMember, enrolPerson } from '../../../src/domains/people';
 import { buildGoal, buildNeed, buildQuestionnaire, buildScreening } from '../screening-factories';
 import { buildContact } from '../outreach-factories';
+import { createReferral } from '../../../src/domains/referrals';
 import type { SessionTiming } from '../../../src/platform/auth/actor-resolver';
 // A session without signing in (no throttling, no password hash to wait for).
 import { createSession } from '../../../src/domains/identity';
@@ -46,6 +47,8 @@ export interface FuzzWorld {
     screeningId: string;
     observationId: string;
     goalId: string;
+    /** A referral of the person, sent by the host to B (which keeps the pantry's service), under the consent to B. */
+    referralId: string;
   };
   /** A questionnaire of the network (not personal data: every signed-in user may read it). */
   questionnaireId: string;
@@ -101,6 +104,7 @@ export function pathSamples(world: FuzzWorld): {
       screeningId: person.screeningId,
       observationId: person.observationId,
       goalId: person.goalId,
+      referralId: person.referralId,
       questionnaireId: world.questionnaireId,
     },
   };
@@ -139,6 +143,10 @@ export function fieldHints(world: FuzzWorld, unique: () => string): Record<strin
     practiceOrganizationId: () => b.organizationId,
     birthDate: () => '1970-05-06',
     startsOn: () => '2026-01-01',
+    // A referral of the host's person, for their need, to the service B keeps.
+    personId: () => world.person.id,
+    needId: () => world.person.needId,
+    serviceId: () => directory.services.pantry,
   };
 }
 
@@ -201,6 +209,18 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
   const goal = await buildGoal(db, person.id, { needId: need.id, description: 'Fuzzgoal: enough food every week' });
   const contactNote = `Fuzz contact note ${host.id.slice(0, 8)}`;
   await buildContact(db, person.id, { method: 'home_visit', note: contactNote });
+  const referralNote = `Fuzz referral note ${host.id.slice(0, 8)}`;
+  const referral = await createReferral(system, {
+    body: {
+      personId: person.id,
+      needId: need.id,
+      serviceId: directory.services.pantry,
+      priority: 'routine',
+      note: referralNote,
+      send: true,
+    },
+    timeZone: 'America/New_York',
+  });
 
   const networkAdminToken = await createApiToken(system, { userId: networkAdmin.id, name: 'fuzz network admin' });
   const adminAToken = await createApiToken(system, { userId: adminA.id, name: 'fuzz admin A' });
@@ -229,6 +249,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       screeningId: screening.screening.id,
       observationId: `${screening.screening.id}-1`,
       goalId: goal.id,
+      referralId: referral.record.row.id,
     },
     questionnaireId: questionnaire.id,
     callers: {
@@ -265,6 +286,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
       { label: "the host's person's email", text: person.email! },
       { label: "the host's person's goal", text: 'Fuzzgoal' },
       { label: "the note of a contact with the host's person", text: contactNote },
+      { label: "the note of a referral of the host's person", text: referralNote },
     ],
     async freshSession(caller) {
       if (caller.kind !== 'session' || !caller.userId) return caller;
@@ -288,6 +310,7 @@ export async function buildFuzzWorld(context: EngineContext, timing: SessionTimi
     screening.screening.id,
     ...screening.created,
     goal.id,
+    referral.record.row.id,
   ]);
   return world;
 }

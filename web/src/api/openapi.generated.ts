@@ -2269,6 +2269,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox (referrals sent to your organisation) or the outbox (those it made): overdue first, then those waiting for an answer, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    box?: components["schemas"]["ReferralBoxInput"];
+                    cursor?: string;
+                    limit?: number;
+                    overdue?: "true" | "false";
+                    status?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Refer a person (for a need of theirs, or none) to a service of the directory: kept as a draft, or sent under a live consent naming the partner (422 says what consent is missing). An Idempotency-Key header makes a retry answer with the same referral (200) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateReferralBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral, with the person as far as you may see them and every change of its state (ETag: its version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a referral to another state (send If-Match with its ETag: none is 428, a stale one 412 with the referral as it is now; a move that cannot follow is 409 with the allowed ones) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReferralTransitionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many referrals your inbox and outbox hold, by state, waiting for an answer and overdue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralCounts"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation’s answer time for the referrals sent to it, in business days (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralSettings"];
+                    };
+                };
+            };
+        };
+        /** Set your organisation’s answer time for the referrals sent to it: 1 to 30 business days (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReferralSettingsBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferralSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokens": {
         parameters: {
             query?: never;
@@ -4023,6 +4274,28 @@ export interface components {
             entryCriteria?: string;
             name: string;
         };
+        CreateReferralBody: {
+            needId?: string | null;
+            note?: unknown | null;
+            /** Format: uuid */
+            personId: string;
+            /** @default routine */
+            priority: components["schemas"]["ReferralPriority"];
+            send: boolean;
+            /** Format: uuid */
+            serviceId: string;
+        };
+        CreateReferralBodyInput: {
+            needId?: string | null;
+            note?: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** @default routine */
+            priority?: components["schemas"]["ReferralPriorityInput"];
+            send: boolean;
+            /** Format: uuid */
+            serviceId: string;
+        };
         CreateUnitBody: {
             description?: string;
             kind: components["schemas"]["UnitKind"];
@@ -4557,6 +4830,10 @@ export interface components {
         NeedListInput: {
             items: components["schemas"]["NeedInput"][];
         };
+        /** @enum {string} */
+        NeedOutcome: "met" | "partly_met" | "not_met";
+        /** @enum {string} */
+        NeedOutcomeInput: "met" | "partly_met" | "not_met";
         NetworkSettings: {
             country: string;
             distanceUnit: components["schemas"]["DistanceUnit"];
@@ -4680,7 +4957,7 @@ export interface components {
         Person: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent" | "care_team";
+                basis: "holder" | "consent" | "care_team" | "referral";
                 careTeamRoles: components["schemas"]["CareTeamRole"][];
                 categories: components["schemas"]["ConsentCategory"][];
             };
@@ -4739,7 +5016,7 @@ export interface components {
         PersonInput: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent" | "care_team";
+                basis: "holder" | "consent" | "care_team" | "referral";
                 careTeamRoles: components["schemas"]["CareTeamRoleInput"][];
                 categories: components["schemas"]["ConsentCategoryInput"][];
             };
@@ -4782,7 +5059,7 @@ export interface components {
         PersonListItem: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent" | "care_team";
+                basis: "holder" | "consent" | "care_team" | "referral";
                 careTeamRoles: components["schemas"]["CareTeamRole"][];
                 categories: components["schemas"]["ConsentCategory"][];
             };
@@ -4826,7 +5103,7 @@ export interface components {
         PersonListItemInput: {
             access: {
                 /** @enum {string} */
-                basis: "holder" | "consent" | "care_team";
+                basis: "holder" | "consent" | "care_team" | "referral";
                 careTeamRoles: components["schemas"]["CareTeamRoleInput"][];
                 categories: components["schemas"]["ConsentCategoryInput"][];
             };
@@ -4921,6 +5198,10 @@ export interface components {
             merges: components["schemas"]["PersonMergeInput"][];
             personId: string;
         };
+        /** @enum {string} */
+        PersonWithheld: "consent_revoked" | "consent_ended" | "entered_in_error";
+        /** @enum {string} */
+        PersonWithheldInput: "consent_revoked" | "consent_ended" | "entered_in_error";
         PlaceholderOrganization: {
             createdAt: string;
             dataset: string;
@@ -4972,7 +5253,10 @@ export interface components {
         Problem: {
             candidateIds?: string[];
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "consent_required" | "precondition_required" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            data?: {
+                [key: string]: unknown;
+            };
             detail?: string;
             errors?: components["schemas"]["FieldError"][];
             instance?: string;
@@ -4984,7 +5268,10 @@ export interface components {
         ProblemInput: {
             candidateIds?: string[];
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "sign_in_failed" | "forbidden" | "csrf_failed" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "consent_required" | "precondition_required" | "too_many_requests" | "sign_in_throttled" | "internal" | "unavailable";
+            data?: {
+                [key: string]: unknown;
+            };
             detail?: string;
             errors?: components["schemas"]["FieldErrorInput"][];
             instance?: string;
@@ -5127,10 +5414,340 @@ export interface components {
             /** Format: uuid */
             questionnaireId: string;
         };
+        Referral: {
+            answerDueOn: string | null;
+            answeredAt: string | null;
+            consentId: string | null;
+            createdAt: string;
+            endedAt: string | null;
+            events: components["schemas"]["ReferralEvent"][];
+            /** Format: uuid */
+            id: string;
+            needDomain: string | null;
+            needId: string | null;
+            next: components["schemas"]["ReferralStatus"][];
+            note: string | null;
+            openedAt: string | null;
+            openedBy: {
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            } | null;
+            outcome: components["schemas"]["ReferralOutcome"] | null;
+            overdue: boolean;
+            person: components["schemas"]["Person"] | null;
+            personWithheld: components["schemas"]["PersonWithheld"] | null;
+            priority: components["schemas"]["ReferralPriority"];
+            reason: components["schemas"]["ReferralReason"] | null;
+            recipient: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sentAt: string | null;
+            sentBy: {
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            } | null;
+            service: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            status: components["schemas"]["ReferralStatus"];
+            updatedAt: string;
+            version: number;
+            viewerSide: components["schemas"]["ReferralSide"] | null;
+        };
+        /** @enum {string} */
+        ReferralBox: "inbox" | "outbox";
+        /** @enum {string} */
+        ReferralBoxInput: "inbox" | "outbox";
         /** @enum {string} */
         ReferralChannel: "kith" | "email" | "phone" | "fax" | "walk_in";
         /** @enum {string} */
         ReferralChannelInput: "kith" | "email" | "phone" | "fax" | "walk_in";
+        ReferralCounts: {
+            inbox: {
+                byStatus: {
+                    [key: string]: number;
+                };
+                overdue: number;
+                total: number;
+                waiting: number;
+            };
+            outbox: {
+                byStatus: {
+                    [key: string]: number;
+                };
+                overdue: number;
+                total: number;
+                waiting: number;
+            };
+        };
+        ReferralCountsInput: {
+            inbox: {
+                byStatus: {
+                    [key: string]: number;
+                };
+                overdue: number;
+                total: number;
+                waiting: number;
+            };
+            outbox: {
+                byStatus: {
+                    [key: string]: number;
+                };
+                overdue: number;
+                total: number;
+                waiting: number;
+            };
+        };
+        ReferralEvent: {
+            actor: {
+                name: string | null;
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                userId: string | null;
+            } | null;
+            at: string;
+            fromStatus: components["schemas"]["ReferralStatus"] | null;
+            id: number;
+            reason: components["schemas"]["ReferralReason"] | null;
+            toStatus: components["schemas"]["ReferralStatus"];
+        };
+        ReferralEventInput: {
+            actor: {
+                name: string | null;
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                userId: string | null;
+            } | null;
+            at: string;
+            fromStatus: components["schemas"]["ReferralStatusInput"] | null;
+            id: number;
+            reason: components["schemas"]["ReferralReasonInput"] | null;
+            toStatus: components["schemas"]["ReferralStatusInput"];
+        };
+        ReferralInput: {
+            answerDueOn: string | null;
+            answeredAt: string | null;
+            consentId: string | null;
+            createdAt: string;
+            endedAt: string | null;
+            events: components["schemas"]["ReferralEventInput"][];
+            /** Format: uuid */
+            id: string;
+            needDomain: string | null;
+            needId: string | null;
+            next: components["schemas"]["ReferralStatusInput"][];
+            note: string | null;
+            openedAt: string | null;
+            openedBy: {
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            } | null;
+            outcome: components["schemas"]["ReferralOutcomeInput"] | null;
+            overdue: boolean;
+            person: components["schemas"]["PersonInput"] | null;
+            personWithheld: components["schemas"]["PersonWithheldInput"] | null;
+            priority: components["schemas"]["ReferralPriorityInput"];
+            reason: components["schemas"]["ReferralReasonInput"] | null;
+            recipient: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sentAt: string | null;
+            sentBy: {
+                name: string;
+                /** Format: uuid */
+                userId: string;
+            } | null;
+            service: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            status: components["schemas"]["ReferralStatusInput"];
+            updatedAt: string;
+            version: number;
+            viewerSide: components["schemas"]["ReferralSideInput"] | null;
+        };
+        ReferralListItem: {
+            answerDueOn: string | null;
+            answeredAt: string | null;
+            createdAt: string;
+            endedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            needDomain: string | null;
+            openedAt: string | null;
+            overdue: boolean;
+            person: components["schemas"]["ReferralPersonName"] | null;
+            personWithheld: components["schemas"]["PersonWithheld"] | null;
+            priority: components["schemas"]["ReferralPriority"];
+            recipient: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sentAt: string | null;
+            service: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            status: components["schemas"]["ReferralStatus"];
+            updatedAt: string;
+            version: number;
+        };
+        ReferralListItemInput: {
+            answerDueOn: string | null;
+            answeredAt: string | null;
+            createdAt: string;
+            endedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            needDomain: string | null;
+            openedAt: string | null;
+            overdue: boolean;
+            person: components["schemas"]["ReferralPersonNameInput"] | null;
+            personWithheld: components["schemas"]["PersonWithheldInput"] | null;
+            priority: components["schemas"]["ReferralPriorityInput"];
+            recipient: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sentAt: string | null;
+            service: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            status: components["schemas"]["ReferralStatusInput"];
+            updatedAt: string;
+            version: number;
+        };
+        ReferralOutcome: {
+            delivered: string;
+            needOutcome: components["schemas"]["NeedOutcome"];
+        };
+        ReferralOutcomeBody: {
+            delivered: string;
+            needOutcome: components["schemas"]["NeedOutcome"];
+        };
+        ReferralOutcomeBodyInput: {
+            delivered: string;
+            needOutcome: components["schemas"]["NeedOutcomeInput"];
+        };
+        ReferralOutcomeInput: {
+            delivered: string;
+            needOutcome: components["schemas"]["NeedOutcomeInput"];
+        };
+        ReferralPage: {
+            items: components["schemas"]["ReferralListItem"][];
+            nextCursor: string | null;
+        };
+        ReferralPageInput: {
+            items: components["schemas"]["ReferralListItemInput"][];
+            nextCursor: string | null;
+        };
+        ReferralPersonName: {
+            familyName: string;
+            givenName: string;
+            /** Format: uuid */
+            id: string;
+            usedName: string | null;
+        };
+        ReferralPersonNameInput: {
+            familyName: string;
+            givenName: string;
+            /** Format: uuid */
+            id: string;
+            usedName: string | null;
+        };
+        /** @enum {string} */
+        ReferralPriority: "routine" | "urgent";
+        /** @enum {string} */
+        ReferralPriorityInput: "routine" | "urgent";
+        ReferralReason: {
+            code: components["schemas"]["ReferralReasonCode"];
+            text: string | null;
+        };
+        /** @enum {string} */
+        ReferralReasonCode: "not_eligible" | "no_capacity" | "could_not_reach" | "person_declined" | "other";
+        /** @enum {string} */
+        ReferralReasonCodeInput: "not_eligible" | "no_capacity" | "could_not_reach" | "person_declined" | "other";
+        ReferralReasonInput: {
+            code: components["schemas"]["ReferralReasonCodeInput"];
+            text: string | null;
+        };
+        ReferralSettings: {
+            answerWithinBusinessDays: number;
+            isDefault: boolean;
+            /** Format: uuid */
+            organizationId: string;
+            updatedAt: string | null;
+        };
+        ReferralSettingsBody: {
+            answerWithinBusinessDays: number;
+        };
+        ReferralSettingsBodyInput: {
+            answerWithinBusinessDays: number;
+        };
+        ReferralSettingsInput: {
+            answerWithinBusinessDays: number;
+            isDefault: boolean;
+            /** Format: uuid */
+            organizationId: string;
+            updatedAt: string | null;
+        };
+        /** @enum {string} */
+        ReferralSide: "sender" | "recipient";
+        /** @enum {string} */
+        ReferralSideInput: "sender" | "recipient";
+        /** @enum {string} */
+        ReferralStatus: "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold" | "completed" | "failed" | "cancelled" | "entered_in_error";
+        /** @enum {string} */
+        ReferralStatusInput: "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold" | "completed" | "failed" | "cancelled" | "entered_in_error";
+        ReferralTransitionBody: {
+            outcome?: components["schemas"]["ReferralOutcomeBody"] | null;
+            reasonCode?: components["schemas"]["ReferralReasonCode"] | null;
+            reasonText?: unknown | null;
+            to: components["schemas"]["ReferralStatus"];
+        };
+        ReferralTransitionBodyInput: {
+            outcome?: components["schemas"]["ReferralOutcomeBodyInput"] | null;
+            reasonCode?: components["schemas"]["ReferralReasonCodeInput"] | null;
+            reasonText?: string | null;
+            to: components["schemas"]["ReferralStatusInput"];
+        };
         ReplaceRulesBody: {
             rules: {
                 answer: string;

@@ -171,3 +171,39 @@ export const outreachMethods = allOf<OutreachMethod>()([
   'letter',
 ]);
 export const lastReachedFilters = allOf<LastReachedFilter>()(['within_7_days', 'within_30_days', 'not_within_30_days', 'never']);
+// ----- referrals (a person's need sent to a partner's service, answered and worked on until it ends) -----
+export type Referral = Schemas['Referral'];
+export type ReferralListItem = Schemas['ReferralListItem'];
+export type ReferralPage = Schemas['ReferralPage'];
+export type ReferralEvent = Schemas['ReferralEvent'];
+export type ReferralCounts = Schemas['ReferralCounts'];
+export type ReferralSettings = Schemas['ReferralSettings'];
+export type ReferralStatus = Schemas['ReferralStatus'];
+export type ReferralReasonCode = Schemas['ReferralReasonCode'];
+export type NeedOutcome = Schemas['NeedOutcome'];
+export type ReferralPriority = Schemas['ReferralPriority'];
+export type ReferralBox = Schemas['ReferralBox'];
+export type PersonWithheld = Schemas['PersonWithheld'];
+export type CreateReferralBody = Schemas['CreateReferralBodyInput'];
+export type ReferralTransitionBody = Schemas['ReferralTransitionBodyInput'];
+export type ReferralSettingsBody = Schemas['ReferralSettingsBodyInput'];
+export const referralStatuses = allOf<ReferralStatus>()([
+  'draft',
+  'requested',
+  'accepted',
+  'rejected',
+  'in_progress',
+  'on_hold',
+  'completed',
+  'failed',
+  'cancelled',
+  'entered_in_error',
+]);
+export const referralReasonCodes = allOf<ReferralReasonCode>()([
+  'not_eligible',
+  'no_capacity',
+  'could_not_reach',
+  'person_declined',
+  'other',
+]);
+export const needOutcomes = allOf<NeedOutcome>()(['met', 'partly_met', 'not_met']);
