@@ -241,7 +241,7 @@ describeEachEngine('the consent matrix', (ctx) => {
         if (kind === 'record') {
           expect(answer.status, label).toBe(200);
           if (shown) {
-            expect(answer.body.person.access, label).toEqual({ basis: 'referral', categories: ['contact'] });
+            expect(answer.body.person.access, label).toEqual({ basis: 'referral', categories: ['contact'], careTeamRoles: [] });
             expect(answer.body.person.demographics, label).toBeNull();
             expect(answer.body.person.contact.phone, label).toBe(person.phone);
           } else expect(answer.body.person, label).toBeNull();

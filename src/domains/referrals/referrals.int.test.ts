@@ -151,7 +151,7 @@ describeEachEngine('referrals', (ctx) => {
     expect(read.status, JSON.stringify(read.body)).toBe(200);
     expect(read.headers.get('etag')).toBe('W/"1"');
     expect(read.body.viewerSide).toBe('recipient');
-    expect(read.body.person.access).toEqual({ basis: 'referral', categories: ['contact', 'needs'] });
+    expect(read.body.person.access).toEqual({ basis: 'referral', categories: ['contact', 'needs'], careTeamRoles: [] });
     expect(read.body.person.contact).toMatchObject({ phone: world.person.phone, email: world.person.email });
     expect(read.body.person.demographics).toBeNull();
     expect(read.body.person.whatMatters).toBeNull();
