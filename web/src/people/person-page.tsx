@@ -1,5 +1,5 @@
 // A person's page: the summary, identifiers, needs, goals, primary care, care team, enrolments and
-// consents, as far as the signed-in user may see them, possible duplicates (for those who may merge
+// consents, as far as the signed-in user may see them, the referrals made for them (for the holder), possible duplicates (for those who may merge
 // them) and the timeline. Someone who may see nothing finds no page at all; the address of a record
 // merged into another leads to that record.
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -21,6 +21,7 @@ import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
 import { PersonTimeline } from './person-timeline';
 import { PossibleDuplicates } from './possible-duplicates';
+import { PersonReferrals } from '../referrals/person-referrals';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -152,6 +153,7 @@ function PersonView(props: { detail: PersonDetail }) {
         )}
       </Section>
       {(holder || person.access.categories.includes('needs')) && <NeedsSection personId={person.id} writes={writes} />}
+      {holder && <PersonReferrals personId={person.id} />}
       {(holder || person.access.categories.includes('care_plan')) && (
         <ContactsSection personId={person.id} writes={canRecordContacts(me, person)} myOrganizationId={me.organization.id} />
       )}
