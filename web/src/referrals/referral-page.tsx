@@ -19,7 +19,7 @@ import { problemMessage } from '../ui/problem';
 import { Loading, QueryError } from '../ui/status';
 import { MoveDialog } from './move-dialog';
 import { isDestructive, isOneClick, movesOffered, staleReferralOf, statusColor } from './referral-rules';
-import { answerByText, eventText } from './referral-words';
+import { eventText, formatDay } from './referral-words';
 
 export default function ReferralPage() {
   const { t } = useTranslation();
@@ -200,7 +200,7 @@ function ReferralView(props: { referral: Referral }) {
             {referral.openedBy ? ` · ${referral.openedBy.name}` : ''}
           </Fact>
           {referral.answerDueOn && referral.status === 'requested' && (
-            <Fact label={t('referrals.page.answerDue')}>{answerByText(referral.answerDueOn, t)}</Fact>
+            <Fact label={t('referrals.page.answerDue')}>{formatDay(referral.answerDueOn)}</Fact>
           )}
           {referral.endedAt && <Fact label={t('referrals.page.endedAt')}>{when(referral.endedAt)}</Fact>}
         </Section>
