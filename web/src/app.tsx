@@ -20,6 +20,9 @@ const PersonPage = lazy(() => import('./people/person-page'));
 const EnrolPage = lazy(() => import('./people/enrol-page'));
 const MergePage = lazy(() => import('./people/merge-page'));
 const ScoringRulesPage = lazy(() => import('./screening/scoring-rules-page'));
+const ReferralsPage = lazy(() => import('./referrals/referrals-page'));
+const ReferPage = lazy(() => import('./referrals/refer-page'));
+const ReferralPage = lazy(() => import('./referrals/referral-page'));
 const NotFoundPage = lazy(() => import('./ui/not-found-page'));
 
 const router = createBrowserRouter([
@@ -47,6 +50,14 @@ const router = createBrowserRouter([
               { path: 'new', element: <EnrolPage /> },
               { path: ':personId', element: <PersonPage /> },
               { path: ':personId/merge/:duplicateId', element: <MergePage /> },
+            ],
+          },
+          {
+            path: 'referrals',
+            children: [
+              { index: true, element: <ReferralsPage /> },
+              { path: 'new', element: <ReferPage /> },
+              { path: ':referralId', element: <ReferralPage /> },
             ],
           },
           {

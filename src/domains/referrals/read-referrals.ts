@@ -2,9 +2,11 @@
 // people the actor may see), one page at a time: overdue first, then those waiting for an
 // answer, oldest first (referrals.store.ts has the whole order). Each with the person as far as
 // the viewer may see them: the sender's staff by the access rule, the recipient's under the
-// consent the referral went under. Audited in the same transaction.
+// consent the referral went under; the outbox also of one person alone (their page's referrals). Audited in the
+// same transaction.
 import { audit } from '../../platform/audit/audit';
 import { auditContextOf, authorizeFor, signedInActor, type UseCaseContext } from '../../platform/context';
+import { AppError } from '../../platform/http/app-error';
 import { organizationNames } from '../identity';
 import {
   accessOf,
@@ -39,6 +41,9 @@ export async function readReferrals(
 ): Promise<ReferralsPage> {
   const { query } = props;
   await authorizeFor(context, 'referral.list', {}, 'referral');
+  // The inbox is not searched by person: it would tell whose a referral is that hides its person.
+  if (query.personId !== undefined && query.box !== 'outbox')
+    throw AppError.field('query.personId', 'filters the outbox only (box=outbox)');
   const viewer = viewerOf(context);
   const actor = signedInActor(context);
   return context.db.tx(async (q) => {
@@ -47,6 +52,7 @@ export async function readReferrals(
       organizationId: actor?.organizationId ?? null,
       visiblePeople: (firstParam) => visiblePeopleSql(viewer, firstParam),
       statuses: query.status,
+      personId: query.personId,
       overdue: query.overdue,
       limit: query.limit,
       cursor: query.cursor,
@@ -83,6 +89,7 @@ export async function readReferrals(
     await audit(q, auditContextOf(context), {
       action: 'referral.list',
       recordType: 'referral',
+      personId: query.personId,
       details: {
         box: query.box,
         count: page.items.length,

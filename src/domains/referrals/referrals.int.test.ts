@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { revokeConsent } from '../people';
 import { describeEachEngine } from '../../../test/support/harness';
 import { signedIn, type Client } from '../../../test/support/http-client';
-import { buildConsent } from '../../../test/support/people-factories';
+import { buildConsent, buildPerson } from '../../../test/support/people-factories';
 import { buildIntake } from '../../../test/support/directory-factories';
 import { buildReferralWorld, type ReferralWorld } from '../../../test/support/referral-factories';
 import { isLegalPath, type ReferralStatus } from './referral-states';
@@ -571,5 +571,39 @@ describeEachEngine('referrals', (ctx) => {
     const cancelled = await move(coordinator, id, 1, { to: 'cancelled', reasonCode: 'other', reasonText: 'The need was met' });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', sentAt: null, endedAt: expect.any(String) });
+  });
+});
+
+describeEachEngine('referrals of one person', (ctx) => {
+  it('lists the outbox of one person alone, none of a person the viewer may not see, and refuses the filter on the inbox', async () => {
+    const { db, baseUrl } = ctx();
+    const world = await buildReferralWorld(db);
+    const { coordinator, partner } = await clients(baseUrl, world);
+    const someoneElse = await buildPerson(db, {
+      holderOrganizationId: world.host.id,
+      body: { familyName: `Other${Date.now()}` },
+    });
+    const draftFor = async (personId: string) => {
+      const made = await coordinator.post('/api/referrals', { personId, serviceId: world.service.serviceId, send: false });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return made.body.id as string;
+    };
+    const hers = [await draftFor(world.person.id), await draftFor(world.person.id)];
+    const his = await draftFor(someoneElse.id);
+
+    const ofHer = await coordinator.get(`/api/referrals?box=outbox&personId=${world.person.id}`);
+    expect(ofHer.status, JSON.stringify(ofHer.body)).toBe(200);
+    expect(ofHer.body.items.map((item: { id: string }) => item.id).sort()).toEqual([...hers].sort());
+    const ofHim = await coordinator.get(`/api/referrals?box=outbox&personId=${someoneElse.id}`);
+    expect(ofHim.body.items.map((item: { id: string }) => item.id)).toEqual([his]);
+
+    // The partner's own outbox holds none of hers; its inbox is not searched by person.
+    const partnerOutbox = await partner.get(`/api/referrals?box=outbox&personId=${world.person.id}`);
+    expect(partnerOutbox.status).toBe(200);
+    expect(partnerOutbox.body.items).toEqual([]);
+    const inbox = await partner.get(`/api/referrals?box=inbox&personId=${world.person.id}`);
+    expect(inbox.status).toBe(400);
+    expect(inbox.body.errors).toEqual([expect.objectContaining({ field: 'query.personId' })]);
+    expect((await coordinator.get('/api/referrals?box=outbox&personId=not-a-uuid')).status).toBe(400);
   });
 });

@@ -68,7 +68,7 @@ export function referralsRoutes(app: FastifyInstance, options: { db: Database; t
     schema: {
       tags,
       summary:
-        'The inbox (referrals sent to your organisation) or the outbox (those it made): overdue first, then those waiting for an answer, oldest first',
+        'The inbox (referrals sent to your organisation) or the outbox (those it made), or one person’s of either: overdue first, then those waiting for an answer, oldest first',
       querystring: schema.ReferralsQuery,
       response: { 200: schema.ReferralPage },
     },

@@ -77,6 +77,8 @@ const StatusList = z
 export const ReferralsQuery = PageQuery.extend({
   box: ReferralBox.default('inbox'),
   status: StatusList.optional(),
+  /** The outbox of this person alone (a person the viewer may not see has none). */
+  personId: Id.optional(),
   overdue: z
     .enum(['true', 'false'], 'must be true or false')
     .transform((value) => value === 'true')

@@ -203,6 +203,7 @@ export interface ReferralListFilter {
   /** The outbox holds only the people the viewer may see: the people domain's access rule. */
   visiblePeople: (firstParam: number) => VisiblePeopleSql;
   statuses?: ReferralStatus[];
+  personId?: string;
   overdue?: boolean;
   limit: number;
   cursor?: string;
@@ -261,6 +262,7 @@ export async function listReferralRows(q: Queryable, filter: ReferralListFilter)
   const inner = boxSql(filter.box, filter, values, '$1::text');
   const where: string[] = [];
   if (filter.statuses?.length) where.push(`x.status = ANY (${param(filter.statuses)}::text[])`);
+  if (filter.personId !== undefined) where.push(`x.person_id = ${param(filter.personId)}::uuid`);
   if (filter.overdue !== undefined) where.push(`x.overdue = ${param(filter.overdue)}::boolean`);
   if (after) where.push(`(x.sort_key, x.id) > (${param(after[0])}::bigint, ${param(after[1])}::uuid)`);
   const rows = await q.query<ListedReferralRow>(

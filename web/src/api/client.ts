@@ -39,6 +39,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal;
+  /** Request headers of the call itself (Idempotency-Key, If-Match). */
+  headers?: Record<string, string>;
 }
 
 const signInPath = '/api/auth/sign-in';
@@ -54,7 +56,11 @@ export function withQuery(path: string, query: QueryParams = {}): string {
 
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': hooks.language() };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    accept: 'application/json',
+    'accept-language': hooks.language(),
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const csrfToken = hooks.csrfToken();
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -2276,7 +2276,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The inbox (referrals sent to your organisation) or the outbox (those it made): overdue first, then those waiting for an answer, oldest first */
+        /** The inbox (referrals sent to your organisation) or the outbox (those it made), or one person’s of either: overdue first, then those waiting for an answer, oldest first */
         get: {
             parameters: {
                 query?: {
@@ -2284,6 +2284,7 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     overdue?: "true" | "false";
+                    personId?: string;
                     status?: string | string[];
                 };
                 header?: never;

@@ -70,11 +70,12 @@ export function useMyPeople() {
   });
 }
 
-export function usePerson(personId: string) {
+export function usePerson(personId: string, enabled = true) {
   return useQuery({
     queryKey: peopleKeys.one(personId),
     queryFn: ({ signal }) => apiFetch<PersonDetail>(`/api/people/${personId}`, { signal }),
     retry: false,
+    enabled,
   });
 }
 

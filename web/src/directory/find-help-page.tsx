@@ -18,6 +18,8 @@ import { ResultsMap, ResultsWithMap } from './results-map';
 import { SearchFilters } from './search-filters';
 import { SearchForm, type SearchFormValues } from './search-form';
 import { defaultRadiusKm, defaultRadiusKmOf, paramsFromQuery, queryFromParams, requestQueryOf } from './search-query';
+import { referContextOf, referContextSearch, withReferContext } from '../referrals/refer-context';
+import { ReferBanner } from '../referrals/refer-banner';
 
 function formValuesOf(query: DirectoryQuery, unit: DistanceUnit): SearchFormValues {
   return { q: query.q ?? '', near: query.near ?? '', radiusKm: String(query.radiusKm ?? defaultRadiusKmOf(unit)) };
@@ -53,7 +55,9 @@ function FindHelp({ settings }: { settings: NetworkSettings }) {
   const [form, setForm] = useState({ key: 0, fields: urlFields });
   if (form.fields !== urlFields) setForm({ key: form.key + 1, fields: urlFields });
 
-  const go = (next: DirectoryQuery) => setSearchParams(paramsFromQuery(next));
+  // A search for someone's need keeps the person and the need in the address as it changes.
+  const referFor = useMemo(() => referContextOf(new URLSearchParams(address)), [address]);
+  const go = (next: DirectoryQuery) => setSearchParams(withReferContext(paramsFromQuery(next), referFor));
   // After a search, focus moves to the count of results: the next Tab reaches the first one.
   const resultCount = useRef<HTMLParagraphElement>(null);
   const [focusCount, setFocusCount] = useState(false);
@@ -118,6 +122,7 @@ function FindHelp({ settings }: { settings: NetworkSettings }) {
 
   return (
     <Page title={t('directory.search.title')} description={t('directory.search.intro')}>
+      {referFor && <ReferBanner context={referFor} />}
       <Paper withBorder p="md">
         <Stack gap="md">
           <SearchForm
@@ -220,6 +225,7 @@ function FindHelp({ settings }: { settings: NetworkSettings }) {
                     <ResultCard
                       result={result}
                       backTo={backTo}
+                      serviceSearch={referContextSearch(referFor)}
                       number={index + 1}
                       selected={result.entryId === selectedEntry}
                       unit={unit}

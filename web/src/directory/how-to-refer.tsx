@@ -1,7 +1,9 @@
 // How to send someone to a service: in Kith, by email, by phone, by fax or walking in — each with
-// its icon, its words and, where the directory has it, the address or number to use.
-import { Anchor, Group, Text } from '@mantine/core';
+// its icon, its words and, where the directory has it, the address or number to use. "In Kith"
+// becomes a Refer button where the page knows the form to go to.
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ReferralChannel } from '../api/directory';
 import { referralIcons } from './icons';
 
@@ -17,6 +19,8 @@ export function HowToRefer(props: {
   acceptingReferrals: boolean;
   /** Id of the words that name this list (e.g. a heading), when there is one. */
   labelledBy?: string;
+  /** The refer form: "In Kith" is then a Refer button leading there. */
+  referHref?: string;
 }) {
   const { t } = useTranslation();
   if (!props.acceptingReferrals) {
@@ -46,7 +50,7 @@ export function HowToRefer(props: {
         return (
           <Group component="li" key={method} gap={6} wrap="nowrap" align="center">
             <MethodIcon />
-            <ReferralLine method={method} contact={props.contact} />
+            <ReferralLine method={method} contact={props.contact} referHref={props.referHref} />
           </Group>
         );
       })}
@@ -54,12 +58,18 @@ export function HowToRefer(props: {
   );
 }
 
-function ReferralLine(props: { method: ReferralChannel; contact: ReferralContact | null }) {
+function ReferralLine(props: { method: ReferralChannel; contact: ReferralContact | null; referHref?: string }) {
   const { t } = useTranslation();
   const { method, contact } = props;
   switch (method) {
     case 'kith':
-      return <Text size="sm">{t('directory.refer.kith')}</Text>;
+      return props.referHref ? (
+        <Button component={Link} to={props.referHref} size="sm">
+          {t('referrals.refer.button')}
+        </Button>
+      ) : (
+        <Text size="sm">{t('directory.refer.kith')}</Text>
+      );
     case 'email':
       return contact?.email ? (
         <Text size="sm">

@@ -18,6 +18,8 @@ export function ResultCard(props: {
   result: SearchResult;
   /** The search's address, for the "back to results" link of the pages this card opens. */
   backTo: string;
+  /** A query string for the service's page (the person and need a referral is for). */
+  serviceSearch?: string;
   nameRef?: Ref<HTMLAnchorElement>;
   /** Its number on the map (the list's order). */
   number?: number;
@@ -53,7 +55,7 @@ export function ResultCard(props: {
               <Anchor
                 ref={props.nameRef}
                 component={Link}
-                to={`/directory/services/${result.serviceId}`}
+                to={`/directory/services/${result.serviceId}${props.serviceSearch ?? ''}`}
                 state={{ backTo }}
                 inherit
               >

@@ -4,7 +4,7 @@
 import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useService, type ServiceDetail, type ServiceLocation } from '../api/directory';
 import { formatList } from '../i18n/format';
 import { Page } from '../ui/page';
@@ -18,6 +18,10 @@ import { RoomCard } from './room-card';
 import { UpdateRoomPanel } from './update-room-panel';
 import { DirectionsLink } from './directions-link';
 import { EditServiceDetailsModal } from './edit-details';
+import { canWritePeople } from '../people/people-words';
+import { ReferBanner } from '../referrals/refer-banner';
+import { referContextOf, referFormHref } from '../referrals/refer-context';
+import { useSignedInUser } from '../ui/session-guard';
 
 export default function ServicePage() {
   const { t } = useTranslation();
@@ -46,6 +50,12 @@ function ServiceView(props: { service: ServiceDetail }) {
   const backTo = useBackTo();
   const { intake } = service;
   const [editing, editModal] = useDisclosure(false);
+  const me = useSignedInUser();
+  const [searchParams] = useSearchParams();
+  const referFor = referContextOf(searchParams);
+  // Those who may write people's records refer them in Kith, to a service of another organisation.
+  const mayRefer =
+    canWritePeople(me) && intake.howToRefer.includes('kith') && intake.acceptingReferrals && !service.canUpdateCapacity;
 
   return (
     <Page
@@ -61,6 +71,7 @@ function ServiceView(props: { service: ServiceDetail }) {
         )
       }
     >
+      {referFor && <ReferBanner context={referFor} />}
       <Stack gap="xs">
         <BackToResults />
         {service.alternateName && <Text c="dimmed">{t('directory.service.alsoCalled', { name: service.alternateName })}</Text>}
@@ -92,6 +103,7 @@ function ServiceView(props: { service: ServiceDetail }) {
               contact={{ email: intake.referralEmail, phone: intake.referralPhone, fax: intake.referralFax }}
               acceptingReferrals={intake.acceptingReferrals}
               labelledBy="refer-heading"
+              referHref={mayRefer ? referFormHref(service.id, referFor) : undefined}
             />
             <ServiceContacts service={service} />
           </Stack>

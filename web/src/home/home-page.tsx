@@ -1,4 +1,5 @@
-// Home: who you are, where you work, what your roles mean, and what you can do in Kith today.
+// Home: who you are, where you work, what your roles mean, and what you can do in Kith today; for
+// a partner organisation, the referrals sent to it first.
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,16 +8,20 @@ import { Page } from '../ui/page';
 import { useSignedInUser } from '../ui/session-guard';
 import { KeptServices } from './kept-services';
 import { MyPeople } from '../people/my-people';
+import { HomeInbox } from '../referrals/home-inbox';
 
 export default function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const admin = isAdmin(me);
   const seesPeople = me.user.roles.some((role) => role !== 'partner_staff');
+  // An organisation of the network other than the host receives referrals: its inbox comes first.
+  const partner = !me.organization.isHost;
 
   return (
     <Page title={t('home.greeting', { name: me.user.displayName })}>
-      {/* Partner staff land on their own services, to keep their room up to date. */}
+      {/* Partner staff land on the referrals sent to them, then their own services, to keep their room up to date. */}
+      {partner && <HomeInbox />}
       {!me.organization.isHost && <KeptServices />}
       {/* Coordinators land on their people: those whose care team they are on first. */}
       {seesPeople && <MyPeople />}
@@ -41,7 +46,7 @@ export default function HomePage() {
         </Stack>
       </Paper>
       {/* Their people and open needs are a coordinator's work; the box below lists the other tasks, if any. */}
-      {(admin || !seesPeople) && (
+      {(admin || (!seesPeople && !partner)) && (
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Title order={2} size="h4">

@@ -58,7 +58,26 @@ function translatorFor(language: string): I18n {
   return instance;
 }
 
-export function ConsentForm(props: { personId: string; personName: string; holderName: string; onDone: () => void }) {
+/** What the form starts with when a referral asks for a consent: the organisation, the purpose and the categories. */
+export interface ConsentPreset {
+  granteeOrganizationId: string;
+  granteeName: string;
+  purpose: ConsentPurpose;
+  categories: ConsentCategory[];
+}
+
+interface ConsentFormProps {
+  personId: string;
+  personName: string;
+  holderName: string;
+  /** Called when the form closes: recorded or cancelled. */
+  onDone: () => void;
+  /** Called once the consent is recorded, before onDone. */
+  onRecorded?: () => void;
+  preset?: ConsentPreset;
+}
+
+export function ConsentForm(props: ConsentFormProps) {
   const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState<string>(
     consentLanguages.includes(i18n.language as (typeof consentLanguages)[number]) ? i18n.language : 'en',
@@ -83,16 +102,17 @@ export function ConsentForm(props: { personId: string; personName: string; holde
   );
 }
 
-function ConsentFormFields(props: { personId: string; personName: string; holderName: string; onDone: () => void }) {
+function ConsentFormFields(props: ConsentFormProps) {
   const { t } = useTranslation();
   const record = useRecordConsent(props.personId);
-  const [search, setSearch] = useState('');
+  const { preset } = props;
+  const [search, setSearch] = useState(preset?.granteeName ?? '');
   const organizations = useOrganizations(search);
   const form = useServerForm({
     initialValues: {
-      granteeOrganizationId: '',
-      purpose: 'care_coordination' as ConsentPurpose,
-      categories: ['contact'] as ConsentCategory[],
+      granteeOrganizationId: preset?.granteeOrganizationId ?? '',
+      purpose: preset?.purpose ?? ('care_coordination' as ConsentPurpose),
+      categories: preset?.categories ?? (['contact'] as ConsentCategory[]),
       startsOn: today(),
       endsOn: '',
       method: 'signed_form' as 'signed_form' | 'verbal',
@@ -109,7 +129,13 @@ function ConsentFormFields(props: { personId: string; personName: string; holder
       witnessName: values.method === 'verbal' && !values.witnessName.trim() ? t('consent.errors.witness') : undefined,
     }),
   });
-  const grantee = itemsOf(organizations.data).find((organization) => organization.id === form.values.granteeOrganizationId);
+  const found = itemsOf(organizations.data).map((organization) => ({ id: organization.id, name: organization.name }));
+  // The organisation a referral asks for is offered even before the search finds it.
+  const choices =
+    preset && !found.some((organization) => organization.id === preset.granteeOrganizationId)
+      ? [{ id: preset.granteeOrganizationId, name: preset.granteeName }, ...found]
+      : found;
+  const grantee = choices.find((organization) => organization.id === form.values.granteeOrganizationId);
 
   const submit = form.onSubmit((values) =>
     record.mutate(
@@ -125,6 +151,7 @@ function ConsentFormFields(props: { personId: string; personName: string; holder
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('consent.recorded') });
+          props.onRecorded?.();
           props.onDone();
         },
       },
@@ -166,7 +193,7 @@ function ConsentFormFields(props: { personId: string; personName: string; holder
           {...form.text('granteeOrganizationId')}
           data={[
             { value: '', label: t('form.choose') },
-            ...itemsOf(organizations.data).map((organization) => ({ value: organization.id, label: organization.name })),
+            ...choices.map((organization) => ({ value: organization.id, label: organization.name })),
           ]}
         />
         <Radio.Group

@@ -1,8 +1,9 @@
 // A person's page: why the signed-in user sees what they see, the summary, identifiers, needs,
-// goals, primary care, care team, enrolments and consents, as far as they may see them, possible
-// duplicates (for those who may merge them) and the timeline. Someone who may see nothing finds no
-// page at all; the address of a record merged into another leads to that record.
-import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// goals, primary care, care team, enrolments and consents, as far as they may see them, the
+// referrals made for them (for the holder), possible duplicates (for those who may merge them) and
+// the timeline. Someone who may see nothing finds no page at all; the address of a record merged
+// into another leads to that record.
+import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import { ConsentForm } from './consent-form';
 import { canWritePeople, personName } from './people-words';
 import { PersonTimeline } from './person-timeline';
 import { PossibleDuplicates } from './possible-duplicates';
+import { PersonReferrals } from '../referrals/person-referrals';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -149,6 +151,7 @@ function PersonView(props: { detail: PersonDetail }) {
         )}
       </Section>
       {sees('needs') && <NeedsSection personId={person.id} writes={writes} />}
+      {holder && <PersonReferrals personId={person.id} />}
       {sees('care_plan') && (
         <ContactsSection personId={person.id} writes={canRecordContacts(me, person)} myOrganizationId={me.organization.id} />
       )}

@@ -1,8 +1,10 @@
 // The needs section of a person's page: each need with its status and severity in words, its
 // status changed in one step (e.g. "out of scope": a partner must meet it), the history of every
-// change, the screening form and the form to record a need by hand. Shown only to those the server lets see needs: a 404 from the
+// change, the screening form and the form to record a need by hand; an open need leads to the
+// directory, to find a service and refer the person for it. Shown only to those the server lets see needs: a 404 from the
 // needs route means they are not shared with this user, and the section says so without asking again.
 import { Badge, Button, Group, List, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +13,12 @@ import { ApiError } from '../api/client';
 import { useNeedDomains } from '../api/directory';
 import { useChangeNeed, useNeedHistory, useNeeds } from '../api/screening';
 import { needStatuses, type Need, type NeedChange, type NeedStatus } from '../api/types';
+import { referSearchHref } from '../referrals/refer-context';
 import { NeedForm } from './need-form';
 import { ScreeningForm } from './screening-form';
+
+/** The statuses of a need still open: a referral may be made for it. */
+const openNeedStatuses: readonly NeedStatus[] = ['identified', 'in_scope', 'out_of_scope', 'being_addressed'];
 
 const severityColor = { low: 'gray', medium: 'blue', high: 'orange', urgent: 'red' } as const;
 
@@ -92,25 +98,38 @@ function NeedRow(props: { need: Need; name: string; personId: string; writes: bo
           </Text>
         </Stack>
         {props.writes && (
-          <Select
-            aria-label={t('screening.needs.changeStatusFor', { need: props.name })}
-            size="sm"
-            w={280}
-            value={need.status}
-            allowDeselect={false}
-            disabled={change.isPending}
-            data={needStatuses.map((status) => ({ value: status, label: t(`screening.needs.statuses.${status}`) }))}
-            onChange={(status) => {
-              if (!status || status === need.status) return;
-              change.mutate(
-                { needId: need.id, body: { status: status as NeedStatus } },
-                {
-                  onSuccess: () => notifications.show({ color: 'teal', message: t('screening.needs.changed') }),
-                  onError: (error) => notifications.show({ color: 'red', message: error.message }),
-                },
-              );
-            }}
-          />
+          <Group gap="xs" align="flex-start">
+            {openNeedStatuses.includes(need.status) && (
+              <Button
+                component={Link}
+                to={referSearchHref({ personId: props.personId, needId: need.id, needDomain: need.needDomain })}
+                size="sm"
+                variant="light"
+                aria-label={t('referrals.refer.forNeed', { need: props.name })}
+              >
+                {t('referrals.refer.button')}
+              </Button>
+            )}
+            <Select
+              aria-label={t('screening.needs.changeStatusFor', { need: props.name })}
+              size="sm"
+              w={280}
+              value={need.status}
+              allowDeselect={false}
+              disabled={change.isPending}
+              data={needStatuses.map((status) => ({ value: status, label: t(`screening.needs.statuses.${status}`) }))}
+              onChange={(status) => {
+                if (!status || status === need.status) return;
+                change.mutate(
+                  { needId: need.id, body: { status: status as NeedStatus } },
+                  {
+                    onSuccess: () => notifications.show({ color: 'teal', message: t('screening.needs.changed') }),
+                    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+                  },
+                );
+              }}
+            />
+          </Group>
         )}
       </Group>
     </Paper>

@@ -1,7 +1,9 @@
-// The navigation: only places that exist today, and admin places only for admins.
+// The navigation: only places that exist today, and admin places only for admins; beside
+// Referrals, how many wait for an answer from the user's organisation.
 import { Anchor, Divider, NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useReferralCounts } from '../api/referrals';
 import { isAdmin } from '../api/session';
 import { useSignedInUser } from './session-guard';
 
@@ -16,11 +18,18 @@ export function MainNavigation(props: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const { pathname } = useLocation();
+  // The referrals waiting for an answer from the user's organisation, beside the place's name.
+  const waiting = useReferralCounts().data?.inbox.waiting ?? 0;
 
   const places: Place[] = [
     { to: '/', label: t('nav.home') },
     { to: '/people', label: t('nav.people'), withSubpages: true },
     { to: '/directory', label: t('directory.nav'), withSubpages: true },
+    {
+      to: '/referrals',
+      label: waiting > 0 ? t('referrals.navWaiting', { count: waiting }) : t('referrals.nav'),
+      withSubpages: true,
+    },
   ];
   if (isAdmin(me)) {
     places.push({ to: '/admin', label: t('nav.admin') }, { to: '/admin/audit', label: t('nav.audit') });
