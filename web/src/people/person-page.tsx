@@ -3,7 +3,7 @@
 // referrals made for them (for the holder), possible duplicates (for those who may merge them) and
 // the timeline. Someone who may see nothing finds no page at all; the address of a record merged
 // into another leads to that record.
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
